@@ -1,0 +1,180 @@
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        if not extra.get("handle"):
+            from .handles import handle_for
+
+            user.handle = handle_for(str(extra.get("display_name") or "member"))
+        user.set_password(password)
+        user.save(using=self._db)
+        Profile.objects.create(user=user)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A member. Email is the login; the display name is a pseudonym, never a real name."""
+
+    email = models.EmailField(max_length=254, unique=True)
+    display_name = models.CharField(max_length=40)
+    # The URL handle (/members/<handle>/), derived from the display name at sign-up.
+    handle = models.SlugField(max_length=50, unique=True)
+    is_staff = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+    prefers_larger_text = models.BooleanField(default=False)
+    notify_replies = models.BooleanField(
+        default=True, help_text="Email me when someone replies to my comment."
+    )
+    # Set when the member erased their account: the row stays so their posts can say
+    # "Former member", but everything personal is gone.
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:profile", kwargs={"handle": self.handle})
+
+    @property
+    def public_name(self) -> str:
+        return "Former member" if self.erased_at else self.display_name
+
+
+class Visibility(models.TextChoices):
+    MEMBERS = "members", "Members"
+    ONLY_ME = "me", "Only me"
+
+
+def _visibility(default: str) -> models.CharField:
+    return models.CharField(max_length=8, choices=Visibility.choices, default=default)
+
+
+class Profile(models.Model):
+    """What a member chooses to share; each field carries its own visibility."""
+
+    class Role(models.TextChoices):
+        LIVING_WITH = "living_with", "Living with breast cancer"
+        PARTNER = "partner", "Partner or spouse"
+        FAMILY = "family", "Family member"
+        FRIEND = "friend", "Friend"
+
+    class DiagnosisType(models.TextChoices):
+        INVASIVE_DUCTAL = "idc", "Invasive ductal carcinoma"
+        INVASIVE_LOBULAR = "ilc", "Invasive lobular carcinoma"
+        DCIS = "dcis", "Ductal carcinoma in situ (DCIS)"
+        INFLAMMATORY = "inflammatory", "Inflammatory breast cancer"
+        METASTATIC = "metastatic", "Metastatic breast cancer"
+        OTHER = "other", "Other or not sure"
+
+    class HER2Status(models.TextChoices):
+        POSITIVE = "positive", "HER2-positive"
+        LOW = "low", "HER2-low"
+        NEGATIVE = "negative", "HER2-negative"
+        UNKNOWN = "unknown", "Not sure"
+
+    class HormoneStatus(models.TextChoices):
+        POSITIVE = "positive", "Hormone receptor-positive (ER+ and/or PR+)"
+        NEGATIVE = "negative", "Hormone receptor-negative (ER- and PR-)"
+        UNKNOWN = "unknown", "Not sure"
+
+    class Stage(models.TextChoices):
+        STAGE_0 = "0", "Stage 0"
+        STAGE_1 = "1", "Stage I"
+        STAGE_2 = "2", "Stage II"
+        STAGE_3 = "3", "Stage III"
+        STAGE_4 = "4", "Stage IV"
+        UNKNOWN = "unknown", "Not sure"
+
+    class AgeRange(models.TextChoices):
+        UNDER_30 = "under30", "Under 30"
+        THIRTIES = "30s", "30-39"
+        FORTIES = "40s", "40-49"
+        FIFTIES = "50s", "50-59"
+        SIXTIES = "60s", "60-69"
+        SEVENTY_PLUS = "70plus", "70 or older"
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+
+    role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+    role_visibility = _visibility(Visibility.MEMBERS)
+    bio = models.TextField(max_length=1000, blank=True)
+    bio_visibility = _visibility(Visibility.MEMBERS)
+    bad_day_answer = models.CharField(
+        max_length=300, blank=True, help_text="When I'm having a bad day, ..."
+    )
+    bad_day_answer_visibility = _visibility(Visibility.MEMBERS)
+
+    # Health details (GDPR art. 9): stored only with HealthDataConsent; default "only me".
+    diagnosis_type = models.CharField(max_length=20, choices=DiagnosisType.choices, blank=True)
+    diagnosis_type_visibility = _visibility(Visibility.ONLY_ME)
+    year_diagnosed = models.PositiveSmallIntegerField(null=True, blank=True)
+    year_diagnosed_visibility = _visibility(Visibility.ONLY_ME)
+    her2_status = models.CharField(max_length=10, choices=HER2Status.choices, blank=True)
+    her2_status_visibility = _visibility(Visibility.ONLY_ME)
+    hormone_status = models.CharField(max_length=10, choices=HormoneStatus.choices, blank=True)
+    hormone_status_visibility = _visibility(Visibility.ONLY_ME)
+    stage = models.CharField(max_length=10, choices=Stage.choices, blank=True)
+    stage_visibility = _visibility(Visibility.ONLY_ME)
+    current_treatments = models.ManyToManyField(
+        "articles.Treatment", blank=True, related_name="current_profiles"
+    )
+    past_treatments = models.ManyToManyField(
+        "articles.Treatment", blank=True, related_name="past_profiles"
+    )
+    treatments_visibility = _visibility(Visibility.ONLY_ME)
+    age_range = models.CharField(max_length=10, choices=AgeRange.choices, blank=True)
+    age_range_visibility = _visibility(Visibility.ONLY_ME)
+    region = models.CharField(max_length=80, blank=True)
+    region_visibility = _visibility(Visibility.ONLY_ME)
+
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["role", "role_visibility"], name="profile_role_idx"),
+            models.Index(fields=["her2_status", "her2_status_visibility"], name="profile_her2_idx"),
+            models.Index(fields=["stage", "stage_visibility"], name="profile_stage_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user.public_name}"
+
+
+class HealthDataConsent(models.Model):
+    """Explicit consent to store health details, recorded apart from the details themselves."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="health_consents")
+    wording_version = models.CharField(max_length=20)
+    given_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at"]
+
+    def __str__(self) -> str:
+        return f"Health-data consent {self.wording_version} ({self.given_at:%Y-%m-%d})"

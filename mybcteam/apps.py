@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MyBCTeamConfig(AppConfig):
+    name = "mybcteam"
+    verbose_name = "MyBCTeam"

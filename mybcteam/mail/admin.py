@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .models import OutboxMessage
+from .services import outbox_dispatch
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    list_display = ["kind", "to_email", "state", "attempts", "created_at", "sent_at"]
+    list_filter = ["state", "kind"]
+    search_fields = ["to_email"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description="Send again (queue interrupted or failed messages)")
+    def send_again(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:
+        retry = queryset.filter(state__in=[OutboxMessage.State.UNKNOWN, OutboxMessage.State.FAILED])
+        ids = list(retry.values_list("id", flat=True))
+        retry.update(state=OutboxMessage.State.QUEUED, next_attempt_at=timezone.now())
+        outbox_dispatch(message_ids=ids)
+        self.message_user(request, f"{len(ids)} message(s) queued again.")

@@ -1,0 +1,19 @@
+"""Fill the embedded database with demo content; safe to run again (idempotent)."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts import demo as accounts_demo
+
+
+class Command(BaseCommand):
+    help = "Create demo staff, members and content. Running it twice changes nothing."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with transaction.atomic():
+            logins = accounts_demo.seed()
+        self.stdout.write(self.style.SUCCESS("Demo content is ready. Log in with:"))
+        for role, email in logins:
+            self.stdout.write(f"  {role:<10} {email}  password: {accounts_demo.DEMO_PASSWORD}")

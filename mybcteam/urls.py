@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+from . import views
+
+# The admin login goes through allauth (rate limits, two-factor) rather than its own form.
+admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "MyBCTeam administration"
+admin.site.site_title = "MyBCTeam admin"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("guidelines/", views.guidelines, name="guidelines"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
+    path("text-size/", views.text_size, name="text_size"),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("accounts.member_urls")),
+    path("articles/", include("articles.urls")),
+    path("admin/", admin.site.urls),
+]

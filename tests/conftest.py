@@ -1,0 +1,64 @@
+"""Fixtures and skip rules every test package shares."""
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from mybcteam.celery import app as celery_app
+
+from .factories import UserFactory
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that need a real service skip with a visible reason where it is absent."""
+    reasons = {
+        "postgres": None if settings.USING_POSTGRES else "needs PostgreSQL: set DATABASE_URL",
+        "redis": None if settings.REDIS_URL else "needs Redis: set REDIS_URL",
+        "e2e": None
+        if shutil.which(CHROMIUM) or os.path.exists(CHROMIUM)
+        else f"needs Chromium at {CHROMIUM}: apt-get install chromium",
+    }
+    for item in items:
+        for marker, reason in reasons.items():
+            if reason and marker in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(request: pytest.FixtureRequest, settings: object) -> Iterator[None]:
+    """Cheap password hashing, a clean cache and in-process Celery for ordinary tests."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+    integration = "integration" in request.keywords
+    if not integration:
+        cache.clear()
+        celery_app.conf.task_always_eager = True
+    yield
+    if not integration:
+        celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def member(db: None):
+    return UserFactory.create()
+
+
+@pytest.fixture
+def other_member(db: None):
+    return UserFactory.create()
+
+
+@pytest.fixture
+def unverified_member(db: None):
+    return UserFactory.create(verified=False)
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
