@@ -1,0 +1,75 @@
+from html.parser import HTMLParser
+
+import pytest
+
+from mybcteam.markdown import render_markdown, render_member_markdown
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    '<a href="javascript:alert(1)">x</a>',
+    "<svg onload=alert(1)>",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    '<iframe src="https://evil.example"></iframe>',
+    "![x](https://evil.example/x.png)",
+]
+
+
+class _MarkupAudit(HTMLParser):
+    """Collects the real tags, event-handler attributes and link schemes in rendered HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.handlers: list[str] = []
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(name)
+            if name in {"href", "src"}:
+                self.urls.append((value or "").strip().lower())
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("profile", ["member", "article"])
+def test_render_markdown_leaves_no_executable_markup(payload, profile):
+    audit = _MarkupAudit()
+
+    audit.feed(render_markdown(payload, profile=profile).html)
+
+    assert not audit.tags & {"script", "img", "svg", "iframe", "object", "embed", "style"}
+    assert audit.handlers == []
+    assert all(url.startswith(("https:", "http:", "mailto:", "/", "#")) for url in audit.urls)
+
+
+def test_member_markdown_keeps_light_formatting_and_marks_links_ugc():
+    html = render_member_markdown(
+        "**bold** *soft*\n\n- one\n- two\n\n[care team](https://example.org)"
+    )
+
+    assert "<strong>bold</strong>" in html
+    assert "<em>soft</em>" in html
+    assert "<li>one</li>" in html
+    assert 'rel="nofollow ugc noopener"' in html
+
+
+def test_member_markdown_has_no_headings():
+    assert "<h1" not in render_member_markdown("# Shouting")
+
+
+def test_article_markdown_anchors_headings_and_returns_the_outline():
+    rendered = render_markdown("## What is HER2?\n\ntext\n\n### Testing", profile="article")
+
+    assert '<h2 id="what-is-her2">' in rendered.html
+    assert [(h.level, h.anchor) for h in rendered.headings] == [
+        (2, "what-is-her2"),
+        (3, "testing"),
+    ]
+
+
+def test_render_markdown_drops_nul_bytes():
+    assert "\x00" not in render_member_markdown("a\x00b")

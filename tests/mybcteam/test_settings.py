@@ -1,0 +1,56 @@
+"""Production settings refuse to start unsafely and pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_without_secret_key_fails_loudly():
+    result = _manage("check", DJANGO_ENV="production", DJANGO_ALLOWED_HOSTS="mybcteam.example")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_without_allowed_hosts_fails_loudly():
+    result = _manage("check", DJANGO_ENV="production", DJANGO_SECRET_KEY="x" * 60)
+
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_check_deploy_reports_no_issues():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_ENV="production",
+        DJANGO_SECRET_KEY="k3y-" + "a1b2c3d4e5" * 6,
+        DJANGO_ALLOWED_HOSTS="mybcteam.example",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_development_default_needs_no_environment():
+    result = _manage("check")
+
+    assert result.returncode == 0, result.stderr
