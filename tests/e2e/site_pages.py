@@ -1,0 +1,139 @@
+"""The main pages of the site, shared by the accessibility and valid-HTML checks.
+
+Each page is a path built from the demo world (`seed_demo`), so the checks see realistic
+content: the flagship article with its comments, a question with answers, a full profile.
+A page whose route does not exist yet is skipped with the reason, never silently dropped.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
+
+from accounts.models import User
+
+DEMO_MEMBER_EMAIL = "hopefulheron@demo.mybcteam.example"
+
+
+def _model(label: str) -> Any:
+    """A model of an app that may not have landed yet, or None."""
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+@dataclass
+class World:
+    """The demo objects pages are built from; any of them may be None before its app lands."""
+
+    member: User
+    article: Any
+    topic: Any
+    question: Any
+    subscriber_token: str | None
+
+
+def world_seed() -> World:
+    """Run the idempotent demo seed and pick the objects the main pages show."""
+    call_command("seed_demo", stdout=_Null())
+    member = User.objects.get(email=DEMO_MEMBER_EMAIL)
+    article = topic = question = None
+    if (article_model := _model("articles.Article")) is not None:
+        article = _flagship(article_model)
+    if (topic_model := _model("articles.Topic")) is not None:
+        topic = topic_model.objects.order_by("pk").first()
+    if (question_model := _model("forum.Question")) is not None:
+        question = _question_with_answers(question_model)
+    return World(member, article, topic, question, _subscriber_token())
+
+
+def _flagship(article_model: Any) -> Any:
+    try:
+        from articles.demo import FLAGSHIP_SLUG
+
+        return article_model.objects.get(slug=FLAGSHIP_SLUG)
+    except Exception:
+        return article_model.objects.order_by("pk").first()
+
+
+def _question_with_answers(question_model: Any) -> Any:
+    questions = question_model.objects.order_by("pk")
+    for related in ("answers", "answer_set"):
+        try:
+            found = questions.filter(**{f"{related}__isnull": False}).first()
+        except Exception:
+            continue
+        if found is not None:
+            return found
+    return questions.first()
+
+
+def _subscriber_token() -> str | None:
+    subscriber_model = _model("newsletter.Subscriber")
+    if subscriber_model is None:
+        return None
+    subscriber = subscriber_model.objects.order_by("pk").first()
+    return getattr(subscriber, "token", None) if subscriber else None
+
+
+class _Null:
+    def write(self, *args: object) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class SitePage:
+    key: str
+    path: Callable[[World], str | None]
+    member: bool = False  # visit logged in as the demo member
+
+    def url_or_reason(self, world: World) -> tuple[str | None, str]:
+        """The page's path, or None and why it cannot be visited yet."""
+        try:
+            path = self.path(world)
+        except AttributeError as exc:
+            return None, f"{self.key}: its object is missing from the demo seed ({exc})"
+        if path is None:
+            return None, f"{self.key}: its object is missing from the demo seed"
+        try:
+            resolve(path.split("?", 1)[0])
+        except Resolver404:
+            return None, f"{self.key}: no route for {path} yet"
+        return path, ""
+
+
+MAIN_PAGES = [
+    SitePage("home", lambda w: "/"),
+    SitePage("home-member", lambda w: "/", member=True),
+    SitePage("guidelines", lambda w: "/guidelines/"),
+    SitePage("privacy", lambda w: "/privacy/"),
+    SitePage("signup", lambda w: "/accounts/signup/"),
+    SitePage("login", lambda w: "/accounts/login/"),
+    SitePage("articles", lambda w: "/articles/"),
+    SitePage("article", lambda w: w.article and w.article.get_absolute_url()),
+    SitePage("article-member", lambda w: w.article and w.article.get_absolute_url(), member=True),
+    SitePage("topic", lambda w: w.topic and f"/articles/topics/{w.topic.slug}/"),
+    SitePage("questions", lambda w: "/questions/"),
+    SitePage("question", lambda w: w.question and w.question.get_absolute_url()),
+    SitePage(
+        "question-member", lambda w: w.question and w.question.get_absolute_url(), member=True
+    ),
+    SitePage("ask", lambda w: "/questions/ask/", member=True),
+    SitePage("search", lambda w: "/search/?q=trastuzumab"),
+    SitePage("search-member", lambda w: "/search/?q=trastuzumab", member=True),
+    SitePage("members", lambda w: "/members/", member=True),
+    SitePage("profile", lambda w: w.member.get_absolute_url(), member=True),
+    SitePage("settings", lambda w: "/accounts/settings/", member=True),
+    SitePage("newsletter-subscribe", lambda w: "/newsletter/subscribe/"),
+    SitePage(
+        "newsletter-preferences",
+        lambda w: w.subscriber_token and f"/newsletter/preferences/{w.subscriber_token}/",
+    ),
+]

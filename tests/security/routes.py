@@ -1,0 +1,179 @@
+"""Every route of the URL configuration, and what each kind of visitor may do with it.
+
+The access matrix (test_access_matrix.py) walks `get_resolver()` and looks every route up in
+EXPECTATIONS; a route without an entry fails the suite, so a new page cannot ship without
+someone deciding who may see it. Outcomes are checked for six viewers x {GET, POST}.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+ROLES = ("anonymous", "unverified", "member", "other_member", "moderator", "editor")
+SIGNED_IN = ROLES[1:]
+STAFF = ("moderator", "editor")
+
+# Outcomes: what a response must look like.
+OK = "ok"  # 2xx
+LOGIN = "login"  # a redirect to the login page
+REDIRECT = "redirect"  # any 3xx
+HIDDEN = "hidden"  # 404, the same answer as for a missing object
+DENIED = "denied"  # 403 or 404
+NOT_ALLOWED = "405"  # this method is not served here
+REFUSED = "refused"  # 4xx: bad form, forbidden, missing
+ANSWERED = "answered"  # anything but a server error: flows allauth owns (keys, reauth, 2fa)
+
+
+# Routes that take POST without a CSRF token on purpose, with the reason.
+CSRF_EXEMPT: dict[str, str] = {}
+
+
+def outcome_matches(outcome: str, status: int, location: str) -> bool:
+    """Whether a response with this status (and Location header) meets the outcome."""
+    if status >= 500:
+        return False
+    return {
+        OK: 200 <= status < 300,
+        LOGIN: status in (301, 302, 303) and location.startswith("/accounts/login/"),
+        REDIRECT: 300 <= status < 400,
+        HIDDEN: status == 404,
+        DENIED: status in (403, 404),
+        NOT_ALLOWED: status == 405,
+        REFUSED: 400 <= status < 500,
+        ANSWERED: True,
+    }[outcome]
+
+
+Cell = str | dict[str, str]
+
+
+@dataclass(frozen=True)
+class Expect:
+    """Outcome per role for GET and POST; a plain string means the same for every role."""
+
+    get: Cell
+    post: Cell
+    # Builds the URL kwargs from the objects of the matrix (see objects in the test).
+    kwargs: Callable[[Any], dict[str, Any]] = field(default=lambda o: {})
+
+    def outcome(self, method: str, role: str) -> str:
+        cell = self.get if method == "GET" else self.post
+        return cell if isinstance(cell, str) else cell[role]
+
+
+def by_role(anonymous: str, signed_in: str, **overrides: str) -> dict[str, str]:
+    """One outcome for anonymous visitors, one for everyone signed in, with exceptions."""
+    cells = dict.fromkeys(SIGNED_IN, signed_in) | {"anonymous": anonymous}
+    return cells | overrides
+
+
+def members_only(get: str = OK, post: str = NOT_ALLOWED) -> dict[str, Any]:
+    """A page for signed-in people: anonymous visitors are sent to log in."""
+    return {
+        "get": by_role(LOGIN, get),
+        "post": by_role(LOGIN if post != NOT_ALLOWED else NOT_ALLOWED, post),
+    }
+
+
+PUBLIC_PAGE = Expect(get=OK, post=NOT_ALLOWED)
+POST_ONLY_PUBLIC = Expect(get=NOT_ALLOWED, post=REDIRECT)
+ALLAUTH_FLOW = Expect(get=ANSWERED, post=ANSWERED)
+ALLAUTH_MEMBER_PAGE = Expect(get=by_role(LOGIN, ANSWERED), post=by_role(LOGIN, ANSWERED))
+
+EXPECTATIONS: dict[str, Expect] = {
+    # mybcteam: public pages
+    "home": PUBLIC_PAGE,
+    "guidelines": PUBLIC_PAGE,
+    "privacy": PUBLIC_PAGE,
+    "robots_txt": PUBLIC_PAGE,
+    "healthz": PUBLIC_PAGE,
+    "text_size": POST_ONLY_PUBLIC,
+    # allauth: login, sign-up and logout answer everyone; signed-in people are sent on.
+    "account_login": Expect(get=by_role(OK, REDIRECT), post=by_role(OK, REDIRECT)),
+    "account_signup": Expect(get=by_role(OK, REDIRECT), post=by_role(OK, REDIRECT)),
+    "account_logout": Expect(get=by_role(REDIRECT, OK), post=REDIRECT),
+    "account_inactive": Expect(get=OK, post=NOT_ALLOWED),
+    "account_email_verification_sent": Expect(get=OK, post=NOT_ALLOWED),
+    "account_reset_password": Expect(get=OK, post=OK),
+    "account_reset_password_done": Expect(get=OK, post=NOT_ALLOWED),
+    "account_reset_password_from_key_done": Expect(get=OK, post=NOT_ALLOWED),
+    "account_confirm_email": Expect(get=ANSWERED, post=ANSWERED, kwargs=lambda o: {"key": "x"}),
+    "account_reset_password_from_key": Expect(
+        get=ANSWERED, post=ANSWERED, kwargs=lambda o: {"uidb36": "1", "key": "set-password"}
+    ),
+    "account_confirm_login_code": ALLAUTH_FLOW,
+    "account_email": ALLAUTH_MEMBER_PAGE,
+    "account_change_password": ALLAUTH_MEMBER_PAGE,
+    "account_set_password": ALLAUTH_MEMBER_PAGE,
+    "account_reauthenticate": ALLAUTH_MEMBER_PAGE,
+    "account_request_reauthentication_code": ALLAUTH_FLOW,
+    "account_confirm_reauthentication_code": ALLAUTH_FLOW,
+    "mfa_index": ALLAUTH_MEMBER_PAGE,
+    "mfa_authenticate": ALLAUTH_FLOW,
+    "mfa_reauthenticate": ALLAUTH_MEMBER_PAGE,
+    "mfa_activate_totp": ALLAUTH_MEMBER_PAGE,
+    "mfa_deactivate_totp": ALLAUTH_MEMBER_PAGE,
+    "mfa_view_recovery_codes": ALLAUTH_MEMBER_PAGE,
+    "mfa_generate_recovery_codes": ALLAUTH_MEMBER_PAGE,
+    "mfa_download_recovery_codes": ALLAUTH_MEMBER_PAGE,
+}
+
+# Django admin: generated per model, so one rule covers it. Visitors and members never get
+# an admin page; staff get answers that are never server errors (their permissions decide).
+ADMIN = Expect(
+    get=by_role(REDIRECT, REDIRECT, moderator=ANSWERED, editor=ANSWERED),
+    post=by_role(REDIRECT, REDIRECT, moderator=ANSWERED, editor=ANSWERED),
+)
+ADMIN_LOGIN = Expect(get=by_role(LOGIN, ANSWERED), post=by_role(LOGIN, ANSWERED))
+ADMIN_KWARG_VALUES = {"app_label": "auth", "object_id": "1", "content_type_id": "1"}
+
+
+@dataclass(frozen=True)
+class Route:
+    pattern: str
+    name: str
+    converters: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.name or self.pattern
+
+    @property
+    def is_admin(self) -> bool:
+        return self.pattern.startswith("admin/")
+
+
+def routes() -> Iterator[Route]:
+    """Every URL pattern of the project with its full pattern, namespaced name and kwargs."""
+
+    def walk(resolver: URLResolver, prefix: str, namespace: str) -> Iterator[Route]:
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                inner = namespace
+                if entry.namespace:
+                    inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+                yield from walk(entry, prefix + str(entry.pattern), inner)
+            elif isinstance(entry, URLPattern):
+                name = entry.name or ""
+                if name and namespace:
+                    name = f"{namespace}:{name}"
+                yield Route(
+                    prefix + str(entry.pattern), name, tuple(entry.pattern.regex.groupindex)
+                )
+
+    yield from walk(get_resolver(), "", "")
+
+
+def expectation(route: Route) -> Expect | None:
+    """The expectation for a route, or None when nobody has decided yet."""
+    if route.is_admin:
+        if route.name == "admin:login":
+            return ADMIN_LOGIN
+        return ADMIN
+    return EXPECTATIONS.get(route.key)
+
+
+def admin_kwargs(route: Route) -> dict[str, str]:
+    return {name: ADMIN_KWARG_VALUES.get(name, "1") for name in route.converters}
