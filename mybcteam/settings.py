@@ -7,6 +7,7 @@ in-process and email printed to the console and saved under var/mail/.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "moderation",
     "accounts",
     "articles",
+    "forum",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +150,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "outbox-sweep": {"task": "mybcteam.mail.tasks.outbox_sweep", "schedule": 60.0},
+    # Followers who chose one email a day get it at 07:00 UTC.
+    "forum-daily-answers": {
+        "task": "forum.tasks.forum_daily_digest_send",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- Email ----------------------------------------------------------------------------------
@@ -219,6 +226,33 @@ STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=PRODUCTION)
 
 # --- Community rules --------------------------------------------------------------------------
 EDIT_WINDOW_MINUTES = 30
+# Warning signs that make the forum show a calm "call your care team now" card (whole words).
+URGENT_SYMPTOM_PHRASES = [
+    "fever",
+    "high temperature",
+    "chest pain",
+    "chest tightness",
+    "shortness of breath",
+    "short of breath",
+    "trouble breathing",
+    "can't breathe",
+    "cannot breathe",
+    "chills",
+    "shaking",
+    "infection",
+    "infected",
+    "pus",
+    "bleeding",
+    "blood in",
+    "coughing up blood",
+    "fainted",
+    "fainting",
+    "confusion",
+    "severe headache",
+    "swollen leg",
+    "racing heart",
+    "heart racing",
+]
 
 # --- Static files, i18n ---------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
-from . import views
+from . import search_views, views
 
 # The admin login goes through allauth (rate limits, two-factor) rather than its own form.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
@@ -20,5 +20,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("members/", include("accounts.member_urls")),
     path("articles/", include("articles.urls")),
+    path("questions/", include("forum.urls")),
+    path("search/", search_views.search, name="search"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,474 @@
+"""Every forum write: ask, answer, edit, delete, hug, mark helpful, follow, notify."""
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.models import Topic, Treatment
+from moderation.models import ModerationState
+from moderation.policy import initial_moderation_state, posting_limits_check, posting_refusal
+from mybcteam.mail.services import email_enqueue
+from mybcteam.markdown import render_markdown
+
+from .models import (
+    AnonymousReveal,
+    Answer,
+    AnswerHug,
+    AnswerNotification,
+    FollowPreference,
+    Question,
+    QuestionFollow,
+    QuestionHug,
+)
+
+logger = logging.getLogger(__name__)
+
+UNFOLLOW_SALT = "forum.unfollow"
+MAX_TOPICS = 3
+
+
+def _refuse_if_not_allowed(user: Any) -> None:
+    refusal = posting_refusal(user)
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
+def _clean_text(text: str) -> str:
+    if "\x00" in text:
+        raise ValidationError("Your text contains a character we cannot store (a NUL byte).")
+    return text.strip()
+
+
+def question_slug(title: str) -> str:
+    """The URL slug of a title; never empty, so URLs always resolve."""
+    return slugify(title)[:150].strip("-") or "question"
+
+
+def _validate_topics(topics: list[Topic]) -> None:
+    if not 1 <= len(topics) <= MAX_TOPICS:
+        raise ValidationError(f"Choose between 1 and {MAX_TOPICS} topics.")
+
+
+@transaction.atomic
+def question_create(
+    *,
+    author: Any,
+    title: str,
+    body: str,
+    topics: list[Topic],
+    treatments: list[Treatment] | None = None,
+    is_anonymous: bool = False,
+) -> Question:
+    """Create a question (visible or pending), its author following it. Checks the policy."""
+    _refuse_if_not_allowed(author)
+    title, body = _clean_text(title), _clean_text(body)
+    _validate_topics(topics)
+    text = f"{title}\n{body}"
+    posting_limits_check(author=author, kind="question", text=text)
+    state = initial_moderation_state(author=author, kind="question", text=text)
+    now = timezone.now()
+    question = Question(
+        title=title,
+        slug=question_slug(title),
+        body=body,
+        body_html=render_markdown(body, profile="member").html,
+        author=author,
+        is_anonymous=is_anonymous,
+        moderation_state=state,
+        created_at=now,
+        last_activity_at=now,
+    )
+    question.full_clean(exclude=["search_vector"])
+    question.save()
+    question.topics.set(topics)
+    question.treatments.set(treatments or [])
+    QuestionFollow.objects.get_or_create(member=author, question=question)
+    return question
+
+
+def _editable_by(item: Question | Answer, user: Any) -> None:
+    if item.author_id != user.pk:
+        raise PermissionDenied("Only the author can change this.")
+    if item.moderation_state not in (ModerationState.VISIBLE, ModerationState.PENDING):
+        raise PermissionDenied("This post can no longer be changed.")
+
+
+def edit_window_open(*, item: Question | Answer) -> bool:
+    """Whether the author may still edit (settings.EDIT_WINDOW_MINUTES after posting)."""
+    return timezone.now() - item.created_at <= timedelta(minutes=settings.EDIT_WINDOW_MINUTES)
+
+
+@transaction.atomic
+def question_edit(
+    *,
+    question: Question,
+    editor: Any,
+    title: str,
+    body: str,
+    topics: list[Topic],
+    treatments: list[Treatment] | None = None,
+) -> Question:
+    """Let the author change their question within the edit window."""
+    _editable_by(question, editor)
+    if not edit_window_open(item=question):
+        raise PermissionDenied("The time to edit this question has passed.")
+    title, body = _clean_text(title), _clean_text(body)
+    _validate_topics(topics)
+    question.title = title
+    question.slug = question_slug(title)
+    question.body = body
+    question.body_html = render_markdown(body, profile="member").html
+    question.edited_at = timezone.now()
+    question.full_clean(exclude=["search_vector"])
+    question.save(update_fields=["title", "slug", "body", "body_html", "edited_at"])
+    question.topics.set(topics)
+    question.treatments.set(treatments or [])
+    return question
+
+
+@transaction.atomic
+def question_delete(*, question: Question, member: Any) -> None:
+    """The author removes their question; the answers go with it from every list."""
+    if question.author_id != member.pk:
+        raise PermissionDenied("Only the author can delete this question.")
+    Question.objects.filter(pk=question.pk).update(
+        moderation_state=ModerationState.REMOVED, body="", body_html="", moderated_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def answer_create(
+    *,
+    question: Question,
+    author: Any,
+    body: str,
+    parent: Answer | None = None,
+    is_anonymous: bool = False,
+) -> Answer:
+    """Add an answer or a one-level reply; bump the counts atomically; notify after commit."""
+    _refuse_if_not_allowed(author)
+    if question.moderation_state != ModerationState.VISIBLE:
+        raise PermissionDenied("This question is not open for answers.")
+    body = _clean_text(body)
+    if not body:
+        raise ValidationError("Please write your answer first.")
+    if parent is not None:
+        if parent.question_id != question.pk:
+            raise ValidationError("A reply must belong to the same question.")
+        if parent.parent_id is not None:
+            parent = parent.parent  # replies stay one level deep: answer the thread's root
+    kind = "reply" if parent is not None else "answer"
+    posting_limits_check(author=author, kind=kind, text=body)
+    state = initial_moderation_state(author=author, kind=kind, text=body)
+    answer = Answer(
+        question=question,
+        author=author,
+        parent=parent,
+        body=body,
+        body_html=render_markdown(body, profile="member").html,
+        is_anonymous=is_anonymous,
+        moderation_state=state,
+    )
+    answer.full_clean(exclude=["search_vector"])
+    answer.save()
+    if state == ModerationState.VISIBLE:
+        # F-expressions: concurrent answers each add one, none is lost to a read-modify-write.
+        Question.objects.filter(pk=question.pk).update(
+            answer_count=F("answer_count") + 1, last_activity_at=answer.created_at
+        )
+        transaction.on_commit(lambda: _notify_later(answer.pk))
+    QuestionFollow.objects.get_or_create(member=author, question=question)
+    return answer
+
+
+def _notify_later(answer_id: int) -> None:
+    from .tasks import answer_notify_followers
+
+    try:
+        answer_notify_followers.delay(answer_id)
+    except Exception:  # broker down: the answer stands; only its emails are lost
+        logger.warning("forum: could not queue follower emails for answer %s", answer_id)
+
+
+@transaction.atomic
+def answer_edit(*, answer: Answer, editor: Any, body: str) -> Answer:
+    """Let the author change their answer within the edit window."""
+    _editable_by(answer, editor)
+    if not edit_window_open(item=answer):
+        raise PermissionDenied("The time to edit this answer has passed.")
+    body = _clean_text(body)
+    if not body:
+        raise ValidationError("An answer cannot be empty.")
+    answer.body = body
+    answer.body_html = render_markdown(body, profile="member").html
+    answer.edited_at = timezone.now()
+    answer.full_clean(exclude=["search_vector"])
+    answer.save(update_fields=["body", "body_html", "edited_at"])
+    return answer
+
+
+@transaction.atomic
+def answer_delete(*, answer: Answer, member: Any) -> None:
+    """The author removes their answer; a placeholder stays where replies hang from it."""
+    if answer.author_id != member.pk:
+        raise PermissionDenied("Only the author can delete this answer.")
+    Answer.objects.filter(pk=answer.pk).update(
+        moderation_state=ModerationState.REMOVED,
+        body="",
+        body_html="",
+        is_helpful=False,
+        moderated_at=timezone.now(),
+    )
+    question_recount(question_id=answer.question_id)
+
+
+def question_recount(*, question_id: int) -> None:
+    """Recount a question's visible answers and hugs from the rows (after moderation)."""
+    Question.objects.filter(pk=question_id).update(
+        answer_count=Answer.objects.filter(
+            question_id=question_id, moderation_state=ModerationState.VISIBLE
+        ).count(),
+        hug_count=QuestionHug.objects.filter(question_id=question_id).count(),
+    )
+
+
+def _hug_toggle(model: Any, counted: Any, member: Any, hug: bool, **target: Any) -> bool:
+    """Add or remove one hug; the unique row makes a double submit count once."""
+    if hug:
+        try:
+            with transaction.atomic():
+                model.objects.create(member=member, **target)
+        except IntegrityError:
+            return True
+        counted.update(hug_count=F("hug_count") + 1)
+        return True
+    deleted, _ = model.objects.filter(member=member, **target).delete()
+    if deleted:
+        counted.update(hug_count=F("hug_count") - 1)
+    return False
+
+
+@transaction.atomic
+def question_hug_set(*, question: Question, member: Any, hug: bool) -> bool:
+    """Hug or un-hug a question (idempotent); returns whether the member now hugs it."""
+    if not member.is_authenticated:
+        raise PermissionDenied("Please log in to send a hug.")
+    counted = Question.objects.filter(pk=question.pk)
+    return _hug_toggle(QuestionHug, counted, member, hug, question=question)
+
+
+@transaction.atomic
+def answer_hug_set(*, answer: Answer, member: Any, hug: bool) -> bool:
+    """Hug or un-hug an answer (idempotent); returns whether the member now hugs it."""
+    if not member.is_authenticated:
+        raise PermissionDenied("Please log in to send a hug.")
+    counted = Answer.objects.filter(pk=answer.pk)
+    return _hug_toggle(AnswerHug, counted, member, hug, answer=answer)
+
+
+def answer_mark_helpful(*, answer: Answer, member: Any, helpful: bool) -> Answer:
+    """The asker marks (or unmarks) a top-level answer as helpful; several may be."""
+    if answer.question.author_id != member.pk:
+        raise PermissionDenied("Only the person who asked can mark answers helpful.")
+    if answer.parent_id is not None:
+        raise ValidationError("Only answers, not replies, can be marked helpful.")
+    Answer.objects.filter(pk=answer.pk).update(is_helpful=helpful)
+    answer.is_helpful = helpful
+    return answer
+
+
+def question_follow_set(*, question: Question, member: Any, follow: bool) -> bool:
+    """Follow or unfollow a question (idempotent); returns whether the member now follows."""
+    if follow:
+        QuestionFollow.objects.get_or_create(member=member, question=question)
+        return True
+    QuestionFollow.objects.filter(member=member, question=question).delete()
+    return False
+
+
+def follow_preference_set(*, member: Any, frequency: str) -> FollowPreference:
+    """Store how often the member hears about followed questions."""
+    if frequency not in FollowPreference.Frequency.values:
+        raise ValidationError("Choose one of the offered frequencies.")
+    pref, _ = FollowPreference.objects.update_or_create(
+        member=member, defaults={"frequency": frequency}
+    )
+    return pref
+
+
+def unfollow_token(*, follow: QuestionFollow) -> str:
+    """A signed token that lets the email's one-click link unfollow without logging in."""
+    return signing.dumps([follow.member_id, follow.question_id], salt=UNFOLLOW_SALT)
+
+
+def unfollow_by_token(*, token: str) -> Question | None:
+    """Unfollow the (member, question) in a valid token; None when the token is bad."""
+    try:
+        member_id, question_id = signing.loads(token, salt=UNFOLLOW_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    QuestionFollow.objects.filter(member_id=member_id, question_id=question_id).delete()
+    return Question.objects.filter(pk=question_id).first()
+
+
+def _frequency_of(members: list[Any]) -> dict[int, str]:
+    prefs = dict(
+        FollowPreference.objects.filter(member__in=members).values_list("member_id", "frequency")
+    )
+    return {m.pk: prefs.get(m.pk, FollowPreference.Frequency.IMMEDIATE) for m in members}
+
+
+def _unsubscribe_headers(url: str) -> dict[str, str]:
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def answer_notify_followers(*, answer_id: int) -> int:
+    """Email followers about one answer, at most once each, never its author. Idempotent."""
+    answer = (
+        Answer.objects.select_related("question")
+        .filter(pk=answer_id, moderation_state=ModerationState.VISIBLE)
+        .first()
+    )
+    if answer is None or answer.question.moderation_state != ModerationState.VISIBLE:
+        return 0
+    follows = list(
+        QuestionFollow.objects.filter(question=answer.question)
+        .exclude(member_id=answer.author_id)
+        .filter(member__is_active=True, member__erased_at__isnull=True)
+        .select_related("member")
+    )
+    frequency = _frequency_of([f.member for f in follows])
+    sent = 0
+    for follow in follows:
+        member = follow.member
+        if frequency[member.pk] == FollowPreference.Frequency.NEVER:
+            continue
+        with transaction.atomic():
+            note, created = AnswerNotification.objects.get_or_create(follower=member, answer=answer)
+            if not created or frequency[member.pk] != FollowPreference.Frequency.IMMEDIATE:
+                continue
+            url = f"{settings.SITE_URL}/questions/unfollow/{unfollow_token(follow=follow)}/"
+            email_enqueue(
+                template="forum/new_answer",
+                to=member.email,
+                context={
+                    "member_name": member.public_name,
+                    "question_title": answer.question.title,
+                    "question_url": settings.SITE_URL + answer.get_absolute_url(),
+                    "is_reply": answer.parent_id is not None,
+                    "unfollow_url": url,
+                    "preferences_url": f"{settings.SITE_URL}/questions/following/",
+                },
+                headers=_unsubscribe_headers(url),
+            )
+            AnswerNotification.objects.filter(pk=note.pk).update(sent_at=timezone.now())
+            sent += 1
+    return sent
+
+
+# A day's batch: one email per member, each listing at most this many questions.
+DIGEST_QUESTIONS_PER_EMAIL = 20
+
+
+def forum_daily_digest_send(*, batch_size: int = 500) -> int:
+    """Send each daily-preference member one email for their pending notifications. Idempotent."""
+    pending = AnswerNotification.objects.filter(sent_at__isnull=True)
+    member_ids = list(pending.values_list("follower_id", flat=True).distinct()[:batch_size])
+    sent = 0
+    for member_id in member_ids:
+        with transaction.atomic():
+            rows = list(
+                AnswerNotification.objects.select_for_update(skip_locked=True)
+                .filter(follower_id=member_id, sent_at__isnull=True)
+                .select_related("follower", "answer__question")
+            )
+            if not rows:
+                continue
+            member = rows[0].follower
+            visible = [
+                r
+                for r in rows
+                if r.answer.moderation_state == ModerationState.VISIBLE
+                and r.answer.question.moderation_state == ModerationState.VISIBLE
+                and QuestionFollow.objects.filter(
+                    member_id=member_id, question_id=r.answer.question_id
+                ).exists()
+            ]
+            AnswerNotification.objects.filter(pk__in=[r.pk for r in rows]).update(
+                sent_at=timezone.now()
+            )
+            if not visible or not member.is_active or member.erased_at:
+                continue  # never an empty email
+            counts: dict[int, int] = {}
+            questions: dict[int, Question] = {}
+            for r in visible:
+                counts[r.answer.question_id] = counts.get(r.answer.question_id, 0) + 1
+                questions[r.answer.question_id] = r.answer.question
+            items = [
+                {
+                    "title": q.title,
+                    "url": settings.SITE_URL + q.get_absolute_url(),
+                    "new_answers": counts[qid],
+                }
+                for qid, q in list(questions.items())[:DIGEST_QUESTIONS_PER_EMAIL]
+            ]
+            email_enqueue(
+                template="forum/daily_answers",
+                to=member.email,
+                context={
+                    "member_name": member.public_name,
+                    "items": items,
+                    "preferences_url": f"{settings.SITE_URL}/questions/following/",
+                },
+            )
+            sent += 1
+    return sent
+
+
+def anonymous_reveal(*, moderator: Any, item: Question | Answer, reason: str) -> Any:
+    """Show a moderator who wrote an anonymous post, logging the look first."""
+    from .selectors import is_moderator
+
+    if not is_moderator(moderator):
+        raise PermissionDenied("Only moderators can see who wrote an anonymous post.")
+    reason = _clean_text(reason)
+    if not reason:
+        raise ValidationError("Please say why you need to know.")
+    try:  # the moderation log, once the moderation app provides it
+        from moderation.services import moderation_log_record
+    except ImportError:
+        moderation_log_record = None  # type: ignore[assignment]
+    if moderation_log_record is not None:
+        moderation_log_record(actor=moderator, action="reveal", item=item, reason=reason[:300])
+    else:
+        kind = "question" if isinstance(item, Question) else "answer"
+        AnonymousReveal.objects.create(
+            moderator=moderator, content_kind=kind, object_id=item.pk, reason=reason[:300]
+        )
+    return item.author
+
+
+def member_forum_counts(*, member: Any) -> dict[str, int]:
+    """How many questions and answers a member wrote (for export and profile pages)."""
+    return {
+        "questions": Question.objects.filter(author=member).count(),
+        "answers": Answer.objects.filter(author=member).count(),
+    }
+
+
+def members_with_pending_digest() -> int:
+    """How many members wait for a daily email (operations metric)."""
+    return (
+        AnswerNotification.objects.filter(sent_at__isnull=True)
+        .aggregate(n=Count("follower", distinct=True, filter=Q(sent_at__isnull=True)))
+        .get("n")
+        or 0
+    )

@@ -1,0 +1,17 @@
+"""Thin Celery wrappers around the forum's notification services."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(acks_late=True)
+def answer_notify_followers(answer_id: int) -> int:
+    """Email the followers of one answer's question; safe to run twice (one row per pair)."""
+    return services.answer_notify_followers(answer_id=answer_id)
+
+
+@shared_task(acks_late=True)
+def forum_daily_digest_send() -> int:
+    """Send the daily "new answers" emails; batches of 500 members, each one email."""
+    return services.forum_daily_digest_send()

@@ -1,0 +1,420 @@
+"""Thin views: read through selectors (which take the viewer), write through services."""
+
+from http import HTTPStatus
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from articles.models import Topic, Treatment
+from moderation.policy import PostingLimitExceeded, posting_refusal
+
+from . import selectors, services
+from .forms import (
+    AnswerEditForm,
+    AnswerForm,
+    AskForm,
+    FollowPreferenceForm,
+    QuestionForm,
+    RevealForm,
+)
+from .models import Answer, Question
+from .urgent import urgent_symptoms_found
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc)
+
+
+def _limited(
+    request: HttpRequest, template: str, context: dict[str, Any], exc: PostingLimitExceeded
+) -> HttpResponse:
+    context["limit_message"] = str(exc)
+    response = render(request, template, context, status=HTTPStatus.TOO_MANY_REQUESTS)
+    response["Retry-After"] = str(exc.retry_after_seconds)
+    return response
+
+
+@require_GET
+def question_list_view(request: HttpRequest) -> HttpResponse:
+    topic = None
+    if slug := request.GET.get("topic", "")[:80]:
+        topic = Topic.objects.filter(slug=slug).first()
+    page = selectors.question_list(
+        tab=request.GET.get("tab", "recent"),
+        topic=topic,
+        cursor=request.GET.get("after", "")[:200] or None,
+    )
+    context = {"page": page, "topics": Topic.objects.all(), "tabs": selectors.TABS}
+    template = "forum/includes/question_rows.html" if request.htmx else "forum/question_list.html"
+    return render(request, template, context)
+
+
+@require_GET
+def question_redirect_view(request: HttpRequest, pk: int) -> HttpResponse:
+    question = selectors.question_for_viewer(pk=pk, viewer=request.user)
+    if question is None:
+        raise Http404
+    return redirect(question, permanent=True)
+
+
+def _detail_context(
+    request: HttpRequest, question: Question, answer_form: AnswerForm | None = None
+) -> dict[str, Any]:
+    treatment = None
+    if slug := request.GET.get("treatment", "")[:120]:
+        treatment = Treatment.objects.filter(slug=slug).first()
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        page = 1
+    listing = selectors.answer_listing(
+        question=question,
+        viewer=request.user,
+        sort=request.GET.get("sort", "oldest"),
+        like=request.GET.get("like", ""),
+        treatment=treatment,
+        page=page,
+    )
+    member = selectors.is_member(request.user)
+    return {
+        "question": question,
+        "topics": list(question.topics.all()),
+        "listing": listing,
+        "state": selectors.viewer_state(question=question, viewer=request.user),
+        "answer_form": answer_form or AnswerForm(),
+        "urgent": urgent_symptoms_found(question.title, question.body if member else ""),
+        "related": selectors.related_questions(question=question),
+        "treatments": Treatment.objects.only("name", "slug") if member else [],
+        "posting_refusal": posting_refusal(request.user) if member else None,
+        "is_member": member,
+    }
+
+
+@require_GET
+def question_detail_view(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    question = selectors.question_for_viewer(pk=pk, viewer=request.user)
+    if question is None:
+        raise Http404
+    if slug != question.slug:
+        return redirect(question, permanent=True)
+    return render(request, "forum/question_detail.html", _detail_context(request, question))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ask_view(request: HttpRequest) -> HttpResponse:
+    refusal = posting_refusal(request.user)
+    form = AskForm(request.POST or None)
+    context: dict[str, Any] = {"form": form, "refusal": refusal, "similar": [], "urgent": []}
+    if request.method == "GET" or refusal:
+        return render(
+            request,
+            "forum/ask.html",
+            context,
+            status=HTTPStatus.FORBIDDEN if refusal and request.method == "POST" else HTTPStatus.OK,
+        )
+    title = request.POST.get("title", "")
+    context["urgent"] = urgent_symptoms_found(title, request.POST.get("body", ""))
+    if not form.is_valid():
+        return render(request, "forum/ask.html", context, status=HTTPStatus.BAD_REQUEST)
+    if not form.cleaned_data["suggestions_seen"]:
+        similar = selectors.similar_questions(title=form.cleaned_data["title"])
+        if similar:
+            # Without JavaScript the suggestions come at submit time: one look, then it posts.
+            data = request.POST.copy()
+            data["suggestions_seen"] = "True"
+            context.update(form=AskForm(data), similar=similar, submit_time_suggestions=True)
+            return render(request, "forum/ask.html", context)
+    try:
+        question = services.question_create(
+            author=request.user,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            topics=form.cleaned_data["topics"],
+            treatments=list(form.cleaned_data["treatments"]),
+            is_anonymous=form.cleaned_data["is_anonymous"],
+        )
+    except PostingLimitExceeded as exc:
+        return _limited(request, "forum/ask.html", context, exc)
+    except (ValidationError, PermissionDenied) as exc:
+        form.add_error(None, _error_text(exc))
+        return render(request, "forum/ask.html", context, status=HTTPStatus.BAD_REQUEST)
+    return redirect(question)
+
+
+@login_required
+@require_GET
+def ask_check_view(request: HttpRequest) -> HttpResponse:
+    """htmx fragment: similar questions and the urgent-symptom card while the member types."""
+    title = request.GET.get("title", "")[:300]
+    body = request.GET.get("body", "")[:10000]
+    context = {
+        "similar": selectors.similar_questions(title=title),
+        "urgent": urgent_symptoms_found(title, body),
+    }
+    return render(request, "forum/includes/ask_check.html", context)
+
+
+def _own_question(request: HttpRequest, pk: int) -> Question:
+    question = selectors.question_for_writing(pk=pk, viewer=request.user)
+    if question is None:
+        raise Http404
+    if question.author_id != request.user.pk:
+        raise PermissionDenied("Only the author can change this question.")
+    return question
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _own_question(request, pk)
+    initial = {
+        "title": question.title,
+        "body": question.body,
+        "topics": list(question.topics.all()),
+        "treatments": list(question.treatments.all()),
+    }
+    form = QuestionForm(request.POST or None, initial=initial)
+    context = {"form": form, "question": question}
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.question_edit(
+                question=question,
+                editor=request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                topics=form.cleaned_data["topics"],
+                treatments=list(form.cleaned_data["treatments"]),
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            return redirect(question)
+    status = HTTPStatus.BAD_REQUEST if request.method == "POST" else HTTPStatus.OK
+    return render(request, "forum/question_edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def question_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _own_question(request, pk)
+    services.question_delete(question=question, member=request.user)
+    return redirect("forum:list")
+
+
+@login_required
+@require_POST
+def answer_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+    question = selectors.question_for_writing(pk=pk, viewer=request.user)
+    if question is None:
+        raise Http404
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data["parent"]:
+            parent = Answer.objects.filter(
+                pk=form.cleaned_data["parent"], question=question
+            ).first()
+            if parent is None:
+                raise Http404
+        try:
+            answer = services.answer_create(
+                question=question,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                parent=parent,
+                is_anonymous=form.cleaned_data["is_anonymous"],
+            )
+        except PostingLimitExceeded as exc:
+            return _limited(
+                request, "forum/question_detail.html", _detail_context(request, question, form), exc
+            )
+        except PermissionDenied as exc:
+            form.add_error(None, _error_text(exc))
+            context = _detail_context(request, question, form)
+            return render(
+                request, "forum/question_detail.html", context, status=HTTPStatus.FORBIDDEN
+            )
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            return redirect(answer.get_absolute_url())
+    context = _detail_context(request, question, form)
+    return render(request, "forum/question_detail.html", context, status=HTTPStatus.BAD_REQUEST)
+
+
+def _own_answer(request: HttpRequest, pk: int) -> Answer:
+    answer = selectors.answer_for_viewer(pk=pk, viewer=request.user)
+    if answer is None:
+        raise Http404
+    if answer.author_id != request.user.pk:
+        raise PermissionDenied("Only the author can change this answer.")
+    return answer
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = _own_answer(request, pk)
+    form = AnswerEditForm(request.POST or None, initial={"body": answer.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_edit(answer=answer, editor=request.user, body=form.cleaned_data["body"])
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            return redirect(answer.get_absolute_url())
+    status = HTTPStatus.BAD_REQUEST if request.method == "POST" else HTTPStatus.OK
+    return render(
+        request, "forum/answer_edit.html", {"form": form, "answer": answer}, status=status
+    )
+
+
+@login_required
+@require_POST
+def answer_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = _own_answer(request, pk)
+    services.answer_delete(answer=answer, member=request.user)
+    return redirect(answer.question)
+
+
+@login_required
+@require_POST
+def question_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
+    question = selectors.question_for_writing(pk=pk, viewer=request.user)
+    if question is None:
+        raise Http404
+    hugged = services.question_hug_set(
+        question=question, member=request.user, hug=request.POST.get("hug") != "0"
+    )
+    if request.htmx:
+        question.refresh_from_db(fields=["hug_count"])
+        return render(
+            request,
+            "forum/includes/hug_button.html",
+            {"target": question, "hugged": hugged, "kind": "question"},
+        )
+    return redirect(question)
+
+
+@login_required
+@require_POST
+def answer_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = selectors.answer_for_viewer(pk=pk, viewer=request.user)
+    if answer is None:
+        raise Http404
+    hugged = services.answer_hug_set(
+        answer=answer, member=request.user, hug=request.POST.get("hug") != "0"
+    )
+    if request.htmx:
+        answer.refresh_from_db(fields=["hug_count"])
+        return render(
+            request,
+            "forum/includes/hug_button.html",
+            {"target": answer, "hugged": hugged, "kind": "answer"},
+        )
+    return redirect(answer.get_absolute_url())
+
+
+@login_required
+@require_POST
+def answer_helpful_view(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = selectors.answer_for_viewer(pk=pk, viewer=request.user)
+    if answer is None:
+        raise Http404
+    try:
+        services.answer_mark_helpful(
+            answer=answer, member=request.user, helpful=request.POST.get("helpful") != "0"
+        )
+    except ValidationError as exc:
+        return HttpResponse(
+            _error_text(exc), status=HTTPStatus.BAD_REQUEST, content_type="text/plain"
+        )
+    return redirect(answer.get_absolute_url())
+
+
+@login_required
+@require_POST
+def question_follow_view(request: HttpRequest, pk: int) -> HttpResponse:
+    question = selectors.question_for_writing(pk=pk, viewer=request.user)
+    if question is None:
+        raise Http404
+    following = services.question_follow_set(
+        question=question, member=request.user, follow=request.POST.get("follow") != "0"
+    )
+    if request.htmx:
+        return render(
+            request,
+            "forum/includes/follow_button.html",
+            {"question": question, "following": following},
+        )
+    return redirect(question)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def following_view(request: HttpRequest) -> HttpResponse:
+    form = FollowPreferenceForm(
+        request.POST or None,
+        initial={"frequency": selectors.follow_preference_for(member=request.user)},
+    )
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        services.follow_preference_set(
+            member=request.user, frequency=form.cleaned_data["frequency"]
+        )
+        saved = True
+    context = {
+        "form": form,
+        "questions": selectors.followed_questions(member=request.user),
+        "saved": saved,
+    }
+    status = (
+        HTTPStatus.BAD_REQUEST
+        if request.method == "POST" and not form.is_valid()
+        else HTTPStatus.OK
+    )
+    return render(request, "forum/following.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def unfollow_token_view(request: HttpRequest, token: str) -> HttpResponse:
+    """One-click unfollow from an email; GET asks (link scanners), POST does it."""
+    if request.method == "POST":
+        question = services.unfollow_by_token(token=token)
+        if question is None:
+            raise Http404
+        return render(request, "forum/unfollowed.html", {"question": question, "done": True})
+    from django.core import signing
+
+    try:
+        signing.loads(token, salt=services.UNFOLLOW_SALT)
+    except signing.BadSignature:
+        raise Http404 from None
+    return render(request, "forum/unfollowed.html", {"token": token, "done": False})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def anonymous_reveal_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if not selectors.is_moderator(request.user):
+        raise Http404
+    model = {"question": Question, "answer": Answer}.get(kind)
+    if model is None:
+        raise Http404
+    item = get_object_or_404(model, pk=pk, is_anonymous=True)
+    form = RevealForm(request.POST or None)
+    author = None
+    if request.method == "POST" and form.is_valid():
+        author = services.anonymous_reveal(
+            moderator=request.user, item=item, reason=form.cleaned_data["reason"]
+        )
+    return render(
+        request, "forum/reveal.html", {"form": form, "item": item, "kind": kind, "author": author}
+    )

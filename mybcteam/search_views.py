@@ -1,0 +1,36 @@
+"""The site search page: /search/?q= (selectors in mybcteam.search)."""
+
+from http import HTTPStatus
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from articles.models import Topic
+
+from .search import KINDS, MEMBER_KINDS, site_search
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    raw = request.GET.get("q", "")
+    topic = None
+    if slug := request.GET.get("topic", "")[:80].replace("\x00", ""):
+        topic = Topic.objects.filter(slug=slug).first()
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        page = 1
+    results = site_search(
+        query=raw, viewer=request.user, kind=request.GET.get("kind", ""), topic=topic, page=page
+    )
+    member = request.user.is_authenticated
+    kinds = {k: v for k, v in KINDS.items() if member or k not in MEMBER_KINDS}
+    context = {
+        "results": results,
+        "kinds": kinds,
+        "topics": Topic.objects.all(),
+        "searched": bool(raw.strip()),
+    }
+    template = "search/includes/results.html" if request.htmx else "search/search.html"
+    return render(request, template, context, status=HTTPStatus.OK)
