@@ -6,10 +6,11 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from .consent import HEALTH_CONSENT_VERSION
 from .models import HealthDataConsent, Profile, User, Visibility
 
 DEMO_PASSWORD = "demo-pass-2026"
-HEALTH_CONSENT_VERSION = "2026-11"
+
 # Members who keep their health details to themselves, so the demo shows both cases.
 _PRIVATE = {"PlumPuffin", "JuniperJay"}
 

@@ -1,4 +1,60 @@
+"""Forms of the accounts app: they check shape; services.py checks the rules."""
+
+import re
+from typing import Any
+
 from django import forms
+from django.utils import timezone
+
+from articles.models import Treatment
+
+from .consent import HEALTH_CONSENT_TEXT
+from .models import Profile, Visibility
+
+# Letters (any script), digits, spaces and a little punctuation: no emoji, no markup.
+_DISPLAY_NAME_RE = re.compile(r"^[^\W_][\w .'-]*$")
+
+HEALTH_FIELDS = (
+    "diagnosis_type",
+    "year_diagnosed",
+    "her2_status",
+    "hormone_status",
+    "stage",
+    "current_treatments",
+    "past_treatments",
+)
+
+# (field, its visibility field), grouped the way the settings page shows them.
+ABOUT_PAIRS = (
+    ("role", "role_visibility"),
+    ("bio", "bio_visibility"),
+    ("bad_day_answer", "bad_day_answer_visibility"),
+    ("age_range", "age_range_visibility"),
+    ("region", "region_visibility"),
+)
+HEALTH_PAIRS = (
+    ("diagnosis_type", "diagnosis_type_visibility"),
+    ("year_diagnosed", "year_diagnosed_visibility"),
+    ("her2_status", "her2_status_visibility"),
+    ("hormone_status", "hormone_status_visibility"),
+    ("stage", "stage_visibility"),
+)
+TREATMENT_FIELDS = ("current_treatments", "past_treatments")
+
+
+def clean_display_name(value: str) -> str:
+    """Strip and check a display name: a pseudonym of letters, digits and simple punctuation."""
+    value = " ".join(value.split())
+    if len(value) < 2:
+        raise forms.ValidationError("Please choose a display name of at least 2 characters.")
+    if not _DISPLAY_NAME_RE.match(value):
+        raise forms.ValidationError(
+            "Use letters, numbers, spaces, dots, dashes or apostrophes only, starting with a "
+            "letter or number."
+        )
+    if value.lower() in {"former member", "admin", "administrator", "moderator", "mybcteam"}:
+        raise forms.ValidationError("That name is reserved. Please choose another.")
+    return value
 
 
 class SignupExtraForm(forms.Form):
@@ -6,9 +62,183 @@ class SignupExtraForm(forms.Form):
 
     display_name = forms.CharField(
         max_length=40,
-        min_length=2,
-        help_text="Shown to other members. Please do not use your real name.",
+        help_text=(
+            "Shown to other members next to what you write. Please do not use your real name: "
+            "a nickname keeps your health story yours."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
+
+    def clean_display_name(self) -> str:
+        return clean_display_name(self.cleaned_data["display_name"])
 
     def signup(self, request: object, user: object) -> None:
         """Required by allauth; the adapter's save_user already stored the display name."""
+
+
+class TreatmentChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj)
+
+
+class SettingsForm(forms.ModelForm):
+    """Display name, profile with per-field visibility, health details, email preferences."""
+
+    display_name = forms.CharField(
+        max_length=40,
+        help_text="Shown to other members. Please do not use your real name.",
+    )
+    health_consent = forms.BooleanField(
+        required=False,
+        label="I agree that MyBCTeam stores the health details I enter below.",
+        help_text=HEALTH_CONSENT_TEXT,
+    )
+    notify_replies = forms.BooleanField(
+        required=False, label="Email me when someone replies to something I wrote"
+    )
+    prefers_larger_text = forms.BooleanField(required=False, label="Use larger text on every page")
+    current_treatments = TreatmentChoiceField(
+        queryset=Treatment.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Current treatments",
+    )
+    past_treatments = TreatmentChoiceField(
+        queryset=Treatment.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Past treatments",
+    )
+    year_diagnosed = forms.IntegerField(required=False, label="Year diagnosed")
+
+    class Meta:
+        model = Profile
+        fields = [
+            "role",
+            "role_visibility",
+            "bio",
+            "bio_visibility",
+            "bad_day_answer",
+            "bad_day_answer_visibility",
+            "diagnosis_type",
+            "diagnosis_type_visibility",
+            "year_diagnosed",
+            "year_diagnosed_visibility",
+            "her2_status",
+            "her2_status_visibility",
+            "hormone_status",
+            "hormone_status_visibility",
+            "stage",
+            "stage_visibility",
+            "current_treatments",
+            "past_treatments",
+            "treatments_visibility",
+            "age_range",
+            "age_range_visibility",
+            "region",
+            "region_visibility",
+        ]
+        labels = {
+            "role": "How breast cancer touches your life",
+            "bio": "A few words about you",
+            "bad_day_answer": "When I'm having a bad day, ...",
+            "diagnosis_type": "Diagnosis",
+            "her2_status": "HER2 status",
+            "hormone_status": "Hormone receptor (ER/PR) status",
+            "stage": "Stage at diagnosis",
+            "age_range": "Age range",
+            "region": "Region (state, province or country)",
+        }
+        help_texts = {"bad_day_answer": "Finish the sentence, if you like."}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, consent_active: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.consent_active = consent_active
+        for name, field in self.fields.items():
+            if name.endswith("_visibility"):
+                field.label = "Who can see this"
+                field.widget = forms.Select(choices=Visibility.choices)
+        self.fields["treatments_visibility"].label = "Who can see your treatments"
+        current_year = timezone.now().year
+        self.fields["year_diagnosed"].validators.append(_year_validator(current_year))
+        self.fields["year_diagnosed"].widget.attrs.update({"min": 1950, "max": current_year})
+
+    def clean_display_name(self) -> str:
+        return clean_display_name(self.cleaned_data["display_name"])
+
+    def clean_region(self) -> str:
+        return " ".join(self.cleaned_data.get("region", "").split())
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        withdrawing = self.consent_active and not cleaned.get("health_consent")
+        gave_health = any(cleaned.get(name) for name in HEALTH_FIELDS)
+        if gave_health and not cleaned.get("health_consent") and not withdrawing:
+            self.add_error(
+                "health_consent",
+                "To save health details, please tick this box first. Without it we store none.",
+            )
+        return cleaned
+
+    def about_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[a], self[b]) for a, b in ABOUT_PAIRS]
+
+    def health_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[a], self[b]) for a, b in HEALTH_PAIRS]
+
+
+def _year_validator(current_year: int) -> Any:
+    def validate(value: int | None) -> None:
+        if value is not None and not 1950 <= value <= current_year:
+            raise forms.ValidationError(f"Please enter a year between 1950 and {current_year}.")
+
+    return validate
+
+
+class DirectoryFilterForm(forms.Form):
+    """The "people like me" filters on /members/; every field optional."""
+
+    role = forms.ChoiceField(choices=[("", "Anyone"), *Profile.Role.choices], required=False)
+    diagnosis_type = forms.ChoiceField(
+        choices=[("", "Any diagnosis"), *Profile.DiagnosisType.choices],
+        required=False,
+        label="Diagnosis",
+    )
+    her2_status = forms.ChoiceField(
+        choices=[("", "Any HER2 status"), *Profile.HER2Status.choices],
+        required=False,
+        label="HER2 status",
+    )
+    stage = forms.ChoiceField(choices=[("", "Any stage"), *Profile.Stage.choices], required=False)
+    treatment = forms.ModelChoiceField(
+        queryset=Treatment.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Any treatment",
+    )
+    region = forms.CharField(max_length=80, required=False)
+
+    def clean_region(self) -> str:
+        return " ".join(self.cleaned_data.get("region", "").split())
+
+
+class AccountDeleteForm(forms.Form):
+    """Erasure asks for the password again, so a borrowed session cannot erase an account."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That password is not right. Your account is unchanged.")
+        return password

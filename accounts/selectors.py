@@ -1,8 +1,14 @@
-"""Reads about members that other code reuses."""
+"""Reads about members that other code reuses. Visibility lives here, keyed on the viewer."""
+
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache
+from django.db.models import Prefetch, Q, QuerySet
 
-from .models import User
+from articles.models import Treatment
+
+from .models import Profile, User, Visibility
 
 
 def member_count() -> int:
@@ -12,3 +18,111 @@ def member_count() -> int:
         count = User.objects.filter(is_active=True, erased_at__isnull=True).count()
         cache.set("accounts:member_count", count, 60)
     return int(count)
+
+
+@dataclass(frozen=True)
+class ProfileItem:
+    """One profile field as a given viewer may see it."""
+
+    name: str
+    label: str
+    value: str
+    only_you: bool
+
+
+# (value field, visibility field, label), in the order profiles show them.
+_PROFILE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("role", "role_visibility", "Here as"),
+    ("bio", "bio_visibility", "About"),
+    ("bad_day_answer", "bad_day_answer_visibility", "When I'm having a bad day"),
+    ("diagnosis_type", "diagnosis_type_visibility", "Diagnosis"),
+    ("year_diagnosed", "year_diagnosed_visibility", "Year diagnosed"),
+    ("her2_status", "her2_status_visibility", "HER2 status"),
+    ("hormone_status", "hormone_status_visibility", "Hormone receptor status"),
+    ("stage", "stage_visibility", "Stage"),
+    ("current_treatments", "treatments_visibility", "Current treatments"),
+    ("past_treatments", "treatments_visibility", "Past treatments"),
+    ("age_range", "age_range_visibility", "Age"),
+    ("region", "region_visibility", "Region"),
+)
+
+_TREATMENTS = Treatment.objects.only("id", "name", "brand_names")
+
+
+def _display_value(profile: Profile, name: str) -> str:
+    if name in ("current_treatments", "past_treatments"):
+        # Uses the prefetched rows: no query per profile.
+        return ", ".join(t.name for t in getattr(profile, name).all())
+    getter = getattr(profile, f"get_{name}_display", None)
+    value = getter() if getter and getattr(profile, name) else getattr(profile, name)
+    return "" if value in (None, "") else str(value)
+
+
+def profile_items_for_viewer(*, profile: Profile, viewer: Any) -> list[ProfileItem]:
+    """The non-empty fields `viewer` may see; the owner also sees "only me" ones, marked."""
+    is_owner = viewer.is_authenticated and viewer.pk == profile.user_id
+    items = []
+    for name, visibility_name, label in _PROFILE_FIELDS:
+        private = getattr(profile, visibility_name) != Visibility.MEMBERS
+        if private and not is_owner:
+            continue
+        if not viewer.is_authenticated:
+            continue
+        value = _display_value(profile, name)
+        if value:
+            items.append(ProfileItem(name, label, value, only_you=private))
+    return items
+
+
+def _listed_members() -> QuerySet[User]:
+    return User.objects.filter(is_active=True, erased_at__isnull=True)
+
+
+def member_profile_get(*, handle: str, viewer: Any) -> User | None:
+    """A member's profile for a logged-in viewer, or None (missing, erased or anonymous)."""
+    if not viewer.is_authenticated:
+        return None
+    return (
+        User.objects.filter(handle=handle, erased_at__isnull=True)
+        .select_related("profile")
+        .prefetch_related(
+            Prefetch("profile__current_treatments", queryset=_TREATMENTS),
+            Prefetch("profile__past_treatments", queryset=_TREATMENTS),
+        )
+        .first()
+    )
+
+
+def member_directory(*, viewer: Any, filters: dict[str, Any]) -> QuerySet[User]:
+    """Members a logged-in viewer may list, filtered only on fields shared with members.
+
+    A field set to "only me" never matches a filter, so filtering cannot reveal it.
+    """
+    if not viewer.is_authenticated:
+        return User.objects.none()
+    members = _listed_members()
+    shared = Visibility.MEMBERS
+    for name in ("role", "diagnosis_type", "her2_status", "stage"):
+        value = filters.get(name)
+        if value:
+            members = members.filter(
+                **{f"profile__{name}": value, f"profile__{name}_visibility": shared}
+            )
+    region = filters.get("region")
+    if region:
+        members = members.filter(profile__region__iexact=region, profile__region_visibility=shared)
+    treatment = filters.get("treatment")
+    if treatment:
+        in_profile = Profile.objects.filter(
+            Q(current_treatments=treatment) | Q(past_treatments=treatment),
+            treatments_visibility=shared,
+        ).values("user_id")
+        members = members.filter(pk__in=in_profile)
+    return (
+        members.select_related("profile")
+        .prefetch_related(
+            Prefetch("profile__current_treatments", queryset=_TREATMENTS),
+            Prefetch("profile__past_treatments", queryset=_TREATMENTS),
+        )
+        .order_by("display_name", "pk")
+    )

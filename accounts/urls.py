@@ -1,4 +1,12 @@
+from django.urls import path
+
+from . import views
+
 app_name = "accounts"
 
 # Settings, export and erasure; allauth's own pages are included after these in mybcteam/urls.
-urlpatterns: list = []
+urlpatterns = [
+    path("settings/", views.settings_view, name="settings"),
+    path("export/", views.export_view, name="export"),
+    path("delete/", views.delete_view, name="delete"),
+]

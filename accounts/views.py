@@ -1,0 +1,160 @@
+"""Settings, export and erasure; the member directory and profiles. Thin: forms and services."""
+
+import json
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from moderation.policy import posting_refusal
+
+from .export import member_export
+from .forms import AccountDeleteForm, DirectoryFilterForm, SettingsForm
+from .models import Profile, User
+from .selectors import member_directory, member_profile_get, profile_items_for_viewer
+from .services import health_consent_active, member_erase, member_settings_update
+
+DIRECTORY_PAGE_SIZE = 24
+
+
+def _member(request: HttpRequest) -> User:
+    # Only called behind login_required.
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def settings_view(request: HttpRequest) -> HttpResponse:
+    user = _member(request)
+    profile, _ = Profile.objects.get_or_create(user=user)
+    consent_active = health_consent_active(user=user)
+    initial = {
+        "display_name": user.display_name,
+        "notify_replies": user.notify_replies,
+        "prefers_larger_text": user.prefers_larger_text,
+        "health_consent": consent_active,
+    }
+    status = HTTPStatus.OK
+    if request.method == "POST":
+        form = SettingsForm(
+            request.POST, instance=profile, initial=initial, consent_active=consent_active
+        )
+        if form.is_valid():
+            data = form.cleaned_data
+            member_settings_update(
+                user=user,
+                display_name=data["display_name"],
+                notify_replies=data["notify_replies"],
+                prefers_larger_text=data["prefers_larger_text"],
+                health_consent=data["health_consent"],
+                profile_data=data,
+                current_treatments=data["current_treatments"],
+                past_treatments=data["past_treatments"],
+            )
+            if consent_active and not data["health_consent"]:
+                messages.success(
+                    request, "Consent withdrawn: we have erased all your health details."
+                )
+            else:
+                messages.success(request, "Your settings are saved.")
+            response = redirect("accounts:settings")
+            response.set_cookie(
+                "text_size",
+                "large" if data["prefers_larger_text"] else "normal",
+                max_age=365 * 24 * 3600,
+                samesite="Lax",
+                secure=request.is_secure(),
+                httponly=True,
+            )
+            return response
+        status = HTTPStatus.BAD_REQUEST
+    else:
+        form = SettingsForm(instance=profile, initial=initial, consent_active=consent_active)
+    preview_profile = member_profile_get(handle=user.handle, viewer=user)
+    preview = (
+        [
+            item
+            for item in profile_items_for_viewer(profile=preview_profile.profile, viewer=user)
+            if not item.only_you
+        ]
+        if preview_profile
+        else []
+    )
+    context = {
+        "form": form,
+        "preview": preview,
+        "posting_refusal": posting_refusal(user),
+        "consent_active": consent_active,
+    }
+    return render(request, "accounts/settings.html", context, status=status)
+
+
+@login_required
+@never_cache
+@require_GET
+def export_view(request: HttpRequest) -> HttpResponse:
+    data = member_export(user=_member(request))
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mybcteam-my-data.json"'
+    return response
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def delete_view(request: HttpRequest) -> HttpResponse:
+    status = HTTPStatus.OK
+    if request.method == "POST":
+        form = AccountDeleteForm(request.POST, user=request.user)
+        if form.is_valid():
+            member_erase(user=_member(request))
+            logout(request)
+            messages.success(
+                request,
+                "Your account is erased. What you wrote stays, credited to a former member. "
+                "Thank you for having been part of this community.",
+            )
+            return redirect("home")
+        status = HTTPStatus.BAD_REQUEST
+    else:
+        form = AccountDeleteForm(user=request.user)
+    return render(request, "accounts/delete.html", {"form": form}, status=status)
+
+
+@login_required
+@require_GET
+def directory_view(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    members = member_directory(viewer=request.user, filters=filters)
+    page = Paginator(members, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        (member, profile_items_for_viewer(profile=member.profile, viewer=request.user))
+        for member in page.object_list
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    return render(request, "accounts/directory.html", context)
+
+
+@login_required
+@require_GET
+def profile_view(request: HttpRequest, handle: str) -> HttpResponse:
+    member = member_profile_get(handle=handle, viewer=request.user)
+    if member is None:
+        raise Http404("No such member.")
+    items = profile_items_for_viewer(profile=member.profile, viewer=request.user)
+    context = {"member": member, "items": items, "is_owner": member.pk == request.user.pk}
+    return render(request, "accounts/profile.html", context)
