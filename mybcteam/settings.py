@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "forum",
+    "newsletter",
 ]
 
 MIDDLEWARE = [
@@ -155,7 +156,23 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "forum.tasks.forum_daily_digest_send",
         "schedule": crontab(hour=7, minute=0),
     },
+    "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 60.0},
 }
+
+# --- Newsletter (see docs/newsletter.md) ------------------------------------------------------
+# The weekly digest: day of week (0 = Sunday ... 6 = Saturday) and hour, UTC.
+DIGEST_WEEKDAY = env.int("DIGEST_WEEKDAY", default=1)
+DIGEST_HOUR = env.int("DIGEST_HOUR", default=8)
+CELERY_BEAT_SCHEDULE["newsletter-weekly-digest"] = {
+    "task": "newsletter.tasks.newsletter_digest_start",
+    "schedule": crontab(day_of_week=DIGEST_WEEKDAY, hour=DIGEST_HOUR, minute=0),
+}
+# First retry of a chunk after a 4xx/connection error; doubles each time.
+NEWSLETTER_RETRY_BASE_SECONDS = env.int("NEWSLETTER_RETRY_BASE_SECONDS", default=30)
+# A delivery claimed longer ago than this belongs to a dead worker (default: hard limit + 60 s).
+NEWSLETTER_STALE_CLAIM_SECONDS = env.int(
+    "NEWSLETTER_STALE_CLAIM_SECONDS", default=CELERY_TASK_TIME_LIMIT + 60
+)
 
 # --- Email ----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="MyBCTeam <hello@mybcteam.example>")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("members/", include("accounts.member_urls")),
     path("articles/", include("articles.urls")),
+    path("newsletter/", include("newsletter.urls")),
     path("questions/", include("forum.urls")),
     path("search/", search_views.search, name="search"),
     path("admin/", admin.site.urls),
