@@ -1,0 +1,245 @@
+"""Turning a send and a subscriber into one personalised email, cheaply.
+
+Most subscribers of a chunk see one of a few combinations of items. Each combination is
+rendered (Django templates) and CSS-inlined once per chunk; per subscriber only their
+signed links are substituted into the cached strings. That keeps a personalised email
+around a few hundred microseconds of CPU instead of several milliseconds.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from email.utils import formataddr, parseaddr
+
+import css_inline
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+
+from mybcteam.mail.services import email_render
+from mybcteam.markdown import render_markdown
+
+from ..models import Send, Subscriber
+from ..selectors import (
+    DigestItem,
+    Seen,
+    digest_articles_since,
+    digest_questions_active_since,
+    digest_seen_by_members,
+)
+from .subscriptions import subscriber_link
+
+PREFS = "NLPREFSLINKPLACEHOLDER"
+UNSUB = "NLUNSUBLINKPLACEHOLDER"
+DIGEST_WINDOW = timedelta(days=7)
+MAX_ITEMS = 8
+DISCREET_SENDER_NAME = "Weekly update"
+# The subject and preview of a discreet email: no site name (its initials say "breast
+# cancer") and no health word, for people who share an inbox.
+DISCREET_DIGEST_SUBJECT = "Your weekly update"
+DISCREET_ISSUE_SUBJECT = "An update for you"
+DISCREET_PREVIEW = "A few new things picked for you this week."
+
+_inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+
+def inline_css(html: str) -> str:
+    """Move the template's <style> rules onto elements; keep @media (dark mode) rules."""
+    return _inliner.inline(html)
+
+
+def sender_for(*, discreet: bool) -> str:
+    """The From header: the site's own, or the same address under a neutral name."""
+    if not discreet:
+        return settings.DEFAULT_FROM_EMAIL
+    _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return formataddr((DISCREET_SENDER_NAME, address))
+
+
+def _matches(item: DigestItem, topic_ids: frozenset[int]) -> bool:
+    return not topic_ids or not item.topic_ids or bool(item.topic_ids & topic_ids)
+
+
+class ChunkRenderer:
+    """Renders every message of one chunk; build once per chunk, then call `message_for`."""
+
+    def __init__(self, *, send: Send, subscribers: list[Subscriber]) -> None:
+        self.send = send
+        self.cache: dict[tuple[object, ...], Rendered] = {}
+        self.seen: dict[int, Seen] = {}
+        self.articles: list[DigestItem] = []
+        self.questions: dict[frozenset[int], list[DigestItem]] = {}
+        self.default_since = send.since or (send.created_at - DIGEST_WINDOW)
+        if send.kind == Send.Kind.DIGEST:
+            oldest = min(
+                [s.last_digest_at or self.default_since for s in subscribers],
+                default=self.default_since,
+            )
+            self.articles = digest_articles_since(since=oldest)
+            member_ids = [s.member_id for s in subscribers if s.member_id]
+            if member_ids:
+                self.seen = digest_seen_by_members(member_ids=member_ids, since=oldest)
+        else:
+            assert send.issue is not None
+            self.issue_intro_html = render_markdown(send.issue.intro, profile="article").html
+            self.issue_articles = list(_issue_articles(send))
+
+    def _digest_key(self, subscriber: Subscriber) -> tuple[object, ...] | None:
+        since = subscriber.last_digest_at or self.default_since
+        topic_ids = frozenset(t.id for t in subscriber.topics.all())
+        is_member = subscriber.member_id is not None
+        seen = self.seen.get(subscriber.member_id or 0, Seen())
+        articles = tuple(
+            a.id
+            for a in self.articles
+            if a.when > since
+            and _matches(a, topic_ids)
+            and a.id not in seen.article_ids
+            and (is_member or not a.members_only)
+        )[:MAX_ITEMS]
+        questions = tuple(
+            q.id for q in self._questions_for(topic_ids) if q.id not in seen.question_ids
+        )[:MAX_ITEMS]
+        if not articles and not questions:
+            return None  # nothing new: no email at all
+        return ("digest", articles, questions, is_member, subscriber.discreet, topic_ids)
+
+    def _questions_for(self, topic_ids: frozenset[int]) -> list[DigestItem]:
+        """The week's active questions in these topics, fetched once per topic set."""
+        if topic_ids not in self.questions:
+            self.questions[topic_ids] = digest_questions_active_since(
+                since=self.send.created_at - DIGEST_WINDOW, topic_ids=topic_ids
+            )
+        return self.questions[topic_ids]
+
+    def _render_digest(self, key: tuple[object, ...]) -> Rendered:
+        _, article_ids, question_ids, is_member, discreet, topic_ids = key
+        by_id = {a.id: a for a in self.articles}
+        q_by_id = {q.id: q for q in self._questions_for(topic_ids)}  # type: ignore[arg-type]
+        context = {
+            "articles": [by_id[i] for i in article_ids],  # type: ignore[attr-defined]
+            "questions": [q_by_id[i] for i in question_ids],  # type: ignore[attr-defined]
+            "is_member": is_member,
+            "discreet": discreet,
+            "preview": DISCREET_PREVIEW if discreet else _digest_preview(article_ids, question_ids),
+            "preferences_url": PREFS,
+            "unsubscribe_url": UNSUB,
+        }
+        subject, text, html = email_render(template="newsletter/digest", context=context)
+        if discreet:
+            subject = DISCREET_DIGEST_SUBJECT
+        return Rendered(subject=subject, text=text, html=inline_css(html))
+
+    def _render_issue(self, key: tuple[object, ...]) -> Rendered:
+        _, discreet = key
+        assert self.send.issue is not None
+        context = {
+            "issue": self.send.issue,
+            "intro_html": self.issue_intro_html,
+            "intro_text": self.send.issue.intro,
+            "articles": self.issue_articles,
+            "discreet": discreet,
+            "preview": DISCREET_PREVIEW if discreet else self.send.issue.subject,
+            "preferences_url": PREFS,
+            "unsubscribe_url": UNSUB,
+        }
+        subject, text, html = email_render(template="newsletter/issue", context=context)
+        if discreet:
+            subject = DISCREET_ISSUE_SUBJECT
+        return Rendered(subject=subject, text=text, html=inline_css(html))
+
+    def rendered_for(self, subscriber: Subscriber) -> Rendered | None:
+        """The (cached) rendering this subscriber gets, before their links go in."""
+        if self.send.kind == Send.Kind.DIGEST:
+            key = self._digest_key(subscriber)
+            if key is None:
+                return None
+        else:
+            key = ("issue", subscriber.discreet)
+        rendered = self.cache.get(key)
+        if rendered is None:
+            rendered = self._render_digest(key) if key[0] == "digest" else self._render_issue(key)
+            self.cache[key] = rendered
+        return rendered
+
+    def message_for(
+        self, *, subscriber: Subscriber, delivery_id: int, connection: object = None
+    ) -> EmailMultiAlternatives | None:
+        """The finished email for one subscriber, or None when a digest would be empty."""
+        rendered = self.rendered_for(subscriber)
+        if rendered is None:
+            return None
+        return build_message(
+            rendered=rendered,
+            subscriber=subscriber,
+            message_id=f"<nl.{self.send.id}.{delivery_id}@{_domain()}>",
+            connection=connection,
+        )
+
+
+def build_message(
+    *, rendered: Rendered, subscriber: Subscriber, message_id: str, connection: object = None
+) -> EmailMultiAlternatives:
+    """Put the subscriber's signed links into a rendering and add the RFC 8058 headers."""
+    prefs = subscriber_link(subscriber_id=subscriber.id, purpose="preferences")
+    unsub = subscriber_link(subscriber_id=subscriber.id, purpose="unsubscribe")
+    text = rendered.text.replace(PREFS, prefs).replace(UNSUB, unsub)
+    html = rendered.html.replace(PREFS, prefs).replace(UNSUB, unsub)
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=text,
+        from_email=sender_for(discreet=subscriber.discreet),
+        to=[subscriber.email],
+        connection=connection,
+        headers={
+            "List-Unsubscribe": f"<{unsub}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Message-ID": message_id,
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def _domain() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+
+
+def _digest_preview(article_ids: object, question_ids: object) -> str:
+    articles = len(article_ids)  # type: ignore[arg-type]
+    questions = len(question_ids)  # type: ignore[arg-type]
+    parts = []
+    if articles:
+        parts.append(f"{articles} new article{'s' if articles != 1 else ''}")
+    if questions:
+        parts.append(f"{questions} active question{'s' if questions != 1 else ''}")
+    return " and ".join(parts) + " this week."
+
+
+def _issue_articles(send: Send) -> list[DigestItem]:
+    issue = send.issue
+    if issue is None or not hasattr(issue, "articles"):
+        return []
+    from ..selectors import _absolute, _article_path
+
+    return [
+        DigestItem(
+            id=a.id,
+            title=a.title,
+            url=_absolute(_article_path(a)),
+            when=getattr(a, "published_at", None) or send.created_at,
+            summary=getattr(a, "summary", "") or "",
+        )
+        for a in issue.articles.all()
+    ]
+
+
+def render_preview(*, send: Send, subscriber: Subscriber) -> Rendered | None:
+    """Render (for admin's "send a test") exactly what this subscriber would get."""
+    return ChunkRenderer(send=send, subscribers=[subscriber]).rendered_for(subscriber)

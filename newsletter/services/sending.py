@@ -1,0 +1,402 @@
+"""The sending engine: a Send, one Delivery per subscriber, chunks sent exactly once.
+
+Life of a send:
+1. `send_create_*` writes the Send row; `send_fan_out` creates Delivery rows in batches of
+   FANOUT_BATCH (one INSERT each, ~2 000 rows: a few milliseconds on PostgreSQL, so 100 000
+   subscribers cost 50 round trips) and, after each batch commits, enqueues one task per
+   chunk of CHUNK_SIZE deliveries.
+2. `chunk_send` claims the chunk's queued rows in one UPDATE (only rows still `queued`, so a
+   duplicate task or a re-run finds nothing to do), renders them and sends over ONE reused
+   SMTP connection, marking each row `sent` right after the server's 250.
+3. A transient error (4xx, lost connection) puts the unsent rows of the chunk back to
+   `queued` and the task retries with exponential backoff. A 5xx fails that one delivery;
+   a 5xx on RCPT is a hard bounce and marks the subscriber bounced.
+4. `deliveries_sweep` (every minute from beat) puts rows claimed by a dead worker back to
+   `queued` and re-dispatches chunks whose queued rows nobody has touched for a while.
+
+The one window no SMTP client can close: a worker killed after the server said 250 and
+before its UPDATE committed (well under a millisecond) leaves that row `sending`; the sweeper
+re-queues it, so that one subscriber may get the email twice, with the same Message-ID.
+Everything else is exactly once: rows are claimed before sending and marked after.
+"""
+
+import logging
+import smtplib
+import socket
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
+
+from ..models import Delivery, Issue, Send, Subscriber
+from ..selectors import subscriber_list_eligible
+from .rendering import ChunkRenderer
+
+logger = logging.getLogger(__name__)
+
+# 200 emails are ~0.2 s of work at full speed: small enough that a killed worker redoes
+# little and a pause takes effect quickly, large enough that one SMTP connection and one
+# claim UPDATE are shared by many emails.
+CHUNK_SIZE = 200
+FANOUT_BATCH = 2000
+# A claim older than this belongs to a dead worker: the task's hard time limit has passed.
+STALE_CLAIM = timedelta(
+    seconds=getattr(
+        settings, "NEWSLETTER_STALE_CLAIM_SECONDS", settings.CELERY_TASK_TIME_LIMIT + 60
+    )
+)
+RETRY_BASE_SECONDS = getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 30)
+HARD_BOUNCE_CODES = {550, 551, 553}
+BROKER_ERRORS = (KombuOperationalError, ConnectionError, OSError)
+
+
+class TransientSendError(Exception):
+    """The SMTP server or the network said "try later"; the chunk task retries."""
+
+
+def retry_countdown(*, retries: int) -> int:
+    """Exponential backoff, capped below the broker's visibility timeout."""
+    from mybcteam.mail.tasks import MAX_COUNTDOWN_SECONDS
+
+    return int(min(RETRY_BASE_SECONDS * 2**retries, MAX_COUNTDOWN_SECONDS - 60))
+
+
+# --- creating sends -----------------------------------------------------------------------
+
+
+def send_create_digest(*, now: datetime | None = None) -> Send:
+    """A digest send covering the last week (each subscriber's own window is narrower)."""
+    now = now or timezone.now()
+    return Send.objects.create(kind=Send.Kind.DIGEST, since=now - timedelta(days=7))
+
+
+def send_create_issue(*, issue: Issue) -> Send:
+    """A send of a newsletter issue to its segment; refuses a second live send of it."""
+    live = Send.objects.filter(issue=issue).exclude(state=Send.State.CANCELLED)
+    if live.exists():
+        raise ValueError("This issue has already been sent (or is sending).")
+    return Send.objects.create(kind=Send.Kind.ISSUE, issue=issue)
+
+
+def send_fan_out(*, send_id: int) -> int:
+    """Create the deliveries of a send in batches and dispatch their chunks. Idempotent."""
+    send = Send.objects.select_related("issue").get(id=send_id)
+    if send.state != Send.State.FANNING_OUT:
+        return 0
+    chunks_per_batch = FANOUT_BATCH // CHUNK_SIZE
+    eligible = subscriber_list_eligible(send=send).order_by("id")
+    last_id = 0
+    batch_no = 0
+    created = 0
+    while True:
+        ids = list(eligible.filter(id__gt=last_id).values_list("id", flat=True)[:FANOUT_BATCH])
+        if not ids:
+            break
+        rows = [
+            Delivery(
+                send_id=send.id,
+                subscriber_id=sub_id,
+                chunk=batch_no * chunks_per_batch + i // CHUNK_SIZE,
+            )
+            for i, sub_id in enumerate(ids)
+        ]
+        # ignore_conflicts: a re-run after a crash keeps the rows (and chunks) it had.
+        Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+        created += len(rows)
+        first = batch_no * chunks_per_batch
+        _dispatch(send_id=send.id, chunks=range(first, first + (len(ids) - 1) // CHUNK_SIZE + 1))
+        last_id = ids[-1]
+        batch_no += 1
+    Send.objects.filter(id=send.id, state=Send.State.FANNING_OUT).update(
+        state=Send.State.SENDING, chunk_count=batch_no * chunks_per_batch
+    )
+    send_finish_if_done(send_id=send.id)
+    return created
+
+
+def _dispatch(*, send_id: int, chunks: range | list[int]) -> None:
+    from ..tasks import newsletter_chunk_send
+
+    for chunk in chunks:
+        try:
+            newsletter_chunk_send.delay(send_id, chunk)
+        except BROKER_ERRORS:  # broker down: the sweeper re-dispatches queued chunks later
+            logger.warning("newsletter: could not enqueue chunk %s of send %s", chunk, send_id)
+            return
+
+
+# --- sending a chunk ----------------------------------------------------------------------
+
+
+@dataclass
+class ChunkResult:
+    sent: int = 0
+    failed: int = 0
+    skipped: int = 0
+    released: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _claim(*, send_id: int, chunk: int) -> list[int]:
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(send_id=send_id, chunk=chunk, state=Delivery.State.QUEUED)
+            .values_list("id", flat=True)
+        )
+        if ids:
+            Delivery.objects.filter(id__in=ids, state=Delivery.State.QUEUED).update(
+                state=Delivery.State.SENDING, claimed_at=now, attempts=F("attempts") + 1
+            )
+    return ids
+
+
+def _release(ids: list[int], error: str = "") -> int:
+    if not ids:
+        return 0
+    return Delivery.objects.filter(id__in=ids, state=Delivery.State.SENDING).update(
+        state=Delivery.State.QUEUED, claimed_at=timezone.now(), last_error=error[:300]
+    )
+
+
+def _classify(exc: Exception) -> tuple[bool, bool]:
+    """(permanent, hard_bounce) for an exception raised while sending one message."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        permanent = bool(codes) and all(500 <= c < 600 for c in codes)
+        return permanent, permanent and any(c in HARD_BOUNCE_CODES for c in codes)
+    if isinstance(exc, smtplib.SMTPSenderRefused | smtplib.SMTPDataError):
+        return 500 <= exc.smtp_code < 600, False
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return 500 <= exc.smtp_code < 600, False
+    if isinstance(exc, smtplib.SMTPServerDisconnected | OSError | socket.timeout):
+        return False, False
+    return False, False
+
+
+def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkResult:
+    """Claim, render and send one chunk over one SMTP connection. Safe to run twice.
+
+    Raises TransientSendError (after putting unsent rows back) when the task should retry.
+    """
+    result = ChunkResult()
+    send = Send.objects.select_related("issue").get(id=send_id)
+    if send.state not in (Send.State.SENDING, Send.State.FANNING_OUT):
+        return result
+    ids = _claim(send_id=send_id, chunk=chunk)
+    if not ids:
+        return result
+    deliveries = list(
+        Delivery.objects.filter(id__in=ids)
+        .select_related("subscriber")
+        .prefetch_related("subscriber__topics")
+        .order_by("id")
+    )
+    renderer = ChunkRenderer(send=send, subscribers=[d.subscriber for d in deliveries])
+    owns_connection = connection is None
+    conn = connection or get_connection(fail_silently=False)
+    pending = [d.id for d in deliveries]
+    sent_subscribers: list[int] = []
+    try:
+        if owns_connection:
+            conn.open()  # type: ignore[attr-defined]
+        for index, delivery in enumerate(deliveries):
+            if index and index % 50 == 0 and _stopped(send_id):
+                result.released += _release(pending, "send paused or cancelled")
+                _cancel_if_cancelled(send_id)
+                return result
+            subscriber = delivery.subscriber
+            message = None
+            if subscriber.state == Subscriber.State.CONFIRMED:
+                message = renderer.message_for(
+                    subscriber=subscriber, delivery_id=delivery.id, connection=conn
+                )
+            if message is None:
+                Delivery.objects.filter(id=delivery.id).update(state=Delivery.State.SKIPPED)
+                pending.remove(delivery.id)
+                result.skipped += 1
+                continue
+            try:
+                conn.send_messages([message])  # type: ignore[attr-defined]
+            except Exception as exc:
+                permanent, bounce = _classify(exc)
+                error = f"{type(exc).__name__}: {exc}"[:300]
+                if not permanent:
+                    result.released += _release(pending, error)
+                    raise TransientSendError(error) from exc
+                Delivery.objects.filter(id=delivery.id).update(
+                    state=Delivery.State.FAILED, last_error=error
+                )
+                pending.remove(delivery.id)
+                result.failed += 1
+                if bounce:
+                    Subscriber.objects.filter(id=subscriber.id).update(
+                        state=Subscriber.State.BOUNCED, bounced_at=timezone.now()
+                    )
+                continue
+            # Marked the moment the server accepted it: this UPDATE is the exactly-once line.
+            Delivery.objects.filter(id=delivery.id).update(
+                state=Delivery.State.SENT, sent_at=timezone.now(), last_error=""
+            )
+            pending.remove(delivery.id)
+            sent_subscribers.append(subscriber.id)
+            result.sent += 1
+    finally:
+        if owns_connection:
+            try:
+                conn.close()  # type: ignore[attr-defined]
+            except Exception:  # a dead connection cannot be closed politely
+                logger.debug("newsletter: closing SMTP connection failed", exc_info=True)
+        if sent_subscribers and send.kind == Send.Kind.DIGEST:
+            Subscriber.objects.filter(id__in=sent_subscribers).update(
+                last_digest_at=send.created_at
+            )
+    send_finish_if_done(send_id=send_id)
+    return result
+
+
+def _stopped(send_id: int) -> bool:
+    state = Send.objects.filter(id=send_id).values_list("state", flat=True).first()
+    return state in (Send.State.PAUSED, Send.State.CANCELLED)
+
+
+def _cancel_if_cancelled(send_id: int) -> None:
+    if Send.objects.filter(id=send_id, state=Send.State.CANCELLED).exists():
+        Delivery.objects.filter(send_id=send_id, state=Delivery.State.QUEUED).update(
+            state=Delivery.State.CANCELLED
+        )
+
+
+# --- progress, pause, cancel, sweep -------------------------------------------------------
+
+
+def send_progress(*, send_id: int) -> dict[str, int]:
+    """Deliveries of a send counted by state (one grouped query)."""
+    counts = dict.fromkeys(Delivery.State.values, 0)
+    for row in Delivery.objects.filter(send_id=send_id).values("state").annotate(n=Count("id")):
+        counts[row["state"]] = row["n"]
+    return counts
+
+
+def send_finish_if_done(*, send_id: int) -> bool:
+    """Mark the send done once no delivery is queued or sending; digest windows move on."""
+    unresolved = Delivery.objects.filter(
+        send_id=send_id, state__in=[Delivery.State.QUEUED, Delivery.State.SENDING]
+    ).exists()
+    if unresolved:
+        return False
+    finished = Send.objects.filter(id=send_id, state=Send.State.SENDING).update(
+        state=Send.State.DONE, finished_at=timezone.now()
+    )
+    if finished:
+        send = Send.objects.get(id=send_id)
+        if send.kind == Send.Kind.DIGEST:
+            Subscriber.objects.filter(
+                deliveries__send_id=send_id, deliveries__state=Delivery.State.SENT
+            ).filter(Q(last_digest_at__isnull=True) | Q(last_digest_at__lt=send.created_at)).update(
+                last_digest_at=send.created_at
+            )
+    return bool(finished)
+
+
+def send_pause(*, send_id: int) -> bool:
+    """Stop handing out chunks; running chunks stop within 50 emails. Resume re-dispatches."""
+    return bool(
+        Send.objects.filter(
+            id=send_id, state__in=[Send.State.SENDING, Send.State.FANNING_OUT]
+        ).update(state=Send.State.PAUSED)
+    )
+
+
+def send_resume(*, send_id: int) -> bool:
+    """Continue a paused send: re-dispatch every chunk that still has queued rows."""
+    resumed = Send.objects.filter(id=send_id, state=Send.State.PAUSED).update(
+        state=Send.State.SENDING
+    )
+    if resumed:
+        _dispatch(send_id=send_id, chunks=_queued_chunks(send_id=send_id))
+    return bool(resumed)
+
+
+def send_cancel(*, send_id: int) -> int:
+    """Cancel a send: queued deliveries become cancelled; already-sent mail stays sent."""
+    Send.objects.filter(id=send_id).exclude(state=Send.State.DONE).update(
+        state=Send.State.CANCELLED, finished_at=timezone.now()
+    )
+    return Delivery.objects.filter(send_id=send_id, state=Delivery.State.QUEUED).update(
+        state=Delivery.State.CANCELLED
+    )
+
+
+def _queued_chunks(*, send_id: int) -> list[int]:
+    return list(
+        Delivery.objects.filter(send_id=send_id, state=Delivery.State.QUEUED)
+        .values_list("chunk", flat=True)
+        .distinct()
+        .order_by("chunk")
+    )
+
+
+def deliveries_sweep(*, stale_after: timedelta | None = None) -> dict[str, int]:
+    """Re-queue claims of dead workers; re-dispatch chunks left queued. Idempotent."""
+    stale_after = STALE_CLAIM if stale_after is None else stale_after
+    cutoff = timezone.now() - stale_after
+    live_sends = Send.objects.filter(state=Send.State.SENDING)
+    reclaimed = Delivery.objects.filter(
+        state=Delivery.State.SENDING, claimed_at__lt=cutoff, send__in=live_sends
+    ).update(state=Delivery.State.QUEUED, last_error="Worker stopped while sending.")
+    stale_queued = (
+        Delivery.objects.filter(state=Delivery.State.QUEUED, send__in=live_sends)
+        .filter(Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True, send__created_at__lt=cutoff))
+        .values_list("send_id", "chunk")
+        .distinct()
+    )
+    dispatched = 0
+    for send_id, chunk in stale_queued[:10000]:
+        _dispatch(send_id=send_id, chunks=[chunk])
+        dispatched += 1
+    for send_id in live_sends.values_list("id", flat=True):
+        send_finish_if_done(send_id=send_id)
+    # A fan-out interrupted by a dead worker is simply run again (it is idempotent).
+    for send_id in Send.objects.filter(
+        state=Send.State.FANNING_OUT, created_at__lt=cutoff
+    ).values_list("id", flat=True):
+        from ..tasks import newsletter_fan_out
+
+        try:
+            newsletter_fan_out.delay(send_id)
+        except BROKER_ERRORS:
+            logger.warning("newsletter: could not enqueue fan-out of send %s", send_id)
+    return {"reclaimed": reclaimed, "dispatched": dispatched}
+
+
+def issue_send_test(*, issue: Issue, to: str) -> None:
+    """Email an editor exactly what subscribers would get (through the outbox)."""
+    from mybcteam.mail.services import email_enqueue_rendered
+
+    from .rendering import build_message, render_preview
+
+    send = Send(kind=Send.Kind.ISSUE, issue=issue, created_at=timezone.now(), id=0)
+    # An unsaved subscriber: its links lead to a polite "this link does not work" page.
+    preview_subscriber = Subscriber(id=0, email=to, state=Subscriber.State.CONFIRMED)
+    rendered = render_preview(send=send, subscriber=preview_subscriber)
+    assert rendered is not None
+    message = build_message(
+        rendered=rendered, subscriber=preview_subscriber, message_id=f"<nl.test.{issue.id}@test>"
+    )
+    headers = {k: v for k, v in message.extra_headers.items() if k != "Message-ID"}
+    html = next((body for body, mime in message.alternatives if mime == "text/html"), "")
+    email_enqueue_rendered(
+        kind="newsletter/issue-test",
+        to=to,
+        subject=f"[Test] {message.subject}",
+        body_text=str(message.body),
+        body_html=str(html),
+        headers=headers,
+    )

@@ -1,0 +1,44 @@
+"""`{% newsletter_box %}` (the sign-up box) and `{% newsletter_member_settings %}`."""
+
+from typing import Any
+
+from django import template
+
+from ..selectors import subscriber_for_member
+from ..services import subscriber_link
+
+register = template.Library()
+
+
+@register.inclusion_tag("newsletter/includes/box.html", takes_context=True)
+def newsletter_box(context: template.Context) -> dict[str, Any]:
+    """The "Get updates directly to your inbox" box; members subscribe with one click."""
+    request = context.get("request")
+    return {
+        "request": request,
+        "user": context.get("user"),
+        "csrf_token": context.get("csrf_token"),
+        "newsletter_source": getattr(request, "path", ""),
+    }
+
+
+@register.inclusion_tag("newsletter/includes/member_settings.html", takes_context=True)
+def newsletter_member_settings(context: template.Context) -> dict[str, Any]:
+    """The subscription section of a member's settings page (same record as the emails)."""
+    request = context.get("request")
+    user = context.get("user")
+    subscriber = subscriber_for_member(member=user) if user is not None else None
+    data: dict[str, Any] = {
+        "request": request,
+        "user": user,
+        "csrf_token": context.get("csrf_token"),
+        "newsletter_subscriber": subscriber,
+    }
+    if subscriber is not None:
+        data["newsletter_preferences_url"] = subscriber_link(
+            subscriber_id=subscriber.id, purpose="preferences"
+        )
+        data["newsletter_unsubscribe_url"] = subscriber_link(
+            subscriber_id=subscriber.id, purpose="unsubscribe"
+        )
+    return data
