@@ -4,13 +4,46 @@ Articles' comments and the forum's questions and answers call these three functi
 creating anything, so suspensions, limits and trust rules hold on every path.
 """
 
+import re
+from contextvars import ContextVar
+from datetime import timedelta
 from typing import Any, Literal
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from .models import ModerationState
+from .registry import ModeratedType, moderated_types
 
 PostKind = Literal["comment", "question", "answer", "reply"]
+
+DEFAULT_SELF_HARM_TERMS = [
+    "kill myself",
+    "end my life",
+    "ending my life",
+    "want to die",
+    "suicide",
+    "suicidal",
+    "self-harm",
+    "self harm",
+    "hurt myself",
+    "no reason to live",
+    "better off without me",
+    "take my own life",
+]
+
+LINK_RE = re.compile(r"(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|io|info|biz|shop|xyz)\b)", re.I)
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# Seven or more digits, allowing spaces, dots, dashes and brackets between them.
+PHONE_RE = re.compile(r"(?:\+?\d[\s().-]*){7,}")
+PRIVATE_CONTACT_RE = re.compile(
+    r"\b(dm me|pm me|message me privately|inbox me|text me|call me|contact me|email me|"
+    r"whats\s?app|telegram|signal app|wechat|viber|kik|snapchat|private message)\b",
+    re.I,
+)
 
 
 class PostingLimitExceeded(Exception):
@@ -21,19 +54,169 @@ class PostingLimitExceeded(Exception):
         self.retry_after_seconds = retry_after_seconds
 
 
+def _setting(name: str, default: Any) -> Any:
+    return getattr(settings, name, default)
+
+
+def mentions_self_harm(text: str) -> bool:
+    """Whether a post mentions self-harm (word list in MODERATION_SELF_HARM_TERMS)."""
+    lowered = " ".join((text or "").lower().split())
+    terms = _setting("MODERATION_SELF_HARM_TERMS", None) or DEFAULT_SELF_HARM_TERMS
+    return any(str(term).lower() in lowered for term in terms)
+
+
+def contains_link(text: str) -> bool:
+    return bool(LINK_RE.search(text or ""))
+
+
+def asks_for_private_contact(text: str) -> bool:
+    """ "DM me", phone numbers, email addresses or messaging apps: the usual start of a scam."""
+    text = text or ""
+    return bool(PRIVATE_CONTACT_RE.search(text) or EMAIL_RE.search(text) or PHONE_RE.search(text))
+
+
+def _is_trusted_staff(user: Any) -> bool:
+    return bool(user.is_superuser or user.is_staff)
+
+
 def posting_refusal(user: Any) -> str | None:
     """Why this user may not post right now, or None when they may."""
     if not user.is_authenticated:
         return "Please log in to post."
+    if not user.is_active:
+        return "This account has been closed by the moderators and cannot post."
     if not EmailAddress.objects.filter(user=user, verified=True).exists():
         return "Please confirm your email address before posting. Check your inbox for the link."
+    from .services import member_active_suspension
+
+    suspension = member_active_suspension(member=user)
+    if suspension is not None and suspension.ends_at is not None:
+        until = date_format(timezone.localtime(suspension.ends_at), "j F Y, H:i")
+        return (
+            f"Your account is suspended from posting until {until} UTC. You can still read "
+            "everything; the email we sent you explains why."
+        )
     return None
+
+
+def _types_for(kind: PostKind) -> list[ModeratedType]:
+    if kind == "question":
+        return [t for t in moderated_types() if t.label == "question"]
+    return [t for t in moderated_types() if t.label in ("comment", "answer", "reply")]
+
+
+def _recent(moderated_type: ModeratedType, *, author: Any, since: Any) -> Any:
+    fields = {f.name for f in moderated_type.model._meta.get_fields()}
+    if moderated_type.created_field not in fields:
+        return None
+    return moderated_type.model._default_manager.filter(
+        **{
+            moderated_type.author_field: author,
+            f"{moderated_type.created_field}__gte": since,
+        }
+    )
 
 
 def posting_limits_check(*, author: Any, kind: PostKind, text: str) -> None:
     """Raise PostingLimitExceeded (rate limits, duplicate text) before a post is created."""
+    if _is_trusted_staff(author):
+        return
+    now = timezone.now()
+    hour_ago = now - timedelta(hours=1)
+    if kind == "question":
+        limit = int(_setting("MODERATION_QUESTIONS_PER_HOUR", 5))
+        noun = "questions"
+    else:
+        limit = int(_setting("MODERATION_REPLIES_PER_HOUR", 30))
+        noun = "comments and answers"
+    # One COUNT per content model over the (author, created_at) index: cheap and bounded.
+    posted = 0
+    for moderated_type in _types_for(kind):
+        recent = _recent(moderated_type, author=author, since=hour_ago)
+        if recent is not None:
+            posted += recent.count()
+    if posted >= limit:
+        raise PostingLimitExceeded(
+            f"You have posted {posted} {noun} in the last hour, which is our limit for now. "
+            "Please take a breather and try again a little later; your text is kept below.",
+            retry_after_seconds=3600,
+        )
+    cleaned = (text or "").strip()
+    if not cleaned:
+        return
+    window = now - timedelta(minutes=int(_setting("MODERATION_DUPLICATE_MINUTES", 10)))
+    for moderated_type in moderated_types():
+        recent = _recent(moderated_type, author=author, since=window)
+        if recent is not None and recent.filter(_same_text(moderated_type, cleaned)).exists():
+            raise PostingLimitExceeded(
+                "You posted exactly this text a few minutes ago, so we did not post it twice. "
+                "If you meant to say something new, change it a little.",
+                retry_after_seconds=60 * int(_setting("MODERATION_DUPLICATE_MINUTES", 10)),
+            )
+
+
+def _same_text(moderated_type: ModeratedType, cleaned: str) -> Q:
+    """Match the stored text; questions are checked as "title\nbody", as the forum passes them."""
+    same = Q(**{moderated_type.text_field: cleaned})
+    fields = {f.name for f in moderated_type.model._meta.get_fields()}
+    if "title" in fields and "\n" in cleaned:
+        title, body = cleaned.split("\n", 1)
+        same |= Q(title=title.strip(), **{moderated_type.text_field: body.strip()})
+    return same
+
+
+# Why the last initial_moderation_state call held a post, read by the post_save hook that
+# puts the new post on the queue (the item does not exist yet when the policy decides).
+_hold_reasons: ContextVar[dict[int, str] | None] = ContextVar(
+    "moderation_hold_reasons", default=None
+)
+
+
+def hold_reason_pop(*, author_id: int) -> str:
+    """The reason initial_moderation_state last recorded for this author, once."""
+    reasons = _hold_reasons.get()
+    if not reasons:
+        return ""
+    return reasons.pop(author_id, "")
+
+
+def _visible_post_count(author: Any, limit: int) -> int:
+    total = 0
+    for moderated_type in moderated_types():
+        total += moderated_type.model._default_manager.filter(
+            **{moderated_type.author_field: author},
+            moderation_state=ModerationState.VISIBLE,
+        )[:limit].count()
+        if total >= limit:
+            break
+    return total
+
+
+def initial_moderation_held_reason(*, author: Any, text: str) -> str:
+    """Why a new post would wait for review, or "" when it goes up at once."""
+    if _is_trusted_staff(author):
+        return ""
+    new_hours = int(_setting("MODERATION_NEW_MEMBER_HOURS", 24))
+    is_new = author.date_joined > timezone.now() - timedelta(hours=new_hours)
+    if is_new and asks_for_private_contact(text):
+        return "Likely scam: a new member asking to move to private contact."
+    if is_new:
+        return f"New member: posts in the first {new_hours} hours are reviewed."
+    if contains_link(text):
+        trust_posts = int(_setting("MODERATION_LINK_TRUST_POSTS", 3))
+        if _visible_post_count(author, trust_posts) < trust_posts:
+            return "Contains a link from a member with few posts yet."
+    return ""
 
 
 def initial_moderation_state(*, author: Any, kind: PostKind, text: str) -> ModerationState:
     """The state a new post starts in: visible, or pending review under the trust rules."""
-    return ModerationState.VISIBLE
+    reason = initial_moderation_held_reason(author=author, text=text)
+    if not reason:
+        return ModerationState.VISIBLE
+    reasons = _hold_reasons.get()
+    if reasons is None:
+        reasons = {}
+        _hold_reasons.set(reasons)
+    reasons[int(author.pk)] = reason
+    return ModerationState.PENDING

@@ -21,6 +21,10 @@ class ModeratedType:
     url: Callable[[Any], str] = lambda item: item.get_absolute_url()
     # Called after moderation changes an item's state, e.g. to recount visible comments.
     after_state_change: Callable[[Any], None] | None = None
+    # Used by the posting limits (posts in the last hour, duplicate text); indexed with author.
+    created_field: str = "created_at"
+    # Optional: the item's topic, for the admin filters (a dotted lookup such as "article__topic").
+    topic_field: str = ""
 
 
 _registry: dict[type[ModeratedContent], ModeratedType] = {}
@@ -29,6 +33,9 @@ _registry: dict[type[ModeratedContent], ModeratedType] = {}
 def register(model: type[ModeratedContent], **options: Any) -> None:
     """Make a content model known to moderation (call from AppConfig.ready)."""
     _registry[model] = ModeratedType(model=model, **options)
+    from .signals import connect_content_model
+
+    connect_content_model(model)
 
 
 def moderated_types() -> list[ModeratedType]:
@@ -38,3 +45,11 @@ def moderated_types() -> list[ModeratedType]:
 def moderated_type_for(model: type[Any]) -> ModeratedType:
     """The registration of a content model; KeyError if it was never registered."""
     return _registry[model]
+
+
+def moderated_type_for_label(label: str) -> ModeratedType | None:
+    """The registration members call `label` ("comment", "question"...), or None."""
+    for moderated_type in _registry.values():
+        if moderated_type.label == label:
+            return moderated_type
+    return None

@@ -1,7 +1,10 @@
 """factory_boy factories shared by every test package."""
 
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Profile, User
@@ -21,6 +24,9 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
     display_name = factory.Sequence(lambda n: f"Member {n}")
     handle = factory.LazyAttribute(lambda o: slugify(o.display_name))
     password = factory.django.Password(TEST_PASSWORD)
+    # Established by default: moderation holds posts of members in their first 24 hours
+    # (MODERATION_NEW_MEMBER_HOURS); pass date_joined=timezone.now() for a new member.
+    date_joined = factory.LazyFunction(lambda: timezone.now() - timedelta(days=30))
 
     @factory.post_generation
     def verified(self, create: bool, extracted: bool | None, **kwargs: object) -> None:

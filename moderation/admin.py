@@ -1,0 +1,303 @@
+"""The moderators' part of admin: the queue, reports, sanctions, members and the log."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest
+from django.urls import URLPattern, reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from . import admin_actions, admin_members
+from .models import (
+    MemberSanction,
+    ModerationCase,
+    ModerationLogEntry,
+    ProfileBioModeration,
+    Report,
+    ReportReason,
+)
+
+
+def _count(queryset: QuerySet[Any], column: str) -> Coalesce:
+    """A correlated COUNT(*) subquery, so list pages stay one query whatever the size."""
+    counted = queryset.values(column).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def author_history_annotations(author_ref: str) -> dict[str, Any]:
+    """Previous reports, hidden posts and warnings of the author at `author_ref`."""
+    return {
+        "author_reports": _count(
+            Report.objects.filter(case__author=OuterRef(author_ref)), "case__author"
+        ),
+        "author_hidden": _count(
+            ModerationLogEntry.objects.filter(
+                member=OuterRef(author_ref),
+                action__in=[ModerationLogEntry.Action.HIDE, ModerationLogEntry.Action.REJECT],
+            ),
+            "member",
+        ),
+        "author_warnings": _count(
+            MemberSanction.objects.filter(
+                member=OuterRef(author_ref), kind=MemberSanction.Kind.WARNING
+            ),
+            "member",
+        ),
+    }
+
+
+class QueueStatusFilter(admin.SimpleListFilter):
+    """Open cases by default: the queue is what still needs a decision."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("open", "Open"), ("closed", "Closed"), ("all", "All")]
+
+    def choices(self, changelist: Any) -> Any:
+        value = self.value() or "open"
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": value == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value() or "open"
+        if value == "all":
+            return queryset
+        return queryset.filter(status=value)
+
+
+class ReasonFilter(admin.SimpleListFilter):
+    title = "report reason"
+    parameter_name = "reason"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return list(ReportReason.choices)
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if not self.value():
+            return queryset
+        return queryset.filter(
+            pk__in=Report.objects.filter(reason=self.value(), status=Report.Status.OPEN).values(
+                "case_id"
+            )
+        )
+
+
+class ModeratorPermissions:
+    def has_moderate_members_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm("moderation.moderate_members"))
+
+
+@admin.register(ModerationCase)
+class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
+    list_display = [
+        "priority",
+        "kind",
+        "excerpt",
+        "author_link",
+        "open_report_count",
+        "reasons",
+        "held_reason",
+        "history",
+        "opened_at",
+        "in_context",
+    ]
+    list_display_links = ["excerpt"]
+    list_filter = [QueueStatusFilter, "urgent", "kind", ReasonFilter, "opened_at"]
+    search_fields = ["snapshot", "author__display_name", "author__handle"]
+    list_select_related = ["author", "content_type"]
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-urgent", "-open_report_count", "opened_at"]
+    actions = [*admin_actions.CONTENT_ACTIONS, *admin_actions.MEMBER_ACTIONS]
+    readonly_fields = [
+        "kind",
+        "author",
+        "snapshot",
+        "url",
+        "status",
+        "urgent",
+        "open_report_count",
+        "held_reason",
+        "opened_at",
+    ]
+    fields = list(readonly_fields)
+    change_form_template = "admin/moderation/moderationcase/change_form.html"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ModerationCase]:
+        open_reports = Report.objects.filter(status=Report.Status.OPEN).only(
+            "case_id", "reason", "note"
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(**author_history_annotations("author"))
+            .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
+        )
+
+    def get_urls(self) -> list[URLPattern]:
+        return admin_members.member_urls(self.admin_site) + super().get_urls()
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description="priority", ordering="-urgent")
+    def priority(self, obj: ModerationCase) -> str:
+        if obj.urgent:
+            return format_html('<strong class="moderation-urgent">{}</strong>', "URGENT")
+        return ""
+
+    @admin.display(description="content")
+    def excerpt(self, obj: ModerationCase) -> str:
+        return Truncator(obj.snapshot or "(empty)").chars(120)
+
+    @admin.display(description="author", ordering="author__display_name")
+    def author_link(self, obj: ModerationCase) -> str:
+        if obj.author is None:
+            return "-"
+        if obj.author_anonymous:
+            return "anonymous (reveal from the post's admin page, logged)"
+        url = reverse("admin:moderation_member", args=[obj.author_id])
+        return format_html('<a href="{}">{}</a>', url, obj.author.public_name)
+
+    @admin.display(description="reasons")
+    def reasons(self, obj: ModerationCase) -> str:
+        labels = dict(ReportReason.choices)
+        counts: dict[str, int] = {}
+        for report in getattr(obj, "open_reports", []):
+            counts[report.reason] = counts.get(report.reason, 0) + 1
+        return ", ".join(f"{labels.get(k, k)} ({n})" for k, n in sorted(counts.items()))
+
+    @admin.display(description="author history")
+    def history(self, obj: Any) -> str:
+        if obj.author_anonymous:
+            return "-"
+        return (
+            f"{obj.author_reports} reports, {obj.author_hidden} hidden, "
+            f"{obj.author_warnings} warnings"
+        )
+
+    @admin.display(description="link")
+    def in_context(self, obj: ModerationCase) -> str:
+        if not obj.url:
+            return ""
+        return format_html('<a href="{}">view in context</a>', obj.url)
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> Any:
+        case = self.get_queryset(request).filter(pk=object_id).first()
+        extra: dict[str, Any] = dict(extra_context or {})
+        if case is not None:
+            from .items import item_from_case, item_state
+
+            item = item_from_case(case)
+            extra.update(
+                case=case,
+                item=item,
+                item_state=item_state(item) if item is not None else "deleted",
+                all_reports=case.reports.select_related("reporter").order_by("-created_at")[:200],
+                log_entries=ModerationLogEntry.objects.filter(
+                    content_type=case.content_type, object_id=case.object_id
+                ).select_related("actor")[:100],
+                member_entries=ModerationLogEntry.objects.filter(member=case.author_id)
+                .select_related("actor")
+                .order_by("-created_at")[:20]
+                if case.author_id
+                else [],
+                content_actions=admin_actions.CONTENT_ACTIONS,
+                member_actions=admin_actions.MEMBER_ACTIONS
+                if self.has_moderate_members_permission(request)
+                else [],
+                changelist_url=reverse("admin:moderation_moderationcase_changelist"),
+            )
+        return super().change_view(request, object_id, form_url, extra_context=extra)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "reason", "case", "reporter", "status"]
+    list_filter = ["status", "reason", "created_at"]
+    list_select_related = ["case", "reporter"]
+    search_fields = ["note", "reporter__display_name", "case__snapshot"]
+    list_per_page = 100
+    show_full_result_count = False
+
+
+@admin.register(MemberSanction)
+class MemberSanctionAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "kind", "member", "ends_at", "lifted_at", "created_by", "reason"]
+    list_filter = ["kind", "created_at"]
+    list_select_related = ["member", "created_by"]
+    search_fields = ["member__display_name", "member__handle", "reason"]
+    list_per_page = 100
+    show_full_result_count = False
+
+
+@admin.register(ProfileBioModeration)
+class ProfileBioModerationAdmin(ReadOnlyAdmin):
+    list_display = ["member", "moderation_state", "moderation_reason", "moderated_at"]
+    list_filter = ["moderation_state"]
+    list_select_related = ["member"]
+    search_fields = ["member__display_name", "member__handle"]
+
+
+@admin.register(ModerationLogEntry)
+class ModerationLogEntryAdmin(ReadOnlyAdmin):
+    """Append-only: nobody, not even a superuser, adds, changes or deletes entries here."""
+
+    list_display = [
+        "created_at",
+        "actor",
+        "action",
+        "item",
+        "member",
+        "before",
+        "after",
+        "reason",
+    ]
+    list_filter = ["action", "created_at"]
+    list_select_related = ["actor", "member", "content_type"]
+    search_fields = ["item_snapshot", "reason", "member__display_name", "actor__display_name"]
+    list_per_page = 100
+    show_full_result_count = False
+    actions = None
+
+    @admin.display(description="item")
+    def item(self, obj: ModerationLogEntry) -> str:
+        if obj.content_type is None:
+            return "-"
+        return f"{obj.content_type.model} #{obj.object_id}: " + Truncator(obj.item_snapshot).chars(
+            80
+        )
+
+    def lookup_allowed(self, lookup: str, value: str, request: Any = None) -> bool:
+        if lookup in ("content_type__id__exact", "object_id__exact", "object_id"):
+            return True
+        return bool(super().lookup_allowed(lookup, value, request))

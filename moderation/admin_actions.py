@@ -1,0 +1,233 @@
+"""Admin actions shared by the queue and the content admins: each calls one service per item.
+
+Actions that need a reason (or a number of days) first show a confirmation page with a form;
+nothing changes until the moderator submits it.
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+
+from . import services
+from .items import item_author, item_from_case, item_is_anonymous, item_kind, item_snapshot
+from .models import ModerationCase
+from .services import MAX_SUSPENSION_DAYS
+
+
+class ActionForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        max_length=1000,
+        required=False,
+        help_text="The author sees this reason in the email we send; the log keeps it.",
+    )
+    days = forms.IntegerField(min_value=1, max_value=MAX_SUSPENSION_DAYS, initial=7, required=False)
+
+    def __init__(self, *args: Any, needs_reason: bool, needs_days: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = needs_reason
+        if not needs_days:
+            del self.fields["days"]
+        else:
+            self.fields["days"].required = True
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data.get("reason", "")
+        if "\x00" in reason:
+            raise ValidationError("The reason contains a character we cannot store.")
+        return str(reason).strip()
+
+
+def _items(queryset: Any) -> list[Any]:
+    if queryset.model is ModerationCase:
+        cases = queryset.select_related("content_type")
+        return [item for item in (item_from_case(case) for case in cases) if item is not None]
+    return list(queryset)
+
+
+def run_action(
+    modeladmin: admin.ModelAdmin,
+    request: HttpRequest,
+    queryset: Any,
+    *,
+    title: str,
+    apply: Callable[[Any, dict[str, Any]], Any],
+    needs_reason: bool = False,
+    needs_days: bool = False,
+    targets: Callable[[list[Any]], Iterable[tuple[Any, str]]] | None = None,
+) -> TemplateResponse | None:
+    """Confirm (with a reason form when needed), then apply the service to every item."""
+    sources = _items(queryset)
+    if targets is not None:
+        labelled = list(targets(sources))
+    else:
+        labelled = [
+            (item, f"{item_kind(item)} #{item.pk}: {item_snapshot(item)[:200]}") for item in sources
+        ]
+    form = ActionForm(
+        request.POST if "apply" in request.POST else None,
+        needs_reason=needs_reason,
+        needs_days=needs_days,
+    )
+    if "apply" in request.POST and form.is_valid():
+        done, refused = 0, []
+        for item, label in labelled:
+            try:
+                apply(item, form.cleaned_data)
+            except ValidationError as exc:
+                refused.append(f"{label[:80]}: {' '.join(exc.messages)}")
+            else:
+                done += 1
+        if done:
+            modeladmin.message_user(request, f"{title}: done for {done}.", messages.SUCCESS)
+        for message in refused:
+            modeladmin.message_user(request, message, messages.WARNING)
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "opts": modeladmin.model._meta,
+        "form": form,
+        "labels": [label for _, label in labelled],
+        "action": request.POST.get("action", ""),
+        "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "select_across": request.POST.get("select_across", "0"),
+    }
+    return TemplateResponse(request, "admin/moderation/action_confirm.html", context)
+
+
+def _authors(items: list[Any]) -> list[tuple[Any, str]]:
+    """Each distinct author once; anonymous authors stay unnamed on the confirmation page."""
+    seen: dict[int, tuple[Any, str]] = {}
+    for item in items:
+        author = item_author(item)
+        if author is None:
+            continue
+        if item_is_anonymous(item):
+            label = f"the anonymous author of {item_kind(item)} #{item.pk}"
+        else:
+            label = f"{author.public_name} (@{author.handle})"
+        seen.setdefault(author.pk, (author, label))
+    return list(seen.values())
+
+
+@admin.action(description="Hide (with a reason)", permissions=["change"])
+def hide(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Hide",
+        needs_reason=True,
+        apply=lambda item, data: services.content_hide(
+            item=item, moderator=request.user, reason=data["reason"]
+        ),
+    )
+
+
+@admin.action(description="Restore (make visible)", permissions=["change"])
+def restore(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Restore",
+        apply=lambda item, data: services.content_restore(
+            item=item, moderator=request.user, reason=data["reason"]
+        ),
+    )
+
+
+@admin.action(description="Approve pending posts (author told)", permissions=["change"])
+def approve(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Approve",
+        apply=lambda item, data: services.content_approve(item=item, moderator=request.user),
+    )
+
+
+@admin.action(description="Reject pending posts (author told why)", permissions=["change"])
+def reject(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Reject",
+        needs_reason=True,
+        apply=lambda item, data: services.content_reject(
+            item=item, moderator=request.user, reason=data["reason"]
+        ),
+    )
+
+
+@admin.action(description="Dismiss the reports", permissions=["change"])
+def dismiss(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Dismiss reports",
+        apply=lambda item, data: services.report_dismiss(
+            item=item, moderator=request.user, reason=data["reason"]
+        ),
+    )
+
+
+@admin.action(description="Warn the author (email)", permissions=["moderate_members"])
+def warn_author(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Warn the author",
+        needs_reason=True,
+        targets=_authors,
+        apply=lambda member, data: services.member_warn(
+            member=member, moderator=request.user, reason=data["reason"]
+        ),
+    )
+
+
+@admin.action(description="Suspend the author for N days", permissions=["moderate_members"])
+def suspend_author(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Suspend the author",
+        needs_reason=True,
+        needs_days=True,
+        targets=_authors,
+        apply=lambda member, data: services.member_suspend(
+            member=member, moderator=request.user, days=data["days"], reason=data["reason"]
+        ),
+    )
+
+
+@admin.action(description="Ban the author", permissions=["moderate_members"])
+def ban_author(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Ban the author",
+        needs_reason=True,
+        targets=_authors,
+        apply=lambda member, data: services.member_ban(
+            member=member, moderator=request.user, reason=data["reason"]
+        ),
+    )
+
+
+CONTENT_ACTIONS = [hide, restore, approve, reject, dismiss]
+MEMBER_ACTIONS = [warn_author, suspend_author, ban_author]

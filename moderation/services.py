@@ -1,0 +1,409 @@
+"""Every moderation write: reports, hide and restore, approvals, sanctions and the log.
+
+Admin actions, views, management commands and other apps call these functions; nothing else
+changes a moderation state. Each moderator action writes exactly one ModerationLogEntry.
+"""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mybcteam.mail.services import email_enqueue
+
+from .items import (
+    item_author,
+    item_author_id,
+    item_content_type,
+    item_is_anonymous,
+    item_kind,
+    item_set_state,
+    item_snapshot,
+    item_state,
+    item_url,
+)
+from .models import (
+    MemberSanction,
+    ModerationCase,
+    ModerationLogEntry,
+    ModerationState,
+    Report,
+    ReportReason,
+)
+
+Action = ModerationLogEntry.Action
+MAX_SUSPENSION_DAYS = 365
+
+
+def _auto_hide_threshold() -> int:
+    return int(getattr(settings, "MODERATION_AUTO_HIDE_REPORTS", 3))
+
+
+def moderation_log_record(
+    *,
+    actor: Any,
+    action: str,
+    item: Any = None,
+    member: Any = None,
+    before: str = "",
+    after: str = "",
+    reason: str = "",
+) -> ModerationLogEntry:
+    """Append one entry to the moderation log (actor None means the system acted)."""
+    entry = ModerationLogEntry(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        member=member if member is not None else (item_author(item) if item else None),
+        before=str(before)[:40],
+        after=str(after)[:40],
+        reason=reason,
+    )
+    if item is not None:
+        entry.content_type = item_content_type(item)
+        entry.object_id = item.pk
+        entry.item_snapshot = f"{item_kind(item)}: {item_snapshot(item)}"
+    entry.save()
+    return entry
+
+
+def _case_for(item: Any) -> ModerationCase:
+    """The queue case of an item, created (or reopened) and locked for this transaction."""
+    content_type = item_content_type(item)
+    case, _ = ModerationCase.objects.get_or_create(
+        content_type=content_type,
+        object_id=item.pk,
+        defaults={
+            "kind": item_kind(item),
+            "author_id": item_author_id(item),
+            "author_anonymous": item_is_anonymous(item),
+            "snapshot": item_snapshot(item),
+            "url": item_url(item)[:500],
+        },
+    )
+    # Two reports arriving together must not both miss the other's count.
+    case = ModerationCase.objects.select_for_update().get(pk=case.pk)
+    if case.status == ModerationCase.Status.CLOSED:
+        case.status = ModerationCase.Status.OPEN
+        case.snapshot = item_snapshot(item)
+        case.opened_at = timezone.now()
+        case.urgent = False
+        case.held_reason = ""
+    return case
+
+
+def _case_close(item: Any, *, report_status: str) -> None:
+    """Resolve the open reports of an item and take it off the queue."""
+    case = ModerationCase.objects.filter(
+        content_type=item_content_type(item), object_id=item.pk
+    ).first()
+    if case is None:
+        return
+    case.reports.filter(status=Report.Status.OPEN).update(
+        status=report_status, resolved_at=timezone.now()
+    )
+    case.status = ModerationCase.Status.CLOSED
+    case.open_report_count = 0
+    case.urgent = False
+    case.held_reason = ""
+    case.save(update_fields=["status", "open_report_count", "urgent", "held_reason", "updated_at"])
+
+
+@transaction.atomic
+def report_create(*, reporter: Any, item: Any, reason: str, note: str = "") -> tuple[Report, bool]:
+    """Record a member's report (once per member per item); hold the item at K reporters."""
+    if reason not in ReportReason.values:
+        raise ValidationError("Please choose a reason from the list.")
+    if item_author_id(item) == reporter.pk:
+        raise ValidationError("You cannot report your own post.")
+    case = _case_for(item)
+    try:
+        # A double submit races on the unique constraint; the loser gets the first report.
+        with transaction.atomic():
+            report = Report.objects.create(
+                case=case, reporter=reporter, reason=reason, note=note.strip()[:1000]
+            )
+    except IntegrityError:
+        return Report.objects.get(case=case, reporter=reporter), False
+    if report.status != Report.Status.OPEN:
+        return report, False
+    case.open_report_count = case.reports.filter(status=Report.Status.OPEN).count()
+    if reason == ReportReason.SELF_HARM:
+        case.urgent = True
+    threshold = _auto_hide_threshold()
+    if case.open_report_count >= threshold and item_state(item) == ModerationState.VISIBLE:
+        held = f"Held for review after reports from {case.open_report_count} members."
+        item_set_state(item, state=ModerationState.PENDING, reason=held)
+        case.held_reason = held
+        moderation_log_record(
+            actor=None,
+            action=Action.AUTO_HOLD,
+            item=item,
+            before=ModerationState.VISIBLE,
+            after=ModerationState.PENDING,
+            reason=held,
+        )
+    case.save()
+    return report, True
+
+
+@transaction.atomic
+def case_hold(*, item: Any, held_reason: str, urgent: bool = False) -> ModerationCase:
+    """Put a new post on the queue (trust rules held it, or it mentions self-harm)."""
+    case = _case_for(item)
+    case.urgent = case.urgent or urgent
+    case.held_reason = held_reason[:200]
+    case.save()
+    if item_state(item) == ModerationState.PENDING:
+        moderation_log_record(
+            actor=None,
+            action=Action.AUTO_HOLD,
+            item=item,
+            before="new",
+            after=ModerationState.PENDING,
+            reason=held_reason,
+        )
+    return case
+
+
+def _require_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Please give a reason; the author and the log will see it.")
+    return reason
+
+
+@transaction.atomic
+def content_hide(*, item: Any, moderator: Any, reason: str) -> ModerationLogEntry:
+    """Hide an item with a reason; its open reports count as acted on."""
+    reason = _require_reason(reason)
+    before = item_state(item)
+    item_set_state(item, state=ModerationState.HIDDEN, reason=reason)
+    _case_close(item, report_status=Report.Status.ACTIONED)
+    return moderation_log_record(
+        actor=moderator,
+        action=Action.HIDE,
+        item=item,
+        before=before,
+        after=ModerationState.HIDDEN,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def content_restore(*, item: Any, moderator: Any, reason: str = "") -> ModerationLogEntry:
+    """Make a hidden or held item visible again; its open reports are dismissed."""
+    before = item_state(item)
+    if before == ModerationState.REMOVED:
+        raise ValidationError("The author removed this post; it cannot be restored.")
+    item_set_state(item, state=ModerationState.VISIBLE, reason="")
+    _case_close(item, report_status=Report.Status.DISMISSED)
+    return moderation_log_record(
+        actor=moderator,
+        action=Action.RESTORE,
+        item=item,
+        before=before,
+        after=ModerationState.VISIBLE,
+        reason=reason,
+    )
+
+
+def _email_author(item: Any, *, template: str, reason: str = "") -> None:
+    author = item_author(item)
+    if author is None or getattr(author, "erased_at", None) or not author.email:
+        return
+    email_enqueue(
+        template=template,
+        to=author.email,
+        context={
+            "name": author.display_name,
+            "kind": item_kind(item),
+            "excerpt": item_snapshot(item)[:300],
+            "url": item_url(item),
+            "reason": reason,
+        },
+    )
+
+
+@transaction.atomic
+def content_approve(*, item: Any, moderator: Any) -> ModerationLogEntry:
+    """Publish a pending item and tell its author."""
+    before = item_state(item)
+    if before != ModerationState.PENDING:
+        raise ValidationError("Only posts waiting for review can be approved.")
+    item_set_state(item, state=ModerationState.VISIBLE, reason="")
+    _case_close(item, report_status=Report.Status.DISMISSED)
+    _email_author(item, template="moderation/approved")
+    return moderation_log_record(
+        actor=moderator,
+        action=Action.APPROVE,
+        item=item,
+        before=before,
+        after=ModerationState.VISIBLE,
+    )
+
+
+@transaction.atomic
+def content_reject(*, item: Any, moderator: Any, reason: str) -> ModerationLogEntry:
+    """Keep a pending item unpublished (hidden, with a reason) and tell its author why."""
+    reason = _require_reason(reason)
+    before = item_state(item)
+    if before != ModerationState.PENDING:
+        raise ValidationError("Only posts waiting for review can be rejected.")
+    item_set_state(item, state=ModerationState.HIDDEN, reason=reason)
+    _case_close(item, report_status=Report.Status.ACTIONED)
+    _email_author(item, template="moderation/rejected", reason=reason)
+    return moderation_log_record(
+        actor=moderator,
+        action=Action.REJECT,
+        item=item,
+        before=before,
+        after=ModerationState.HIDDEN,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def report_dismiss(*, item: Any, moderator: Any, reason: str = "") -> ModerationLogEntry:
+    """Dismiss an item's open reports; an item held only by reports becomes visible again."""
+    before = item_state(item)
+    after = before
+    case = ModerationCase.objects.filter(
+        content_type=item_content_type(item), object_id=item.pk
+    ).first()
+    held_by_reports = case is not None and case.held_reason.startswith("Held for review after")
+    if before == ModerationState.PENDING and held_by_reports:
+        item_set_state(item, state=ModerationState.VISIBLE, reason="")
+        after = ModerationState.VISIBLE
+    _case_close(item, report_status=Report.Status.DISMISSED)
+    return moderation_log_record(
+        actor=moderator,
+        action=Action.REPORT_DISMISS,
+        item=item,
+        before=before,
+        after=after,
+        reason=reason,
+    )
+
+
+def _check_sanctionable(*, member: Any, moderator: Any) -> None:
+    if member.pk == getattr(moderator, "pk", None):
+        raise ValidationError("You cannot sanction yourself.")
+    if member.is_superuser or (member.is_staff and not getattr(moderator, "is_superuser", False)):
+        raise ValidationError("Staff accounts are managed by an administrator, not from the queue.")
+
+
+def _email_member(member: Any, *, template: str, context: dict[str, Any]) -> None:
+    if getattr(member, "erased_at", None) or not member.email:
+        return
+    email_enqueue(
+        template=template, to=member.email, context={"name": member.display_name, **context}
+    )
+
+
+@transaction.atomic
+def member_warn(
+    *, member: Any, moderator: Any, reason: str, item: Any = None
+) -> ModerationLogEntry:
+    """Warn a member by email, with the reason; kept in their history."""
+    reason = _require_reason(reason)
+    _check_sanctionable(member=member, moderator=moderator)
+    MemberSanction.objects.create(
+        member=member, kind=MemberSanction.Kind.WARNING, reason=reason, created_by=moderator
+    )
+    _email_member(member, template="moderation/warning", context={"reason": reason})
+    return moderation_log_record(
+        actor=moderator, action=Action.WARN, item=item, member=member, reason=reason
+    )
+
+
+def member_active_suspension(*, member: Any) -> MemberSanction | None:
+    """The suspension in force for this member now, if any (one indexed query)."""
+    return (
+        MemberSanction.objects.filter(
+            member_id=member.pk,
+            kind=MemberSanction.Kind.SUSPENSION,
+            lifted_at__isnull=True,
+            ends_at__gt=timezone.now(),
+        )
+        .order_by("-ends_at")
+        .first()
+    )
+
+
+@transaction.atomic
+def member_suspend(
+    *, member: Any, moderator: Any, days: int, reason: str, item: Any = None
+) -> ModerationLogEntry:
+    """Suspend posting for `days` days: the member can still log in and read."""
+    reason = _require_reason(reason)
+    _check_sanctionable(member=member, moderator=moderator)
+    if not 1 <= int(days) <= MAX_SUSPENSION_DAYS:
+        raise ValidationError(f"A suspension lasts between 1 and {MAX_SUSPENSION_DAYS} days.")
+    ends_at = timezone.now() + timedelta(days=int(days))
+    MemberSanction.objects.create(
+        member=member,
+        kind=MemberSanction.Kind.SUSPENSION,
+        reason=reason,
+        created_by=moderator,
+        ends_at=ends_at,
+    )
+    _email_member(
+        member, template="moderation/suspended", context={"reason": reason, "ends_at": ends_at}
+    )
+    return moderation_log_record(
+        actor=moderator,
+        action=Action.SUSPEND,
+        item=item,
+        member=member,
+        before="active",
+        after=f"suspended {int(days)}d",
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def member_suspension_lift(*, member: Any, moderator: Any, reason: str = "") -> ModerationLogEntry:
+    """End a member's suspension now."""
+    lifted = MemberSanction.objects.filter(
+        member_id=member.pk,
+        kind=MemberSanction.Kind.SUSPENSION,
+        lifted_at__isnull=True,
+        ends_at__gt=timezone.now(),
+    ).update(lifted_at=timezone.now())
+    if not lifted:
+        raise ValidationError("This member is not suspended.")
+    return moderation_log_record(
+        actor=moderator,
+        action=Action.UNSUSPEND,
+        member=member,
+        before="suspended",
+        after="active",
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def member_ban(*, member: Any, moderator: Any, reason: str, item: Any = None) -> ModerationLogEntry:
+    """Ban a member: the account is deactivated, so login and every session stop working."""
+    reason = _require_reason(reason)
+    _check_sanctionable(member=member, moderator=moderator)
+    before = "active" if member.is_active else "inactive"
+    # Django's and allauth's backends refuse inactive users at login and when loading the
+    # session's user, so existing sessions end on their next request as well.
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+    MemberSanction.objects.create(
+        member=member, kind=MemberSanction.Kind.BAN, reason=reason, created_by=moderator
+    )
+    return moderation_log_record(
+        actor=moderator,
+        action=Action.BAN,
+        item=item,
+        member=member,
+        before=before,
+        after="banned",
+        reason=reason,
+    )
