@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from forum.models import QuestionFollow
 from tests.factories import TopicFactory, UserFactory
 
 from .factories import AnswerFactory, QuestionFactory
@@ -13,7 +14,9 @@ def topic(db: None):
 
 @pytest.fixture
 def question(db: None, topic):
-    return QuestionFactory.create(topics=[topic])
+    question = QuestionFactory.create(topics=[topic])
+    QuestionFollow.objects.create(member=question.author, question=question)
+    return question
 
 
 @pytest.fixture
@@ -26,3 +29,11 @@ def moderator(db: None):
     user = UserFactory.create(is_staff=True)
     user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
     return user
+
+
+@pytest.fixture(autouse=True)
+def _established_members(settings):
+    """Members in these tests are past the new-member review window and its hourly limits."""
+    settings.MODERATION_NEW_MEMBER_HOURS = 0
+    settings.MODERATION_QUESTIONS_PER_HOUR = 1000
+    settings.MODERATION_REPLIES_PER_HOUR = 1000

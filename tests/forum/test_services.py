@@ -1,0 +1,302 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from forum import services
+from forum.models import (
+    AnswerNotification,
+    FollowPreference,
+    Question,
+    QuestionFollow,
+    QuestionHug,
+)
+from forum.urgent import urgent_symptoms_found
+from moderation.models import ModerationState
+from mybcteam.mail.models import OutboxMessage
+from tests.factories import TopicFactory, UserFactory
+
+from .factories import AnswerFactory, QuestionFactory
+
+
+def _ask(author, topic, **extra):
+    fields = {"title": "How long did your chemo last?", "body": "Starting soon.", "topics": [topic]}
+    fields.update(extra)
+    return services.question_create(author=author, **fields)
+
+
+def test_question_create_author_follows_and_html_is_sanitised(member, topic):
+    question = _ask(member, topic, body="<script>alert(1)</script> **bold**")
+
+    assert question.moderation_state == ModerationState.VISIBLE
+    assert "<script>" not in question.body_html
+    assert "<strong>bold</strong>" in question.body_html
+    assert QuestionFollow.objects.filter(member=member, question=question).exists()
+
+
+def test_question_create_refuses_unverified_member(unverified_member, topic):
+    with pytest.raises(PermissionDenied):
+        _ask(unverified_member, topic)
+
+    assert not Question.objects.exists()
+
+
+@pytest.mark.parametrize("count", [0, 4])
+def test_question_create_needs_one_to_three_topics(member, count):
+    topics = [TopicFactory.create() for _ in range(count)]
+
+    with pytest.raises(ValidationError):
+        services.question_create(author=member, title="What now then?", body="", topics=topics)
+
+
+def test_question_create_rejects_nul_bytes(member, topic):
+    with pytest.raises(ValidationError):
+        _ask(member, topic, body="bad\x00byte")
+
+
+def test_answer_create_counts_and_activity(question, member):
+    before = question.last_activity_at
+
+    answer = services.answer_create(question=question, author=member, body="Hang in there.")
+
+    question.refresh_from_db()
+    assert question.answer_count == 1
+    assert question.last_activity_at >= before
+    assert question.last_activity_at == answer.created_at
+    assert QuestionFollow.objects.filter(member=member, question=question).exists()
+
+
+def test_answer_create_reply_to_reply_stays_one_level(question, member, other_member):
+    root = services.answer_create(question=question, author=member, body="Root")
+    reply = services.answer_create(question=question, author=other_member, body="R1", parent=root)
+
+    deeper = services.answer_create(question=question, author=member, body="R2", parent=reply)
+
+    assert deeper.parent_id == root.pk
+
+
+def test_answer_create_refuses_parent_of_other_question(question, member):
+    foreign = AnswerFactory.create()
+
+    with pytest.raises(ValidationError):
+        services.answer_create(question=question, author=member, body="x", parent=foreign)
+
+
+def test_question_hug_set_double_submit_counts_once(question, member):
+    services.question_hug_set(question=question, member=member, hug=True)
+    services.question_hug_set(question=question, member=member, hug=True)
+
+    question.refresh_from_db()
+    assert question.hug_count == 1
+    assert QuestionHug.objects.count() == 1
+
+
+def test_question_hug_set_unhug_twice_never_goes_negative(question, member):
+    services.question_hug_set(question=question, member=member, hug=True)
+
+    services.question_hug_set(question=question, member=member, hug=False)
+    services.question_hug_set(question=question, member=member, hug=False)
+
+    question.refresh_from_db()
+    assert question.hug_count == 0
+
+
+def test_answer_hug_set_double_submit_counts_once(answer, member):
+    services.answer_hug_set(answer=answer, member=member, hug=True)
+    services.answer_hug_set(answer=answer, member=member, hug=True)
+
+    answer.refresh_from_db()
+    assert answer.hug_count == 1
+
+
+def test_answer_mark_helpful_only_by_asker(answer, member):
+    with pytest.raises(PermissionDenied):
+        services.answer_mark_helpful(answer=answer, member=member, helpful=True)
+
+    services.answer_mark_helpful(answer=answer, member=answer.question.author, helpful=True)
+
+    answer.refresh_from_db()
+    assert answer.is_helpful
+
+
+def test_answer_edit_refused_after_window(answer, settings):
+    answer.created_at = timezone.now() - timedelta(minutes=settings.EDIT_WINDOW_MINUTES + 1)
+    answer.save()
+
+    with pytest.raises(PermissionDenied):
+        services.answer_edit(answer=answer, editor=answer.author, body="Changed")
+
+
+def test_answer_edit_by_other_member_refused(answer, member):
+    with pytest.raises(PermissionDenied):
+        services.answer_edit(answer=answer, editor=member, body="Changed")
+
+
+def test_answer_delete_recounts_and_keeps_replies(question, member, other_member):
+    root = services.answer_create(question=question, author=member, body="Root")
+    services.answer_create(question=question, author=other_member, body="Reply", parent=root)
+
+    services.answer_delete(answer=root, member=member)
+
+    root.refresh_from_db()
+    question.refresh_from_db()
+    assert root.moderation_state == ModerationState.REMOVED
+    assert root.body == ""
+    assert question.answer_count == 1
+    assert root.replies.count() == 1
+
+
+def test_question_recount_after_moderation_hide(question, answer):
+    answer.moderation_state = ModerationState.HIDDEN
+    answer.save()
+
+    services.question_recount(question_id=question.pk)
+
+    question.refresh_from_db()
+    assert question.answer_count == 0
+
+
+def test_answer_notify_followers_once_after_commit_never_self(
+    question, member, other_member, django_capture_on_commit_callbacks
+):
+    services.question_follow_set(question=question, member=other_member, follow=True)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        answer = services.answer_create(question=question, author=member, body="Answer")
+        assert OutboxMessage.objects.filter(kind="forum/new_answer").count() == 0
+
+    recipients = sorted(
+        OutboxMessage.objects.filter(kind="forum/new_answer").values_list("to_email", flat=True)
+    )
+    assert len(callbacks) >= 1
+    assert recipients == sorted([question.author.email, other_member.email])
+    assert member.email not in recipients
+    # a second delivery of the same task sends nothing new
+    services.answer_notify_followers(answer_id=answer.pk)
+    assert OutboxMessage.objects.filter(kind="forum/new_answer").count() == 2
+
+
+def test_answer_notify_followers_email_has_no_answer_text_and_an_unfollow_link(
+    question, member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_create(question=question, author=member, body="Secret words here")
+
+    message = OutboxMessage.objects.get(kind="forum/new_answer")
+    assert "Secret words" not in message.body_text + message.body_html
+    assert "/questions/unfollow/" in message.body_text
+    assert message.headers["List-Unsubscribe"].startswith("<")
+
+
+def test_answer_notify_followers_daily_preference_waits_for_batch(
+    question, member, django_capture_on_commit_callbacks
+):
+    services.follow_preference_set(member=question.author, frequency="daily")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_create(question=question, author=member, body="One")
+        services.answer_create(question=question, author=member, body="Two")
+
+    assert not OutboxMessage.objects.filter(to_email=question.author.email).exists()
+    assert services.forum_daily_digest_send() == 1
+    assert services.forum_daily_digest_send() == 0
+    digest = OutboxMessage.objects.get(to_email=question.author.email)
+    assert digest.kind == "forum/daily_answers"
+    assert "2 new" in digest.body_text
+
+
+def test_answer_notify_followers_never_preference_sends_nothing(
+    question, member, django_capture_on_commit_callbacks
+):
+    services.follow_preference_set(
+        member=question.author, frequency=FollowPreference.Frequency.NEVER
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_create(question=question, author=member, body="One")
+
+    assert not OutboxMessage.objects.exists()
+    assert not AnswerNotification.objects.exists()
+
+
+def test_unfollow_by_token_removes_follow_and_rejects_forgery(question):
+    follow = QuestionFollow.objects.get(member=question.author, question=question)
+    token = services.unfollow_token(follow=follow)
+
+    assert services.unfollow_by_token(token=token + "x") is None
+    assert services.unfollow_by_token(token=token) == question
+
+    assert not QuestionFollow.objects.filter(pk=follow.pk).exists()
+
+
+def test_anonymous_reveal_requires_moderator_and_logs(question, member, moderator):
+    question.is_anonymous = True
+    question.save()
+
+    with pytest.raises(PermissionDenied):
+        services.anonymous_reveal(moderator=member, item=question, reason="Report")
+    author = services.anonymous_reveal(moderator=moderator, item=question, reason="Report 12")
+
+    assert author == question.author
+    try:
+        from moderation.models import ModerationLogEntry
+    except ImportError:
+        from forum.models import AnonymousReveal
+
+        assert AnonymousReveal.objects.filter(moderator=moderator, object_id=question.pk).exists()
+    else:
+        assert ModerationLogEntry.objects.filter(action="reveal", reason="Report 12").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I have a fever of 38.5 after TCHP", ["fever"]),
+        ("Shortness   of breath on Herceptin", ["shortness of breath"]),
+        ("feverfew tea and a push-up bra", []),
+        ("Is this bleeding normal? Also chest pain.", ["bleeding", "chest pain"]),
+    ],
+)
+def test_urgent_symptoms_found_matches_whole_words(text, found):
+    assert urgent_symptoms_found(text) == found
+
+
+def test_question_delete_by_author_hides_it(question):
+    services.question_delete(question=question, member=question.author)
+
+    question.refresh_from_db()
+    assert question.moderation_state == ModerationState.REMOVED
+
+
+def test_question_edit_changes_slug_within_window(question, topic):
+    services.question_edit(
+        question=question,
+        editor=question.author,
+        title="What helped your nausea after TCHP?",
+        body="",
+        topics=[topic],
+    )
+
+    question.refresh_from_db()
+    assert question.slug == "what-helped-your-nausea-after-tchp"
+
+
+def test_question_factory_smoke(db):
+    """Factories build consistent counts (guards the other tests)."""
+    question = QuestionFactory.create()
+    AnswerFactory.create(question=question)
+    question.refresh_from_db()
+    assert question.answer_count == 1
+
+
+@pytest.fixture
+def _db(db):
+    return db
+
+
+def test_member_forum_counts(question):
+    user = UserFactory.create()
+    AnswerFactory.create(question=question, author=user)
+
+    assert services.member_forum_counts(member=user) == {"questions": 0, "answers": 1}
