@@ -14,7 +14,12 @@ from django.utils.text import slugify
 
 from articles.models import Topic, Treatment
 from moderation.models import ModerationState
-from moderation.policy import initial_moderation_state, posting_limits_check, posting_refusal
+from moderation.policy import (
+    PostKind,
+    initial_moderation_state,
+    posting_limits_check,
+    posting_refusal,
+)
 from mybcteam.mail.services import email_enqueue
 from mybcteam.markdown import render_markdown
 
@@ -165,7 +170,7 @@ def answer_create(
             raise ValidationError("A reply must belong to the same question.")
         if parent.parent_id is not None:
             parent = parent.parent  # replies stay one level deep: answer the thread's root
-    kind = "reply" if parent is not None else "answer"
+    kind: PostKind = "reply" if parent is not None else "answer"
     posting_limits_check(author=author, kind=kind, text=body)
     state = initial_moderation_state(author=author, kind=kind, text=body)
     answer = Answer(

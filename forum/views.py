@@ -25,6 +25,10 @@ from .models import Answer, Question
 from .urgent import urgent_symptoms_found
 
 
+def _is_htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))
+
+
 def _error_text(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         return " ".join(exc.messages)
@@ -51,7 +55,9 @@ def question_list_view(request: HttpRequest) -> HttpResponse:
         cursor=request.GET.get("after", "")[:200] or None,
     )
     context = {"page": page, "topics": Topic.objects.all(), "tabs": selectors.TABS}
-    template = "forum/includes/question_rows.html" if request.htmx else "forum/question_list.html"
+    template = (
+        "forum/includes/question_rows.html" if _is_htmx(request) else "forum/question_list.html"
+    )
     return render(request, template, context)
 
 
@@ -293,7 +299,7 @@ def question_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
     hugged = services.question_hug_set(
         question=question, member=request.user, hug=request.POST.get("hug") != "0"
     )
-    if request.htmx:
+    if _is_htmx(request):
         question.refresh_from_db(fields=["hug_count"])
         return render(
             request,
@@ -312,7 +318,7 @@ def answer_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
     hugged = services.answer_hug_set(
         answer=answer, member=request.user, hug=request.POST.get("hug") != "0"
     )
-    if request.htmx:
+    if _is_htmx(request):
         answer.refresh_from_db(fields=["hug_count"])
         return render(
             request,
@@ -348,7 +354,7 @@ def question_follow_view(request: HttpRequest, pk: int) -> HttpResponse:
     following = services.question_follow_set(
         question=question, member=request.user, follow=request.POST.get("follow") != "0"
     )
-    if request.htmx:
+    if _is_htmx(request):
         return render(
             request,
             "forum/includes/follow_button.html",
@@ -408,7 +414,7 @@ def anonymous_reveal_view(request: HttpRequest, kind: str, pk: int) -> HttpRespo
     model = {"question": Question, "answer": Answer}.get(kind)
     if model is None:
         raise Http404
-    item = get_object_or_404(model, pk=pk, is_anonymous=True)
+    item: Question | Answer = get_object_or_404(model, pk=pk, is_anonymous=True)  # type: ignore[assignment]
     form = RevealForm(request.POST or None)
     author = None
     if request.method == "POST" and form.is_valid():

@@ -98,13 +98,12 @@ def _has_field(model: Any, name: str) -> bool:
 
 
 def _published_articles(article_model: Any) -> QuerySet[Any]:
-    try:
-        from articles.selectors import article_list_visible
-    except ImportError:
-        article_list_visible = None
-    if article_list_visible is not None:
-        return article_list_visible(viewer=None)  # articles are public: the public set
-    return article_model.objects.all()
+    from articles import selectors as article_selectors
+
+    published = getattr(article_selectors, "article_list_published", None)
+    if published is not None:
+        return published().order_by()  # public articles; unordered so they can be unioned
+    return article_model.objects.none()
 
 
 def _visible_comments(comment_model: Any, article_model: Any) -> QuerySet[Any]:
@@ -158,7 +157,8 @@ def _search_postgres(results: SearchResults, text: str, kinds: list[str], viewer
     query = SearchQuery(text, search_type="websearch", config="english")
     member = viewer is not None and viewer.is_authenticated and viewer.is_active
     topic = results.topic
-    parts: list[QuerySet[Any]] = []
+    parts: list[Any] = []
+    qs: Any
     title_only = Func(
         F("search_vector"), Value("{a}"), function="ts_filter", output_field=SearchVectorField()
     )
@@ -262,6 +262,7 @@ def _hits_postgres(
     for row in rows:
         ids.setdefault(row["k"], []).append(row["pk"])
     hits: dict[tuple[str, int], SearchHit] = {}
+    qs: Any
     if ids.get("question"):
         qs = Question.objects.filter(pk__in=ids["question"]).annotate(
             title_hl=_headline("title", query, headline)
@@ -330,7 +331,7 @@ def _snippet(text: str, words: list[str]) -> SafeString:
         + text[start : start + 200]
         + ("…" if start + 200 < len(text) else "")
     )
-    safe = escape(piece)
+    safe: str = str(escape(piece))
     for word in words:
         safe = re.sub(f"({re.escape(escape(word))})", r"<mark>\1</mark>", safe, flags=re.IGNORECASE)
     return mark_safe(safe)  # escaped above
@@ -342,6 +343,7 @@ def _search_simple(results: SearchResults, text: str, kinds: list[str], viewer: 
     topic = results.topic
     need = (results.page) * PAGE_SIZE + 1
     found: list[tuple[int, datetime | None, SearchHit]] = []
+    qs: Any
 
     def matches(fields: list[str]) -> Q:
         cond = Q()
@@ -361,7 +363,7 @@ def _search_simple(results: SearchResults, text: str, kinds: list[str], viewer: 
             qs = qs.filter(topics=topic)
         for q in qs.order_by("-created_at")[:need]:
             in_title = all(w in q.title.lower() for w in words)
-            snippet = _snippet(q.body, words) if member else mark_safe("")
+            snippet: SafeString = _snippet(q.body, words) if member else mark_safe("")
             found.append(
                 (
                     0 if in_title else 1,
@@ -392,7 +394,7 @@ def _search_simple(results: SearchResults, text: str, kinds: list[str], viewer: 
             )
     article_model, comment_model = _article_models()
     if "article" in kinds and article_model is not None:
-        fields = [f for f in ("title", "summary", "body") if _has_field(article_model, f)]
+        fields = [f for f in ("title", "summary", "body_markdown") if _has_field(article_model, f)]
         qs = _published_articles(article_model).filter(matches(fields))
         if topic is not None:
             qs = qs.filter(_article_topic_q(article_model, topic))

@@ -11,6 +11,10 @@ from articles.models import Topic
 from .search import KINDS, MEMBER_KINDS, site_search
 
 
+def _is_htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("q", "")
@@ -32,5 +36,5 @@ def search(request: HttpRequest) -> HttpResponse:
         "topics": Topic.objects.all(),
         "searched": bool(raw.strip()),
     }
-    template = "search/includes/results.html" if request.htmx else "search/search.html"
+    template = "search/includes/results.html" if _is_htmx(request) else "search/search.html"
     return render(request, template, context, status=HTTPStatus.OK)

@@ -54,7 +54,7 @@ def test_answer_create_concurrent_counts_are_exact(settings, topic):
     assert errors == []
     assert question.answer_count == 8
     assert question.hug_count == 8
-    latest = question.answers.order_by("-created_at").first()
+    latest = question.answers.order_by("-created_at")[0]
     assert question.last_activity_at >= latest.created_at
 
 

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,8 +21,12 @@ from tests.factories import TopicFactory, UserFactory
 from .factories import AnswerFactory, QuestionFactory
 
 
-def _ask(author, topic, **extra):
-    fields = {"title": "How long did your chemo last?", "body": "Starting soon.", "topics": [topic]}
+def _ask(author, topic, **extra: Any) -> Question:
+    fields: dict[str, Any] = {
+        "title": "How long did your chemo last?",
+        "body": "Starting soon.",
+        "topics": [topic],
+    }
     fields.update(extra)
     return services.question_create(author=author, **fields)
 
