@@ -1,0 +1,299 @@
+"""Page-speed benchmark: gunicorn (2 sync workers, DEBUG off) on PostgreSQL + Redis, driven by wrk.
+
+    python -m benchmarks.page_speed            # build the data set if needed, then measure
+    python -m benchmarks.page_speed --profile  # also profile the slowest page with pyinstrument
+
+Each page gets a 5 s warm-up and a 15 s measurement with `wrk -t1 -c8 --latency` on loopback.
+Two ceilings are measured in the same run on the same server: a minimal view with a tiny
+template (for anonymous pages) and the same view after the session and user lookup (for
+member pages). Results are printed and written to benchmarks/out/page_speed.json.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+PYTHON = sys.executable
+DATABASE = os.environ.get("BENCH_DATABASE", "mybc_bench_pages")
+DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+# BENCH_QUICK=1 tries the harness in seconds; recorded results use the full durations.
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+WARMUP_SECONDS = 1 if QUICK else 5
+MEASURE_SECONDS = 3 if QUICK else 15
+TARGETS = {"anonymous": 0.70, "member": 0.30}
+P99_TARGET_MS = 50.0
+
+
+@dataclass
+class Result:
+    page: str
+    path: str
+    viewer: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    non_2xx: int
+    ceiling_fraction: float = 0.0
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "DJANGO_DEBUG": "0",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    return env
+
+
+def _require_tools() -> None:
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: apt-get install -y wrk")
+    if shutil.which("psql") is None:
+        sys.exit("psql is not installed: the benchmark needs PostgreSQL on 127.0.0.1:5432")
+    for host, port, name in (("127.0.0.1", 5432, "PostgreSQL"), ("127.0.0.1", 6379, "Redis")):
+        with socket.socket() as probe:
+            if probe.connect_ex((host, port)) != 0:
+                sys.exit(f"{name} is not listening on {host}:{port}")
+
+
+def _psql(sql: str) -> str:
+    return subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", sql, "postgres"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def _prepare() -> dict[str, Any]:
+    if _psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'") != "1":
+        _psql(f"CREATE DATABASE {DATABASE}")
+    env = _env()
+    subprocess.run(
+        [PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    print("Building the data set (first run: a few minutes)...", flush=True)
+    started = time.monotonic()
+    built = subprocess.run(
+        [PYTHON, "-m", "benchmarks.page_speed_data"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    targets: dict[str, Any] = json.loads(built.stdout.strip().splitlines()[-1])
+    print(f"Data set ready in {time.monotonic() - started:.0f} s: {targets['counts']}", flush=True)
+    return targets
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _start_server(port: int) -> subprocess.Popen[bytes]:
+    subprocess.run(
+        ["redis-cli", "-u", REDIS_URL, "flushdb"], capture_output=True, check=False
+    )  # a cold, empty cache for every run
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "mybcteam.wsgi:application",
+            "--workers=2",
+            "--worker-class=sync",
+            f"--bind=127.0.0.1:{port}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=_env(),
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    sys.exit("gunicorn did not start")
+
+
+def _duration_ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def _wrk(url: str, cookie: str | None, seconds: int) -> dict[str, float]:
+    command = ["wrk", "-t1", "-c8", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: .*", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
+        "p50": _duration_ms(re.search(r"\s50%\s+(\S+)", output).group(1)),  # type: ignore[union-attr]
+        "p99": _duration_ms(re.search(r"\s99%\s+(\S+)", output).group(1)),  # type: ignore[union-attr]
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": 1 if errors else 0,
+    }
+
+
+def _check(url: str, cookie: str | None) -> int:
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return int(response.status)
+    except Exception as exc:
+        return int(getattr(exc, "code", 0))
+
+
+def measure(targets: dict[str, Any]) -> list[Result]:
+    cookie = targets["session_cookie"]
+    pages = [
+        ("ceiling (anonymous)", "/_bench/ceiling/", "anonymous"),
+        ("ceiling (member)", "/_bench/ceiling-member/", "member"),
+        ("home", "/", "anonymous"),
+        ("article", targets["article"], "anonymous"),
+        ("article as member", targets["article"], "member"),
+        ("question list", "/questions/", "anonymous"),
+        ("question as member", targets["question"], "member"),
+        ("search", "/search/?q=trastuzumab", "anonymous"),
+    ]
+    port = _free_port()
+    server = _start_server(port)
+    results = []
+    try:
+        for name, path, viewer in pages:
+            if not path:
+                print(f"{name}: no page to measure (missing from the data set)")
+                continue
+            url = f"http://127.0.0.1:{port}{path}"
+            page_cookie = cookie if viewer == "member" else None
+            status = _check(url, page_cookie)
+            if status != 200:
+                print(f"{name}: {path} answered {status}; measuring anyway", flush=True)
+            _wrk(url, page_cookie, WARMUP_SECONDS)
+            run = _wrk(url, page_cookie, MEASURE_SECONDS)
+            result = Result(
+                name, path, viewer, run["rps"], run["p50"], run["p99"], int(run["non_2xx"])
+            )
+            print(
+                f"{name:<22} {result.rps:>8.1f} req/s  p50 {result.p50_ms:6.1f} ms"
+                f"  p99 {result.p99_ms:6.1f} ms  non-2xx {result.non_2xx}",
+                flush=True,
+            )
+            results.append(result)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+    ceilings = {r.viewer: r.rps for r in results if r.page.startswith("ceiling")}
+    for result in results:
+        if ceilings.get(result.viewer):
+            result.ceiling_fraction = result.rps / ceilings[result.viewer]
+    return results
+
+
+def table(results: list[Result]) -> str:
+    lines = [
+        "| page | viewer | req/s | of ceiling | p50 ms | p99 ms | non-2xx |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.page} | {r.viewer} | {r.rps:.0f} | {r.ceiling_fraction:.0%} "
+            f"| {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.non_2xx} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def profile(path: str, cookie: str | None, requests: int = 30) -> str:
+    """pyinstrument over in-process requests to one page (same settings and database)."""
+    code = f"""
+import django; django.setup()
+from django.test import Client
+from pyinstrument import Profiler
+client = Client()
+cookie = {cookie!r}
+if cookie:
+    name, _, value = cookie.partition("=")
+    client.cookies[name] = value
+client.get({path!r})
+profiler = Profiler(interval=0.0005)
+profiler.start()
+for _ in range({requests}):
+    client.get({path!r})
+profiler.stop()
+print(profiler.output_text(unicode=False, color=False, show_all=False))
+"""
+    done = subprocess.run(
+        [PYTHON, "-c", code], cwd=ROOT, env=_env(), capture_output=True, text=True, check=False
+    )
+    return done.stdout or done.stderr
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", action="store_true", help="profile the slowest page")
+    args = parser.parse_args()
+    _require_tools()
+    targets = _prepare()
+    results = measure(targets)
+    OUT.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    report = {
+        "date": stamp,
+        "machine": machine(),
+        "data": targets["counts"],
+        "results": [asdict(r) for r in results],
+    }
+    (OUT / "page_speed.json").write_text(json.dumps(report, indent=2))
+    print(f"\nPage speed, {stamp}, {machine()}\n")
+    print(table(results))
+    pages = [r for r in results if not r.page.startswith("ceiling")]
+    if args.profile and pages:
+        slowest = min(pages, key=lambda r: r.rps)
+        print(f"\nProfile of the slowest page, {slowest.page} ({slowest.path}):\n")
+        text = profile(
+            slowest.path, targets["session_cookie"] if slowest.viewer == "member" else None
+        )
+        (OUT / "page_speed_profile.txt").write_text(text)
+        print(text[:6000])
+
+
+if __name__ == "__main__":
+    main()
