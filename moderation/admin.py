@@ -220,10 +220,15 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
                 .order_by("-created_at")[:20]
                 if case.author_id
                 else [],
-                content_actions=admin_actions.CONTENT_ACTIONS,
-                member_actions=admin_actions.MEMBER_ACTIONS
-                if self.has_moderate_members_permission(request)
-                else [],
+                action_choices=[
+                    (func.__name__, func.short_description)  # type: ignore[attr-defined]
+                    for func in admin_actions.CONTENT_ACTIONS
+                    + (
+                        admin_actions.MEMBER_ACTIONS
+                        if self.has_moderate_members_permission(request)
+                        else []
+                    )
+                ],
                 changelist_url=reverse("admin:moderation_moderationcase_changelist"),
             )
         return super().change_view(request, object_id, form_url, extra_context=extra)

@@ -26,7 +26,7 @@ def report_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "back_url": item_url(item),
         "fragment": fragment,
     }
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     status = HTTPStatus.OK
     if request.method == "POST":
         if form.is_valid():

@@ -1,0 +1,401 @@
+"""Who reaches which part of admin, the queue's query budget, and the log's immutability."""
+
+from http import HTTPStatus
+from typing import Any
+
+import pytest
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from moderation import services
+from moderation.models import (
+    MemberSanction,
+    ModerationCase,
+    ModerationLogEntry,
+    ProfileBioModeration,
+    Report,
+    ReportReason,
+)
+from moderation.registry import moderated_types
+from tests.factories import UserFactory
+
+MODERATION_MODELS = [
+    ModerationCase,
+    Report,
+    MemberSanction,
+    ProfileBioModeration,
+    ModerationLogEntry,
+]
+ROLES = ["superuser", "moderator", "editor", "member", "anonymous"]
+
+
+@pytest.fixture
+def world(item, moderator, member):
+    """One of everything moderation keeps, so change, delete and history pages have objects."""
+    services.report_create(reporter=member, item=item, reason=ReportReason.SPAM)
+    services.member_warn(member=item.author, moderator=moderator, reason="Be kind")
+    services.content_hide(item=item, moderator=moderator, reason="Spam")
+    services.report_create(reporter=member, item=item.author, reason=ReportReason.OTHER, note="bio")
+    services.content_hide(item=item.author, moderator=moderator, reason="Bio scam")
+    return item
+
+
+@pytest.fixture
+def login_as(client, superuser, moderator, editor, member):
+    users = {"superuser": superuser, "moderator": moderator, "editor": editor, "member": member}
+
+    def login(role: str) -> Any:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        return client
+
+    return login
+
+
+def _urls(model: type, obj: Any) -> dict[str, str]:
+    opts = model._meta
+    base = f"admin:{opts.app_label}_{opts.model_name}"
+    return {
+        "changelist": reverse(f"{base}_changelist"),
+        "add": reverse(f"{base}_add"),
+        "change": reverse(f"{base}_change", args=[obj.pk]),
+        "delete": reverse(f"{base}_delete", args=[obj.pk]),
+        "history": reverse(f"{base}_history", args=[obj.pk]),
+    }
+
+
+def _expected_moderation(role: str, model: type, page: str) -> int:
+    if role in ("member", "anonymous"):
+        return HTTPStatus.FOUND  # to the login page
+    if role == "editor":
+        return HTTPStatus.FORBIDDEN
+    if page in ("add", "delete"):
+        return HTTPStatus.FORBIDDEN  # nobody adds or deletes moderation records by hand
+    return HTTPStatus.OK
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_permission_matrix_moderation_pages(world, login_as, role):
+    client = login_as(role)
+    seen = {}
+
+    for model in MODERATION_MODELS:
+        obj = model._default_manager.order_by("pk").first()
+        for page, url in _urls(model, obj).items():
+            seen[(model.__name__, page)] = (
+                client.get(url).status_code,
+                _expected_moderation(role, model, page),
+            )
+
+    wrong = {key: got for key, got in seen.items() if got[0] != got[1]}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_permission_matrix_member_pages(world, login_as, role):
+    client = login_as(role)
+    pages = [
+        reverse("admin:moderation_members"),
+        reverse("admin:moderation_member", args=[world.author.pk]),
+    ]
+
+    statuses = [client.get(url).status_code for url in pages]
+
+    expected = {
+        "superuser": HTTPStatus.OK,
+        "moderator": HTTPStatus.OK,
+        "editor": HTTPStatus.FORBIDDEN,
+        "member": HTTPStatus.FOUND,
+        "anonymous": HTTPStatus.FOUND,
+    }[role]
+    assert statuses == [expected, expected]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_permission_matrix_content_pages(world, login_as, role):
+    client = login_as(role)
+    results = {}
+
+    for moderated_type in moderated_types():
+        model = moderated_type.model
+        obj = model._default_manager.order_by("pk").first()
+        if obj is None:
+            continue
+        for page, url in _urls(model, obj).items():
+            results[(model.__name__, page)] = client.get(url).status_code
+
+    for (name, page), status in results.items():
+        if role in ("member", "anonymous"):
+            assert status == HTTPStatus.FOUND, (name, page)
+        elif role == "editor":
+            assert status == HTTPStatus.FORBIDDEN, (name, page)
+        elif role == "moderator":
+            allowed = page in ("changelist", "change", "history")
+            assert status == (HTTPStatus.OK if allowed else HTTPStatus.FORBIDDEN), (name, page)
+        else:
+            assert status in (HTTPStatus.OK, HTTPStatus.FORBIDDEN), (name, page)
+
+
+@pytest.mark.parametrize("role", ["moderator", "editor"])
+def test_admin_permission_matrix_other_apps_pages(world, login_as, role):
+    """Moderators never reach article authoring, user accounts or groups; editors not moderation."""
+    client = login_as(role)
+    content_models = {t.model for t in moderated_types()}
+    reached = []
+
+    for model in list(admin.site._registry):
+        if model in content_models or model._meta.app_label == "moderation":
+            continue
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        if client.get(url).status_code == HTTPStatus.OK:
+            reached.append(model._meta.label)
+
+    if role == "moderator":
+        assert reached == []
+    else:
+        assert all(not label.startswith("moderation.") for label in reached)
+
+
+ACTIONS = [
+    "hide",
+    "restore",
+    "approve",
+    "reject",
+    "dismiss",
+    "warn_author",
+    "suspend_author",
+    "ban_author",
+]
+
+
+def _queue_post(client: Any, case: ModerationCase, action: str, **extra: Any) -> Any:
+    return client.post(
+        reverse("admin:moderation_moderationcase_changelist"),
+        {"action": action, "_selected_action": [case.pk], "index": 0, **extra},
+    )
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", ACTIONS)
+def test_admin_permission_matrix_queue_actions(item, member, login_as, role, action):
+    services.report_create(reporter=member, item=item, reason=ReportReason.SPAM)
+    case = ModerationCase.objects.get()
+    client = login_as(role)
+
+    response = _queue_post(client, case, action)
+
+    expected = {
+        "superuser": HTTPStatus.OK,  # the confirmation page
+        "moderator": HTTPStatus.OK,
+        "editor": HTTPStatus.FORBIDDEN,
+        "member": HTTPStatus.FOUND,
+        "anonymous": HTTPStatus.FOUND,
+    }[role]
+    assert response.status_code == expected
+    assert ModerationLogEntry.objects.count() == 0  # nothing happens before confirming
+
+
+@pytest.mark.parametrize(
+    ("action", "extra", "log_action"),
+    [
+        ("hide", {"reason": "Promotes stopping treatment"}, "hide"),
+        ("restore", {}, "restore"),
+        ("dismiss", {}, "dismiss"),
+        ("warn_author", {"reason": "Please be kind"}, "warn"),
+        ("suspend_author", {"reason": "Cool off", "days": 3}, "suspend"),
+        ("ban_author", {"reason": "Scam"}, "ban"),
+    ],
+)
+def test_queue_action_confirmed_writes_exactly_one_log_entry(
+    item, member, client, moderator, action, extra, log_action
+):
+    services.report_create(reporter=member, item=item, reason=ReportReason.SPAM)
+    case = ModerationCase.objects.get()
+    client.force_login(moderator)
+
+    response = _queue_post(client, case, action, apply="1", **extra)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert list(ModerationLogEntry.objects.values_list("action", flat=True)) == [log_action]
+
+
+def test_queue_action_without_reason_asks_again(item, member, client, moderator):
+    services.report_create(reporter=member, item=item, reason=ReportReason.SPAM)
+    client.force_login(moderator)
+
+    response = _queue_post(client, ModerationCase.objects.get(), "hide", apply="1", reason="")
+
+    assert response.status_code == HTTPStatus.OK
+    assert "This field is required" in response.content.decode()
+    assert ModerationLogEntry.objects.count() == 0
+
+
+def test_queue_bulk_hide_writes_one_entry_per_item(make_any_item, client, moderator, member):
+    items = [make_any_item(UserFactory.create(), body=f"Spam number {n}") for n in range(3)]
+    for obj in items:
+        services.report_create(reporter=member, item=obj, reason=ReportReason.SPAM)
+    client.force_login(moderator)
+
+    client.post(
+        reverse("admin:moderation_moderationcase_changelist"),
+        {
+            "action": "hide",
+            "_selected_action": list(ModerationCase.objects.values_list("pk", flat=True)),
+            "index": 0,
+            "apply": "1",
+            "reason": "Spam wave",
+        },
+    )
+
+    assert ModerationLogEntry.objects.filter(action="hide").count() == 3
+
+
+def test_member_page_actions_write_one_entry_each(client, moderator, author):
+    client.force_login(moderator)
+    url = reverse("admin:moderation_member", args=[author.pk])
+
+    client.post(url, {"op": "warn", "warn-reason": "Gentle reminder"})
+    client.post(url, {"op": "suspend", "suspend-reason": "Pause", "suspend-days": 2})
+    client.post(url, {"op": "lift", "lift-reason": ""})
+    client.post(url, {"op": "ban", "ban-reason": "Scam"})
+
+    assert list(ModerationLogEntry.objects.order_by("id").values_list("action", flat=True)) == [
+        "warn",
+        "suspend",
+        "unsuspend",
+        "ban",
+    ]
+
+
+def test_member_page_hides_passwords_and_private_profile_fields(client, moderator, author):
+    author.profile.region = "Secret Valley"
+    author.profile.save()
+    client.force_login(moderator)
+
+    body = client.get(reverse("admin:moderation_member", args=[author.pk])).content.decode()
+
+    assert author.display_name in body
+    assert "Secret Valley" not in body
+    assert author.password not in body
+
+
+# --- The log cannot be changed or deleted, even by a superuser -----------------------------
+
+
+def test_log_entries_immutable_through_admin_urls(world, client, superuser):
+    client.force_login(superuser)
+    entry = ModerationLogEntry.objects.order_by("pk").first()
+    urls = _urls(ModerationLogEntry, entry)
+    count = ModerationLogEntry.objects.count()
+
+    change = client.post(urls["change"], {"reason": "rewritten", "action": "warn"})
+    delete = client.post(urls["delete"], {"post": "yes"})
+    add = client.post(urls["add"], {"reason": "forged", "action": "ban"})
+    bulk = client.post(
+        urls["changelist"],
+        {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"},
+    )
+
+    assert (change.status_code, delete.status_code, add.status_code) == (403, 403, 403)
+    assert bulk.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
+    assert ModerationLogEntry.objects.count() == count
+    entry.refresh_from_db()
+    assert entry.reason != "rewritten"
+
+
+def test_log_admin_permissions_are_all_false_for_writes(rf, superuser):
+    model_admin = admin.site._registry[ModerationLogEntry]
+    request = rf.get("/")
+    request.user = superuser
+
+    assert model_admin.has_add_permission(request) is False
+    assert model_admin.has_change_permission(request) is False
+    assert model_admin.has_delete_permission(request) is False
+    assert model_admin.get_actions(request) == {}
+
+
+def test_case_page_shows_history_of_item_and_author(world, client, moderator):
+    client.force_login(moderator)
+    case = ModerationCase.objects.get(kind=world._meta.model_name)
+
+    body = client.get(reverse("admin:moderation_moderationcase_change", args=[case.pk]))
+
+    text = body.content.decode()
+    assert body.status_code == HTTPStatus.OK
+    assert "Hid content" in text
+    assert "Warned member" in text
+    assert "Spam or scam" in text
+
+
+# --- The queue runs a bounded number of queries whatever its size --------------------------
+
+
+def _open_reports(total: int, *, per_case: int = 5) -> None:
+    authors = [UserFactory.create() for _ in range(5)]
+    reporters = [UserFactory.create() for _ in range(per_case)]
+    content_type = ContentType.objects.get_for_model(ModerationCase)
+    cases = ModerationCase.objects.bulk_create(
+        ModerationCase(
+            content_type=content_type,
+            object_id=100_000 + n,
+            kind="comment",
+            author=authors[n % len(authors)],
+            snapshot=f"Reported text {n}",
+            open_report_count=min(per_case, total - n * per_case),
+            urgent=n % 7 == 0,
+        )
+        for n in range((total + per_case - 1) // per_case)
+    )
+    Report.objects.bulk_create(
+        Report(case=cases[n // per_case], reporter=reporters[n % per_case], reason="spam")
+        for n in range(total)
+    )
+
+
+@pytest.mark.parametrize("total", [10, 1000])
+def test_queue_page_bounded_queries(client, moderator, django_assert_max_num_queries, total):
+    _open_reports(total)
+    client.force_login(moderator)
+
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("admin:moderation_moderationcase_changelist"))
+
+    assert response.status_code == HTTPStatus.OK
+    assert "URGENT" in response.content.decode()
+
+
+@pytest.mark.parametrize("total", [10, 1000])
+def test_member_list_bounded_queries(client, moderator, django_assert_max_num_queries, total):
+    _open_reports(total)
+    client.force_login(moderator)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("admin:moderation_members"), {"reported": "open"})
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_queue_orders_urgent_then_most_reported(client, moderator):
+    _open_reports(30, per_case=5)
+    urgent = ModerationCase.objects.filter(urgent=True).first()
+    client.force_login(moderator)
+
+    response = client.get(reverse("admin:moderation_moderationcase_changelist"))
+
+    cases = list(response.context["cl"].result_list)
+    assert cases[0].pk == urgent.pk
+    counts = [c.open_report_count for c in cases if not c.urgent]
+    assert counts == sorted(counts, reverse=True)
+
+
+@pytest.mark.parametrize("params", [{"q": "Reported"}, {"urgent__exact": "1"}, {"reason": "spam"}])
+def test_queue_search_and_filters_work(client, moderator, params):
+    _open_reports(10)
+    client.force_login(moderator)
+
+    response = client.get(reverse("admin:moderation_moderationcase_changelist"), params)
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["cl"].result_count >= 1
