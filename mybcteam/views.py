@@ -9,13 +9,15 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.selectors import member_count
+from forum.selectors import home_questions
 
 from .health import health_report
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"member_count": member_count()})
+    context = {"member_count": member_count(), "active_questions": home_questions()}
+    return render(request, "home.html", context)
 
 
 @require_GET
