@@ -1,0 +1,141 @@
+"""Admin: staff need two-factor when STAFF_REQUIRE_2FA; moderators never see "only me" fields."""
+
+from http import HTTPStatus
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from accounts.models import Visibility
+from tests.factories import UserFactory
+
+from .factories import member_with_profile
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff():
+    return UserFactory.create(is_staff=True)
+
+
+@pytest.fixture
+def superuser():
+    return UserFactory.create(is_staff=True, is_superuser=True)
+
+
+def test_staff_without_two_factor_is_sent_to_totp_setup(client, staff, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    client.force_login(staff)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_staff_with_two_factor_reaches_admin(client, staff, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    client.force_login(staff)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_staff_two_factor_not_required_when_setting_off(client, staff, settings):
+    settings.STAFF_REQUIRE_2FA = False
+    client.force_login(staff)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_admin_anonymous_goes_through_allauth_login(client):
+    response = client.get("/admin/", follow=True)
+
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+
+
+@pytest.fixture
+def private_profile():
+    return member_with_profile(
+        role="partner",
+        role_visibility=Visibility.MEMBERS,
+        bio="Private musings here.",
+        bio_visibility=Visibility.ONLY_ME,
+        her2_status="positive",
+        her2_status_visibility=Visibility.MEMBERS,
+        region="Kent",
+        region_visibility=Visibility.MEMBERS,
+    )
+
+
+def test_profile_admin_moderator_sees_no_health_or_only_me_fields(
+    client, staff, private_profile, settings
+):
+    settings.STAFF_REQUIRE_2FA = False
+    staff.user_permissions.add(Permission.objects.get(codename="view_profile"))
+    client.force_login(staff)
+    url = reverse("admin:accounts_profile_change", args=[private_profile.profile.pk])
+
+    response = client.get(url)
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "Kent" in content
+    assert "Private musings" not in content
+    assert "HER2" not in content
+    assert "her2_status" not in content
+
+
+def test_profile_admin_superuser_sees_health_fields(client, superuser, private_profile, settings):
+    settings.STAFF_REQUIRE_2FA = False
+    client.force_login(superuser)
+    url = reverse("admin:accounts_profile_change", args=[private_profile.profile.pk])
+
+    response = client.get(url)
+
+    content = response.content.decode()
+    assert "Private musings" in content
+    assert "her2_status" in content
+
+
+def test_user_admin_search_by_email_and_display_name(client, superuser, settings):
+    settings.STAFF_REQUIRE_2FA = False
+    UserFactory.create(email="findme@example.com", display_name="Lantern Fox")
+    client.force_login(superuser)
+
+    by_email = client.get(reverse("admin:accounts_user_changelist"), {"q": "findme@"})
+    by_name = client.get(reverse("admin:accounts_user_changelist"), {"q": "Lantern"})
+
+    assert "Lantern Fox" in by_email.content.decode()
+    assert "findme@example.com" in by_name.content.decode()
+
+
+def test_user_admin_change_page_shows_no_password_hash(client, superuser, settings):
+    settings.STAFF_REQUIRE_2FA = False
+    client.force_login(superuser)
+
+    response = client.get(reverse("admin:accounts_user_change", args=[superuser.pk]))
+
+    assert response.status_code == HTTPStatus.OK
+    assert superuser.password not in response.content.decode()
+
+
+def test_consent_admin_is_read_only(client, superuser, private_profile, settings):
+    settings.STAFF_REQUIRE_2FA = False
+    client.force_login(superuser)
+    consent = private_profile.health_consents.get()
+
+    response = client.post(
+        reverse("admin:accounts_healthdataconsent_change", args=[consent.pk]),
+        {"wording_version": "forged"},
+    )
+
+    consent.refresh_from_db()
+    assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.OK)
+    assert consent.wording_version != "forged"

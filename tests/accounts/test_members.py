@@ -1,0 +1,175 @@
+"""/members/ and /members/<handle>/: members only, each field's visibility honoured."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import Visibility
+from accounts.services import member_erase
+from tests.factories import UserFactory
+
+from .factories import member_with_profile
+
+pytestmark = pytest.mark.django_db
+
+SHARED = Visibility.MEMBERS
+PRIVATE = Visibility.ONLY_ME
+
+
+@pytest.fixture
+def sharer():
+    """A member who shares role and HER2 status but keeps stage and region to herself."""
+    return member_with_profile(
+        role="living_with",
+        role_visibility=SHARED,
+        her2_status="positive",
+        her2_status_visibility=SHARED,
+        stage="3",
+        stage_visibility=PRIVATE,
+        region="Ohio",
+        region_visibility=PRIVATE,
+        bio="Secret gardener.",
+        bio_visibility=PRIVATE,
+        treatments=("trastuzumab",),
+        treatments_visibility=PRIVATE,
+    )
+
+
+@pytest.mark.parametrize("url_name", ["members:directory", "members:profile"])
+def test_members_pages_send_anonymous_visitors_to_login_and_back(client, sharer, url_name):
+    kwargs = {"handle": sharer.handle} if url_name == "members:profile" else {}
+    url = reverse(url_name, kwargs=kwargs)
+
+    response = client.get(url)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == f"{reverse('account_login')}?next={url}"
+    assert b"Secret gardener" not in response.content
+
+
+def test_profile_other_member_sees_shared_fields_only(member_client, sharer):
+    response = member_client.get(reverse("members:profile", kwargs={"handle": sharer.handle}))
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "HER2-positive" in content
+    assert "Living with breast cancer" in content
+    assert "Stage III" not in content
+    assert "Ohio" not in content
+    assert "Secret gardener" not in content
+    assert "Trastuzumab" not in content
+    assert "only you" not in content
+
+
+def test_profile_owner_sees_private_fields_marked_only_you(client, sharer):
+    client.force_login(sharer)
+
+    response = client.get(reverse("members:profile", kwargs={"handle": sharer.handle}))
+
+    content = response.content.decode()
+    assert "Stage III" in content
+    assert "Secret gardener" in content
+    assert "Trastuzumab" in content
+    assert content.count("tag-private") == 4  # stage, region, bio, treatments
+
+
+def test_profile_unknown_and_erased_members_answer_404(member_client, sharer):
+    handle = sharer.handle
+    member_erase(user=sharer)
+    sharer.refresh_from_db()
+
+    old = member_client.get(reverse("members:profile", kwargs={"handle": handle}))
+    new = member_client.get(reverse("members:profile", kwargs={"handle": sharer.handle}))
+    missing = member_client.get(reverse("members:profile", kwargs={"handle": "nobody-here"}))
+
+    assert old.status_code == new.status_code == missing.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_directory_lists_members_with_shared_fields_only(member_client, sharer):
+    response = member_client.get(reverse("members:directory"))
+
+    items = dict(response.context["rows"])[sharer]
+    assert response.status_code == HTTPStatus.OK
+    assert sharer.display_name in response.content.decode()
+    assert {item.name for item in items} == {"role", "her2_status"}
+    assert "Secret gardener" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("filters", "matches"),
+    [
+        ({"her2_status": "positive"}, True),
+        ({"role": "living_with"}, True),
+        ({"stage": "3"}, False),
+        ({"region": "Ohio"}, False),
+        ({"treatment": "trastuzumab"}, False),
+        ({"her2_status": "positive", "stage": "3"}, False),
+        ({"her2_status": "negative"}, False),
+    ],
+)
+def test_directory_filters_never_match_only_me_fields(member_client, sharer, filters, matches):
+    response = member_client.get(reverse("members:directory"), filters)
+
+    listed = [member for member, _items in response.context["rows"]]
+    assert (sharer in listed) is matches
+
+
+def test_directory_filters_match_shared_treatment_region_and_stage(member_client):
+    shared = member_with_profile(
+        stage="2",
+        stage_visibility=SHARED,
+        region="Texas",
+        region_visibility=SHARED,
+        treatments=("pertuzumab",),
+        treatments_visibility=SHARED,
+    )
+
+    by_treatment = member_client.get(reverse("members:directory"), {"treatment": "pertuzumab"})
+    by_region = member_client.get(reverse("members:directory"), {"region": " texas "})
+    by_stage = member_client.get(reverse("members:directory"), {"stage": "2"})
+
+    for response in (by_treatment, by_region, by_stage):
+        assert [m for m, _ in response.context["rows"]] == [shared]
+
+
+def test_directory_excludes_erased_and_inactive_members(member_client, sharer):
+    gone = UserFactory.create(display_name="Gone Away")
+    member_erase(user=gone)
+    UserFactory.create(display_name="Closed Account", is_active=False)
+
+    response = member_client.get(reverse("members:directory"))
+
+    listed = [member for member, _ in response.context["rows"]]
+    assert sharer in listed
+    assert all(m.display_name not in ("Former member", "Closed Account") for m in listed)
+
+
+def test_directory_is_paginated_with_bounded_queries(member_client, django_assert_max_num_queries):
+    for _ in range(30):
+        member_with_profile(
+            her2_status="low",
+            her2_status_visibility=SHARED,
+            treatments=("trastuzumab", "pertuzumab"),
+            treatments_visibility=SHARED,
+        )
+
+    with django_assert_max_num_queries(12):
+        first = member_client.get(reverse("members:directory"))
+    with django_assert_max_num_queries(12):
+        second = member_client.get(reverse("members:directory"), {"page": 2})
+
+    assert len(first.context["rows"]) == 24
+    assert len(second.context["rows"]) == 7  # 30 + the viewer
+    assert "page=2" in first.content.decode()
+
+
+def test_profile_page_runs_bounded_queries(member_client, django_assert_max_num_queries):
+    busy = member_with_profile(
+        treatments=("trastuzumab", "pertuzumab", "tamoxifen"), treatments_visibility=SHARED
+    )
+
+    with django_assert_max_num_queries(10):
+        response = member_client.get(reverse("members:profile", kwargs={"handle": busy.handle}))
+
+    assert response.status_code == HTTPStatus.OK

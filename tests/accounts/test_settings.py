@@ -1,0 +1,156 @@
+"""/accounts/settings/: profile, visibility, health-data consent, preferences."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import HealthDataConsent, Profile, Visibility
+from tests.factories import treatment
+
+pytestmark = pytest.mark.django_db
+
+URL = "/accounts/settings/"
+
+
+def _form(**overrides):
+    data = {
+        "display_name": "Quiet Heron",
+        "role": "living_with",
+        "role_visibility": "members",
+        "bio": "Three weeks into treatment.",
+        "bio_visibility": "members",
+        "bad_day_answer": "I walk by the river.",
+        "bad_day_answer_visibility": "members",
+        "diagnosis_type": "",
+        "diagnosis_type_visibility": "me",
+        "year_diagnosed": "",
+        "year_diagnosed_visibility": "me",
+        "her2_status": "",
+        "her2_status_visibility": "me",
+        "hormone_status": "",
+        "hormone_status_visibility": "me",
+        "stage": "",
+        "stage_visibility": "me",
+        "treatments_visibility": "me",
+        "age_range": "40s",
+        "age_range_visibility": "me",
+        "region": "Ohio",
+        "region_visibility": "members",
+        "notify_replies": "on",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_settings_url_name_and_login_required(client):
+    response = client.get(reverse("accounts:settings"))
+
+    assert reverse("accounts:settings") == URL
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "next=/accounts/settings/" in response["Location"]
+
+
+def test_settings_page_shows_form_and_preview(member_client):
+    response = member_client.get(URL)
+
+    assert response.status_code == HTTPStatus.OK
+    content = response.content.decode()
+    assert "What other members see" in content
+    assert 'name="health_consent"' in content
+    assert "more_email_preferences" not in content  # the include point renders nothing
+
+
+def test_settings_save_profile_and_preferences(member_client, member):
+    response = member_client.post(URL, _form(prefers_larger_text="on", notify_replies=None))
+
+    assert response.status_code == HTTPStatus.FOUND
+    member.refresh_from_db()
+    profile = Profile.objects.get(user=member)
+    assert member.display_name == "Quiet Heron"
+    assert member.prefers_larger_text is True
+    assert member.notify_replies is False
+    assert profile.role == "living_with"
+    assert profile.region == "Ohio"
+    assert response.cookies["text_size"].value == "large"
+
+
+def test_settings_health_details_without_consent_are_refused_and_kept_in_form(
+    member_client, member
+):
+    response = member_client.post(URL, _form(her2_status="positive", stage="2"))
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "health_consent" in response.context["form"].errors
+    assert 'value="positive" selected' in response.content.decode()
+    profile = Profile.objects.get(user=member)
+    assert profile.her2_status == ""
+    assert not HealthDataConsent.objects.filter(user=member).exists()
+
+
+def test_settings_health_details_with_consent_are_stored_private_by_default(member_client, member):
+    response = member_client.post(
+        URL,
+        _form(
+            health_consent="on",
+            her2_status="positive",
+            stage="2",
+            year_diagnosed="2024",
+            current_treatments=[treatment("trastuzumab").pk],
+        ),
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    profile = Profile.objects.get(user=member)
+    assert profile.her2_status == "positive"
+    assert profile.year_diagnosed == 2024
+    assert profile.her2_status_visibility == Visibility.ONLY_ME
+    assert [t.slug for t in profile.current_treatments.all()] == ["trastuzumab"]
+    consent = HealthDataConsent.objects.get(user=member)
+    assert consent.wording_version
+    assert consent.withdrawn_at is None
+
+
+def test_settings_unticking_consent_withdraws_it_and_erases_health_details(member_client, member):
+    member_client.post(
+        URL,
+        _form(
+            health_consent="on",
+            her2_status="positive",
+            her2_status_visibility="members",
+            current_treatments=[treatment("trastuzumab").pk],
+        ),
+    )
+
+    response = member_client.post(
+        URL, _form(her2_status="positive", current_treatments=[treatment("trastuzumab").pk])
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    profile = Profile.objects.get(user=member)
+    assert profile.her2_status == ""
+    assert profile.her2_status_visibility == Visibility.ONLY_ME
+    assert profile.current_treatments.count() == 0
+    assert HealthDataConsent.objects.get(user=member).withdrawn_at is not None
+    assert profile.region == "Ohio"
+
+
+def test_settings_year_out_of_range_is_a_form_error(member_client):
+    response = member_client.post(URL, _form(health_consent="on", year_diagnosed="1800"))
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "year_diagnosed" in response.context["form"].errors
+
+
+def test_settings_preview_shows_only_fields_shared_with_members(member_client):
+    member_client.post(URL, _form(health_consent="on", her2_status="positive", age_range="40s"))
+
+    response = member_client.get(URL)
+
+    preview = response.context["preview"]
+    names = {item.name for item in preview}
+    assert "region" in names
+    assert "bio" in names
+    assert "her2_status" not in names
+    assert "age_range" not in names
