@@ -1,0 +1,165 @@
+"""The sending engine against a real Redis broker, real Celery workers and a real SMTP server.
+
+Each test is bounded: every wait has a timeout, and every process started is stopped by PID.
+"""
+
+import time
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+from django.utils import timezone
+
+from mybcteam.mail.models import OutboxMessage
+from mybcteam.mail.services import outbox_sweep
+from newsletter import services
+from newsletter.models import Delivery, Send, Subscriber
+from newsletter.tasks import newsletter_fan_out
+from tests.newsletter.factories import ArticleFactory
+
+from .conftest import free_port_url, switch_broker, wait_until
+
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.redis,
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.timeout(180),
+]
+
+
+def _subscribers(count: int, prefix: str = "reader") -> list[str]:
+    emails = [f"{prefix}{i}@example.org" for i in range(count)]
+    Subscriber.objects.bulk_create(
+        [
+            Subscriber(email=e, state=Subscriber.State.CONFIRMED, confirmed_at=timezone.now())
+            for e in emails
+        ]
+    )
+    return emails
+
+
+def _digest() -> Send:
+    ArticleFactory.create(title="Living well during treatment")
+    send = services.send_create_digest()
+    newsletter_fan_out.delay(send.id)
+    return send
+
+
+def _unresolved(send: Send) -> int:
+    """Deliveries not yet sent or failed; counts as unresolved until the fan-out has run."""
+    if Send.objects.get(id=send.id).state == Send.State.FANNING_OUT:
+        return -1
+    return Delivery.objects.filter(
+        send=send, state__in=[Delivery.State.QUEUED, Delivery.State.SENDING]
+    ).count()
+
+
+def test_worker_digest_to_500_subscribers_arrives_once_each(start_worker, smtp_sink):
+    emails = _subscribers(500)
+    start_worker()
+
+    send = _digest()
+
+    assert smtp_sink.wait_for(500, timeout=90), smtp_sink.handler.count
+    assert wait_until(lambda: _unresolved(send) == 0, timeout=20)
+    time.sleep(0.5)  # nothing more may arrive
+    counts = smtp_sink.handler.per_recipient()
+    assert set(counts) == set(emails)
+    assert set(counts.values()) == {1}
+    assert Delivery.objects.filter(send=send, state=Delivery.State.SENT).count() == 500
+    send.refresh_from_db()
+    assert send.state == Send.State.DONE
+
+
+def test_worker_killed_mid_send_and_restarted_still_sends_exactly_once(start_worker, smtp_sink):
+    emails = _subscribers(500)
+    worker = start_worker()
+    killed = []
+
+    def kill_mid_transaction(handler) -> None:
+        # Inside an SMTP transaction (RCPT), after 150 accepted messages: the worker holds a
+        # claimed chunk with some rows sent, one in flight and the rest not yet tried.
+        if handler.count >= 150 and not killed:
+            killed.append(handler.count)
+            worker.kill()
+
+    smtp_sink.handler.on_rcpt = kill_mid_transaction
+    send = _digest()
+    assert wait_until(lambda: bool(killed), timeout=60)
+    smtp_sink.handler.on_rcpt = None
+    assert 0 < smtp_sink.handler.count < 500
+
+    # The sweeper (normally every minute from beat) finds the dead worker's claims; no worker
+    # is alive now, so every claim is stale.
+    services.deliveries_sweep(stale_after=timedelta(0))
+    start_worker()
+
+    assert smtp_sink.wait_for(500, timeout=90), smtp_sink.handler.count
+    assert wait_until(lambda: _unresolved(send) == 0, timeout=30)
+    time.sleep(0.5)
+    counts = smtp_sink.handler.per_recipient()
+    assert set(counts) == set(emails)
+    assert set(counts.values()) == {1}, [e for e, n in counts.items() if n != 1]
+
+
+def test_worker_smtp_4xx_for_a_while_is_retried_then_delivered(start_worker, smtp_sink):
+    emails = _subscribers(60)
+    smtp_sink.handler.temporary_failure_until = time.monotonic() + 3.0
+    start_worker()
+
+    send = _digest()
+
+    assert smtp_sink.wait_for(60, timeout=90), smtp_sink.handler.count
+    assert wait_until(lambda: _unresolved(send) == 0, timeout=20)
+    assert smtp_sink.handler.temporary_failures > 0
+    counts = smtp_sink.handler.per_recipient()
+    assert set(counts) == set(emails)
+    assert set(counts.values()) == {1}
+    assert Delivery.objects.filter(send=send, attempts__gt=1).exists()
+
+
+def test_worker_smtp_5xx_marks_delivery_failed_and_hard_bounce_bounced(start_worker, smtp_sink):
+    emails = _subscribers(20)
+    smtp_sink.handler.permanent_rcpt = {emails[0]: "550 5.1.1 No such mailbox"}
+    smtp_sink.handler.permanent_data = {emails[1]}
+    start_worker()
+
+    send = _digest()
+
+    assert wait_until(lambda: _unresolved(send) == 0, timeout=60)
+    failed = Delivery.objects.filter(send=send, state=Delivery.State.FAILED)
+    assert {d.subscriber.email for d in failed} == {emails[0], emails[1]}
+    assert Subscriber.objects.get(email=emails[0]).state == Subscriber.State.BOUNCED
+    assert Subscriber.objects.get(email=emails[1]).state == Subscriber.State.CONFIRMED
+    assert Delivery.objects.filter(send=send, state=Delivery.State.SENT).count() == 18
+    assert set(smtp_sink.handler.per_recipient()) == set(emails[2:])
+
+
+def test_redis_down_on_subscribe_page_succeeds_and_confirmation_goes_out_later(
+    client, start_worker, smtp_sink, redis_db4
+):
+    # given: the broker is unreachable (a closed port)
+    switch_broker(free_port_url())
+
+    # when: a visitor subscribes
+    started = time.monotonic()
+    response = client.post("/newsletter/subscribe/", {"email": "later@example.org", "source": "/"})
+
+    # then: the page still succeeds, quickly, and the promise is kept in the outbox
+    assert response.status_code == HTTPStatus.OK
+    assert time.monotonic() - started < 10
+    message = OutboxMessage.objects.get(to_email="later@example.org")
+    assert message.state == OutboxMessage.State.QUEUED
+
+    # when: Redis is back, a worker runs and the outbox sweeper does its rounds
+    switch_broker(redis_db4)
+    start_worker()
+    outbox_sweep()
+
+    # then: the confirmation arrives once
+    assert smtp_sink.wait_for(1, timeout=30)
+    time.sleep(0.5)
+    assert smtp_sink.handler.per_recipient() == {"later@example.org": 1}
+    message.refresh_from_db()
+    assert message.state == OutboxMessage.State.SENT
