@@ -99,7 +99,7 @@ def posting_refusal(user: Any) -> str | None:
     return None
 
 
-def _types_for(kind: PostKind) -> list[ModeratedType]:
+def _types_for(kind: PostKind | str) -> list[ModeratedType]:
     if kind == "question":
         return [t for t in moderated_types() if t.label == "question"]
     return [t for t in moderated_types() if t.label in ("comment", "answer", "reply")]
@@ -117,7 +117,7 @@ def _recent(moderated_type: ModeratedType, *, author: Any, since: Any) -> Any:
     )
 
 
-def posting_limits_check(*, author: Any, kind: PostKind, text: str) -> None:
+def posting_limits_check(*, author: Any, kind: PostKind | str, text: str) -> None:
     """Raise PostingLimitExceeded (rate limits, duplicate text) before a post is created."""
     if _is_trusted_staff(author):
         return
@@ -209,7 +209,7 @@ def initial_moderation_held_reason(*, author: Any, text: str) -> str:
     return ""
 
 
-def initial_moderation_state(*, author: Any, kind: PostKind, text: str) -> ModerationState:
+def initial_moderation_state(*, author: Any, kind: PostKind | str, text: str) -> ModerationState:
     """The state a new post starts in: visible, or pending review under the trust rules."""
     reason = initial_moderation_held_reason(author=author, text=text)
     if not reason:

@@ -243,6 +243,20 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "MyBCTeam"
 STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=PRODUCTION)
 
+# --- Moderation (docs/moderation.md) ---------------------------------------------------------
+# Reports from this many distinct members put an item on hold pending review.
+MODERATION_AUTO_HIDE_REPORTS = env.int("MODERATION_AUTO_HIDE_REPORTS", default=3)
+# A member's posts wait for review during their first hours; links wait until they have
+# this many visible posts.
+MODERATION_NEW_MEMBER_HOURS = env.int("MODERATION_NEW_MEMBER_HOURS", default=24)
+MODERATION_LINK_TRUST_POSTS = env.int("MODERATION_LINK_TRUST_POSTS", default=3)
+MODERATION_QUESTIONS_PER_HOUR = env.int("MODERATION_QUESTIONS_PER_HOUR", default=5)
+MODERATION_REPLIES_PER_HOUR = env.int("MODERATION_REPLIES_PER_HOUR", default=30)
+MODERATION_DUPLICATE_MINUTES = env.int("MODERATION_DUPLICATE_MINUTES", default=10)
+# Phrases (lower case) that put a post at the top of the queue and show its author a card
+# with crisis resources; see moderation.policy.DEFAULT_SELF_HARM_TERMS for the default list.
+MODERATION_SELF_HARM_TERMS = env.list("MODERATION_SELF_HARM_TERMS", default=[]) or None
+
 # --- Community rules --------------------------------------------------------------------------
 EDIT_WINDOW_MINUTES = 30
 # Warning signs that make the forum show a calm "call your care team now" card (whole words).

@@ -23,5 +23,6 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("questions/", include("forum.urls")),
     path("search/", search_views.search, name="search"),
+    path("report/", include("moderation.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -54,7 +54,7 @@ def login_as(client, superuser, moderator, editor, member):
     return login
 
 
-def _urls(model: type, obj: Any) -> dict[str, str]:
+def _urls(model: Any, obj: Any) -> dict[str, str]:
     opts = model._meta
     base = f"admin:{opts.app_label}_{opts.model_name}"
     return {
@@ -286,7 +286,7 @@ def test_member_page_hides_passwords_and_private_profile_fields(client, moderato
 
 def test_log_entries_immutable_through_admin_urls(world, client, superuser):
     client.force_login(superuser)
-    entry = ModerationLogEntry.objects.order_by("pk").first()
+    entry = ModerationLogEntry.objects.order_by("pk")[0]
     urls = _urls(ModerationLogEntry, entry)
     count = ModerationLogEntry.objects.count()
 
@@ -379,7 +379,7 @@ def test_member_list_bounded_queries(client, moderator, django_assert_max_num_qu
 
 def test_queue_orders_urgent_then_most_reported(client, moderator):
     _open_reports(30, per_case=5)
-    urgent = ModerationCase.objects.filter(urgent=True).first()
+    urgent = ModerationCase.objects.filter(urgent=True)[0]
     client.force_login(moderator)
 
     response = client.get(reverse("admin:moderation_moderationcase_changelist"))
