@@ -6,6 +6,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from articles.models import Treatment
+
 from .consent import HEALTH_CONSENT_VERSION
 from .models import HealthDataConsent, Profile, User, Visibility
 
@@ -199,6 +201,24 @@ _MEMBERS = [
 ]
 
 
+# Demo members' treatments from the catalogue: (current, past) slugs.
+_TREATMENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "HopefulHeron": (("tchp",), ()),
+    "MarigoldMorning": (("tamoxifen",), ("lumpectomy", "radiation", "trastuzumab")),
+    "SunnyFern": ((), ("lumpectomy",)),
+    "RiverStone": (("fam-trastuzumab-deruxtecan",), ("trastuzumab", "pertuzumab", "tchp")),
+    "TealTortoise": (("anastrozole",), ("mastectomy",)),
+    "BraveBirch": (("phesgo",), ("chemotherapy", "mastectomy", "radiation")),
+    "WillowWren": (("chemotherapy",), ()),
+    "AmberAster": (("neratinib",), ("trastuzumab", "mastectomy")),
+    "CobaltCrane": (("tucatinib", "capecitabine", "trastuzumab"), ("lapatinib",)),
+    "SageSparrow": ((), ("chemotherapy", "lumpectomy")),
+    "MeadowMoth": (("ado-trastuzumab-emtansine",), ("tchp", "mastectomy")),
+    "CloverComet": (("trastuzumab-dkst",), ("ac-th",)),
+    "JuniperJay": (("tamoxifen",), ("mastectomy", "reconstruction", "radiation")),
+}
+
+
 def _ensure_user(email: str, display_name: str, **extra: object) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
@@ -235,6 +255,9 @@ def seed() -> list[tuple[str, str]]:
             profile.diagnosis_type_visibility = profile.her2_status_visibility = shared
             profile.stage_visibility = profile.hormone_status_visibility = shared
             profile.treatments_visibility = shared
+            current, past = _TREATMENTS.get(name, ((), ()))
+            profile.current_treatments.set(Treatment.objects.filter(slug__in=current))
+            profile.past_treatments.set(Treatment.objects.filter(slug__in=past))
         profile.age_range, profile.region = age, region
         profile.age_range_visibility = profile.region_visibility = Visibility.MEMBERS
         profile.save()

@@ -157,7 +157,11 @@ class SettingsForm(forms.ModelForm):
         self.consent_active = consent_active
         for name, field in self.fields.items():
             if name.endswith("_visibility"):
-                field.label = "Who can see this"
+                # Each select names its field, so a screen reader never hears ten
+                # identical "Who can see this" labels.
+                base = self.fields.get(name.removesuffix("_visibility"))
+                about = str(base.label) if base is not None and base.label else "this"
+                field.label = f"Who can see “{about.rstrip('., ')}”"
                 field.widget = forms.Select(choices=Visibility.choices)
         self.fields["treatments_visibility"].label = "Who can see your treatments"
         current_year = timezone.now().year
