@@ -65,6 +65,7 @@ def test_allauth_anonymous_pages_use_site_layout(client, path):
         "account_change_password",
         "account_logout",
         "account_reauthenticate",
+        "account_request_reauthentication_code",
         "mfa_index",
         "mfa_activate_totp",
     ],
