@@ -173,6 +173,8 @@ NEWSLETTER_RETRY_BASE_SECONDS = env.int("NEWSLETTER_RETRY_BASE_SECONDS", default
 NEWSLETTER_STALE_CLAIM_SECONDS = env.int(
     "NEWSLETTER_STALE_CLAIM_SECONDS", default=CELERY_TASK_TIME_LIMIT + 60
 )
+# Discreet mode's From; empty keeps DEFAULT_FROM_EMAIL's address under a neutral name.
+NEWSLETTER_DISCREET_FROM_EMAIL = env("NEWSLETTER_DISCREET_FROM_EMAIL", default="")
 
 # --- Email ----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="MyBCTeam <hello@mybcteam.example>")

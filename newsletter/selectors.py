@@ -93,7 +93,7 @@ def digest_articles_since(*, since: datetime) -> list[DigestItem]:
                 id=article.id,
                 title=article.title,
                 url=_absolute(_article_path(article)),
-                when=article.published_at,
+                when=article.published_at or since,
                 summary=getattr(article, "summary", "") or "",
                 topic_ids=frozenset(t.id for t in article.topics.all()),
                 members_only=bool(getattr(article, "members_only", False)),

@@ -57,6 +57,10 @@ def sender_for(*, discreet: bool) -> str:
     """The From header: the site's own, or the same address under a neutral name."""
     if not discreet:
         return settings.DEFAULT_FROM_EMAIL
+    # A whole neutral address (another domain) can be configured; else only the name changes.
+    neutral = getattr(settings, "NEWSLETTER_DISCREET_FROM_EMAIL", "")
+    if neutral:
+        return str(neutral)
     _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
     return formataddr((DISCREET_SENDER_NAME, address))
 

@@ -36,9 +36,9 @@ def redis_url_db4() -> str:
 
 def switch_broker(url: str) -> None:
     """Point this (test) process's Celery publisher at another broker."""
-    celery_app.conf.broker_url = url
+    celery_app.conf["broker_url"] = url
     celery_app._pool = None  # type: ignore[attr-defined]
-    celery_app.amqp._producer_pool = None
+    celery_app.amqp._producer_pool = None  # type: ignore[attr-defined]
 
 
 def _database_url() -> str:

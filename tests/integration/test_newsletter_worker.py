@@ -75,7 +75,7 @@ def test_worker_digest_to_500_subscribers_arrives_once_each(start_worker, smtp_s
 def test_worker_killed_mid_send_and_restarted_still_sends_exactly_once(start_worker, smtp_sink):
     emails = _subscribers(500)
     worker = start_worker()
-    killed = []
+    killed: list[int] = []
 
     def kill_mid_transaction(handler) -> None:
         # Inside an SMTP transaction (RCPT), after 150 accepted messages: the worker holds a
