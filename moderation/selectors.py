@@ -30,3 +30,15 @@ def open_case_count() -> int:
 def viewer_is_moderator(*, viewer: Any) -> bool:
     """Moderators (and superusers) see hidden and pending content, marked."""
     return bool(viewer.is_authenticated and viewer.has_perm("moderation.view_moderationcase"))
+
+
+def bio_withheld_member_ids(*, member_ids: list[int]) -> set[int]:
+    """Which of these members' bios are hidden or pending (one query for a whole page)."""
+    if not member_ids:
+        return set()
+    return set(
+        ProfileBioModeration.objects.filter(
+            member_id__in=member_ids,
+            moderation_state__in=[ModerationState.HIDDEN, ModerationState.PENDING],
+        ).values_list("member_id", flat=True)
+    )

@@ -1,3 +1,4 @@
+from dataclasses import is_dataclass, replace
 from typing import Any
 
 from django import template
@@ -5,7 +6,7 @@ from django.urls import reverse
 
 from ..items import item_kind
 from ..policy import mentions_self_harm as _mentions_self_harm
-from ..selectors import viewer_is_moderator
+from ..selectors import bio_withheld_member_ids, viewer_is_moderator
 
 register = template.Library()
 
@@ -42,3 +43,47 @@ def moderation_badge(item: Any) -> dict[str, Any]:
     """For moderators' eyes: marks hidden or pending content."""
     state = getattr(item, "moderation_state", "visible")
     return {"state": state, "label": getattr(item, "get_moderation_state_display", lambda: state)()}
+
+
+REMOVED_BIO = "Removed by a moderator."
+
+
+def _withhold_bio(items: list[Any]) -> list[Any]:
+    shown = []
+    for item in items:
+        is_bio = getattr(item, "name", "") == "bio"
+        if is_bio and is_dataclass(item) and not isinstance(item, type):
+            item = replace(item, value=REMOVED_BIO)
+        shown.append(item)
+    return shown
+
+
+def _sees_everything(viewer: Any, member_id: int | None) -> bool:
+    return bool(viewer is not None and viewer.is_authenticated and viewer.pk == member_id) or (
+        viewer is not None and viewer_is_moderator(viewer=viewer)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def moderated_profile_items(context: template.Context, items: list[Any], member: Any) -> list[Any]:
+    """Profile items with a hidden or pending bio replaced by "Removed by a moderator"."""
+    viewer = getattr(context.get("request"), "user", None)
+    if _sees_everything(viewer, member.pk):
+        return items
+    if member.pk in bio_withheld_member_ids(member_ids=[member.pk]):
+        return _withhold_bio(items)
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def moderated_member_rows(context: template.Context, rows: list[Any]) -> list[Any]:
+    """(member, items) rows of a directory page, bios withheld as above, in one query."""
+    rows = list(rows)
+    viewer = getattr(context.get("request"), "user", None)
+    withheld = bio_withheld_member_ids(member_ids=[member.pk for member, _ in rows])
+    return [
+        (member, items)
+        if member.pk not in withheld or _sees_everything(viewer, member.pk)
+        else (member, _withhold_bio(items))
+        for member, items in rows
+    ]

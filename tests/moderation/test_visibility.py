@@ -1,0 +1,182 @@
+"""Hidden and pending content never reaches anyone but its author and the moderators.
+
+Written against the content apps that exist; each test skips while its app is missing.
+"""
+
+from http import HTTPStatus
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from moderation import services
+from moderation.models import ModerationState, ReportReason
+from tests.factories import UserFactory
+
+forum = pytest.importorskip("tests.forum.factories")
+
+
+@pytest.fixture
+def question(db: None, author: Any) -> Any:
+    from tests.moderation.conftest import _question
+
+    return _question(
+        author,
+        title="Does fasting replace chemotherapy?",
+        body="Zebra diet plan",
+        body_html="<p>Zebra diet plan</p>",
+    )
+
+
+@pytest.fixture
+def answer(question: Any) -> Any:
+    return forum.AnswerFactory.create(
+        question=question,
+        author=UserFactory.create(),
+        body="Quokka cleanse story",
+        body_html="<p>Quokka cleanse story</p>",
+    )
+
+
+def _page(client: Any, question: Any) -> Any:
+    return client.get(question.get_absolute_url())
+
+
+@pytest.mark.parametrize("state", [ModerationState.HIDDEN, ModerationState.PENDING])
+def test_hidden_or_pending_question_is_404_for_members_and_visitors(
+    client, member, question, state
+):
+    type(question).objects.filter(pk=question.pk).update(moderation_state=state)
+
+    visitor = _page(client, question)
+    client.force_login(member)
+    for_member = _page(client, question)
+
+    assert visitor.status_code == HTTPStatus.NOT_FOUND
+    assert for_member.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_hidden_question_absent_from_list_and_search(client, member, question, moderator):
+    services.content_hide(item=question, moderator=moderator, reason="Misinformation")
+    client.force_login(member)
+
+    listing = client.get(reverse("forum:list")).content.decode()
+    search = client.get(reverse("search"), {"q": "fasting"}).content.decode()
+
+    assert "Does fasting replace chemotherapy?" not in listing
+    assert "Does fasting replace chemotherapy?" not in search
+
+
+def test_hidden_answer_absent_from_page_and_counts(member_client, question, answer, moderator):
+    before = _page(member_client, question).content.decode()
+
+    services.content_hide(item=answer, moderator=moderator, reason="Unsafe advice")
+
+    question.refresh_from_db()
+    after = _page(member_client, question).content.decode()
+    assert "Quokka cleanse story" in before
+    assert "Quokka cleanse story" not in after
+    assert question.answer_count == 0
+
+
+def test_restored_answer_comes_back_and_is_counted(member_client, question, answer, moderator):
+    services.content_hide(item=answer, moderator=moderator, reason="Check")
+
+    services.content_restore(item=answer, moderator=moderator)
+
+    question.refresh_from_db()
+    assert "Quokka cleanse story" in _page(member_client, question).content.decode()
+    assert question.answer_count == 1
+
+
+def test_auto_held_answer_disappears_for_other_members(client, question, answer, settings):
+    settings.MODERATION_AUTO_HIDE_REPORTS = 2
+    for reporter in [UserFactory.create(), UserFactory.create()]:
+        services.report_create(reporter=reporter, item=answer, reason=ReportReason.SPAM)
+    client.force_login(UserFactory.create())
+
+    body = _page(client, question).content.decode()
+
+    assert "Quokka cleanse story" not in body
+
+
+def test_hidden_answer_search_excludes_it(member_client, question, answer, moderator):
+    before = member_client.get(reverse("search"), {"q": "Quokka"}).content.decode()
+
+    services.content_hide(item=answer, moderator=moderator, reason="Unsafe")
+
+    after = member_client.get(reverse("search"), {"q": "Quokka"}).content.decode()
+    assert "cleanse" in before
+    assert "cleanse" not in after
+
+
+def test_pending_answer_does_not_email_followers(
+    client, question, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from forum.services import answer_create
+
+    newcomer = UserFactory.create(date_joined=timezone.now())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = answer_create(question=question, author=newcomer, body="Read my story here")
+
+    assert answer.moderation_state == ModerationState.PENDING
+    assert mailoutbox == []
+
+
+def test_crisis_card_shown_to_author_only(client, question):
+    question_author = question.author
+    type(question).objects.filter(pk=question.pk).update(
+        body="Some nights I want to die.", body_html="<p>Some nights I want to die.</p>"
+    )
+
+    client.force_login(question_author)
+    for_author = _page(client, question).content.decode()
+    client.force_login(UserFactory.create())
+    for_other = _page(client, question).content.decode()
+
+    assert "You are not alone" in for_author
+    assert "You are not alone" not in for_other
+
+
+def test_report_button_on_question_and_answers(member_client, question, answer):
+    body = _page(member_client, question).content.decode()
+
+    assert reverse("moderation:report", kwargs={"kind": "question", "pk": question.pk}) in body
+    assert reverse("moderation:report", kwargs={"kind": "answer", "pk": answer.pk}) in body
+
+
+# --- Profile bios ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bio_owner(db: None) -> Any:
+    owner = UserFactory.create(display_name="Bio Owner")
+    owner.profile.bio = "Pangolin tonic seller, write to me"
+    owner.profile.save()
+    return owner
+
+
+def test_hidden_bio_shows_removed_to_members_but_owner_still_sees_it(
+    client, bio_owner, moderator, member
+):
+    services.content_hide(item=bio_owner, moderator=moderator, reason="Scam")
+
+    client.force_login(member)
+    for_member = client.get(bio_owner.get_absolute_url()).content.decode()
+    directory = client.get(reverse("members:directory")).content.decode()
+    client.force_login(bio_owner)
+    for_owner = client.get(bio_owner.get_absolute_url()).content.decode()
+
+    assert "Pangolin" not in for_member
+    assert "Removed by a moderator." in for_member
+    assert "Pangolin" not in directory
+    assert "Pangolin" in for_owner
+
+
+def test_profile_has_report_button_for_other_members(member_client, bio_owner):
+    body = member_client.get(bio_owner.get_absolute_url()).content.decode()
+
+    assert reverse("moderation:report", kwargs={"kind": "profile", "pk": bio_owner.pk}) in body
