@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from forum import demo as forum_demo
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
             logins = accounts_demo.seed()
+            forum_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Log in with:"))
         for role, email in logins:
             self.stdout.write(f"  {role:<10} {email}  password: {accounts_demo.DEMO_PASSWORD}")
