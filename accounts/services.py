@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Treatment
+from mybcteam.mail.models import OutboxMessage
 
 from .consent import HEALTH_CONSENT_VERSION
 from .erasure import erasers
@@ -143,6 +144,12 @@ def member_erase(*, user: User) -> User:
     for _name, eraser in erasers():
         eraser(user)
 
+    addresses = {
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    }
+    # Copies of emails to them (sent or still queued) hold their address and name.
+    OutboxMessage.objects.filter(to_email__in=addresses).delete()
     HealthDataConsent.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()

@@ -13,6 +13,8 @@ from accounts.export import register_exporter, unregister_exporter
 from accounts.models import HealthDataConsent, Profile, User
 from accounts.services import member_erase
 from moderation.policy import posting_refusal
+from mybcteam.mail.models import OutboxMessage
+from mybcteam.mail.services import email_enqueue_rendered
 from tests.factories import TEST_PASSWORD
 
 from .factories import member_with_profile
@@ -92,6 +94,7 @@ def test_delete_with_wrong_password_changes_nothing(client, owner):
 def test_delete_erases_personal_data_and_keeps_posts_as_former_member(client, owner, posts_app):
     POSTS.append((owner.pk, "A comment that stays"))
     Authenticator.objects.create(user=owner, type=Authenticator.Type.TOTP, data={})
+    email_enqueue_rendered(kind="test", to=owner.email, subject="Hi", body_text="Hi there")
     email, handle = owner.email, owner.handle
     client.force_login(owner)
 
@@ -115,6 +118,7 @@ def test_delete_erases_personal_data_and_keeps_posts_as_former_member(client, ow
     assert not EmailAddress.objects.filter(user=owner).exists()
     assert not Authenticator.objects.filter(user=owner).exists()
     assert not User.objects.filter(email=email).exists()
+    assert not OutboxMessage.objects.filter(to_email=email).exists()
     assert posts_app == [owner.pk]
     assert [(owner.pk, "A comment that stays")] == POSTS
     assert str(owner) == "Former member"
