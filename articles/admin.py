@@ -1,13 +1,140 @@
-from django.contrib import admin
+"""Editors write articles here; Markdown is rendered once, on save, through the service."""
 
-from .models import Topic, Treatment
+from datetime import timedelta
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .models import Article, ArticleReference, Topic, Treatment
+from .page_cache import article_parts_render
+from .services import article_render
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    """Lets editors list the articles whose medical review is past due or coming up."""
+
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [
+            ("past_due", "Past due"),
+            ("due_soon", "Due within 30 days"),
+            ("none", "No date set"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        today = timezone.localdate()
+        if self.value() == "past_due":
+            return queryset.filter(next_review_due__lt=today)
+        if self.value() == "due_soon":
+            return queryset.filter(
+                next_review_due__gte=today, next_review_due__lte=today + timedelta(days=30)
+            )
+        if self.value() == "none":
+            return queryset.filter(next_review_due__isnull=True)
+        return queryset
+
+
+class ArticleReferenceInline(admin.TabularInline):
+    model = ArticleReference
+    extra = 1
+    fields = ["position", "citation", "url"]
+    ordering = ["position", "id"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "status",
+        "published_at",
+        "review_status",
+        "comment_count",
+        "preview_link",
+    ]
+    list_filter = [ReviewDueFilter, "status", "topics"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["topics", "treatments", "related_articles"]
+    date_hierarchy = "published_at"
+    inlines = [ArticleReferenceInline]
+    readonly_fields = ["comment_count", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "key_points", "body_markdown"]}),
+        ("Publishing", {"fields": ["status", "published_at", "revised_at", "author"]}),
+        (
+            "Medical review",
+            {"fields": ["reviewer_name", "reviewer_credentials", "reviewed_on", "next_review_due"]},
+        ),
+        ("Disclosure", {"fields": ["sponsor_disclosure"]}),
+        ("Links", {"fields": ["topics", "treatments", "related_articles"]}),
+        ("Comments", {"fields": ["comment_count", "updated_at"]}),
+    ]
+
+    @admin.display(description="Review", ordering="next_review_due")
+    def review_status(self, obj: Article) -> str:
+        if obj.next_review_due is None:
+            return "No date"
+        if obj.review_is_past_due:
+            return format_html("<strong>Past due</strong> ({})", obj.next_review_due)
+        return str(obj.next_review_due)
+
+    @admin.display(description="Preview")
+    def preview_link(self, obj: Article) -> str:
+        url = reverse("admin:articles_article_preview", args=[obj.pk])
+        return format_html('<a href="{}">Preview</a>', url)
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        # Authors are staff; listing every member would be slow and show editors who joined.
+        if db_field.name == "author":
+            kwargs["queryset"] = db_field.related_model.objects.filter(is_staff=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("author", str(request.user.pk))
+        return initial
+
+    def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
+        # The one rendering path (articles.services.article_render): once per save, sanitised.
+        article_render(article=obj)
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self) -> list[URLPattern]:
+        preview = path(
+            "<int:pk>/preview/",
+            self.admin_site.admin_view(self.preview_view),
+            name="articles_article_preview",
+        )
+        return [preview, *super().get_urls()]
+
+    def preview_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The article exactly as readers will see it, drafts included (editors only)."""
+        if not self.has_view_permission(request):
+            raise Http404
+        article = Article.objects.select_related("author").filter(pk=pk).first()
+        if article is None:
+            raise Http404
+        context = {
+            "article": article,
+            "parts": article_parts_render(article=article, preview=True),
+            "preview": True,
+        }
+        return render(request, "articles/article_detail.html", context)
 
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ("name",)}
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Treatment)
@@ -15,4 +142,4 @@ class TreatmentAdmin(admin.ModelAdmin):
     list_display = ["name", "brand_names", "drug_class"]
     list_filter = ["drug_class"]
     search_fields = ["name", "brand_names"]
-    prepopulated_fields = {"slug": ("name",)}
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,6 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
+
+from articles.feeds import ArticlesAtomFeed, ArticlesFeed
+from articles.sitemaps import SITEMAPS
 
 from . import search_views, views
 
@@ -20,6 +24,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("members/", include("accounts.member_urls")),
     path("articles/", include("articles.urls")),
+    path("feeds/articles/", ArticlesFeed(), name="articles_feed"),
+    path("feeds/articles/atom/", ArticlesAtomFeed(), name="articles_feed_atom"),
+    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("newsletter/", include("newsletter.urls")),
     path("questions/", include("forum.urls")),
     path("search/", search_views.search, name="search"),

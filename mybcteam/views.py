@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.selectors import member_count
+from articles.selectors import article_list_published
 from forum.selectors import home_questions
 
 from .health import health_report
@@ -16,7 +17,11 @@ from .health import health_report
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"member_count": member_count(), "active_questions": home_questions()}
+    context = {
+        "member_count": member_count(),
+        "active_questions": home_questions(),
+        "latest_articles": list(article_list_published()[:3]),
+    }
     return render(request, "home.html", context)
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from accounts import demo as accounts_demo
 from forum import demo as forum_demo
+from articles import demo as articles_demo
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
             logins = accounts_demo.seed()
+            articles_demo.seed()
             forum_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Log in with:"))
         for role, email in logins:

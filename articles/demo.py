@@ -1,0 +1,92 @@
+"""Demo articles with topics, references and kind comment threads: `manage.py seed_demo`."""
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from accounts.models import User
+from mybcteam.markdown import render_member_markdown
+
+from .demo_content import ARTICLES, REVIEWER, THREADS, TOPICS
+from .models import Article, ArticleReference, ArticleStatus, Comment, CommentHug, Topic, Treatment
+from .services import article_comment_recount, article_save
+
+
+def _member(name: str) -> User | None:
+    return User.objects.filter(email=f"{name.lower()}@demo.mybcteam.example").first()
+
+
+def _comment(
+    article: Article, author: User, body: str, parent: Comment | None, when: datetime
+) -> Comment:
+    existing = Comment.objects.filter(article=article, author=author, body=body).first()
+    if existing is not None:
+        return existing
+    return Comment.objects.create(
+        article=article,
+        author=author,
+        parent=parent,
+        body=body,
+        body_html=render_member_markdown(body),
+        created_at=when,
+    )
+
+
+def seed() -> list[Article]:
+    """Create or refresh the demo topics, articles and threads. Idempotent."""
+    now = timezone.now()
+    topics = {}
+    for slug, name, description in TOPICS:
+        topics[slug], _ = Topic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+    editor = User.objects.filter(email="editor@demo.mybcteam.example").first()
+    articles = []
+    for data in ARTICLES:
+        article = Article.objects.filter(slug=data["slug"]).first() or Article(slug=data["slug"])
+        article.title = data["title"]
+        article.summary = data["summary"]
+        article.key_points = data["key_points"]
+        article.body_markdown = data["body"]
+        article.author = editor
+        article.reviewer_name, article.reviewer_credentials = REVIEWER
+        published = now - timedelta(days=data["days_ago"])
+        article.reviewed_on = (published - timedelta(days=2)).date()
+        article.next_review_due = (published + timedelta(days=365)).date()
+        article.status = ArticleStatus.PUBLISHED
+        article.published_at = article.published_at or published
+        article_save(article=article)
+        article.topics.set([topics[slug] for slug in data["topics"]])
+        article.treatments.set(Treatment.objects.filter(slug__in=data["treatments"]))
+        article.references.all().delete()
+        ArticleReference.objects.bulk_create(
+            ArticleReference(article=article, position=i, citation=citation, url=url)
+            for i, (citation, url) in enumerate(data["references"], start=1)
+        )
+        articles.append(article)
+    # One article past its review date, so editors see the "past due" list with something in it.
+    Article.objects.filter(pk=articles[-1].pk).update(
+        next_review_due=(now - timedelta(days=5)).date()
+    )
+    by_slug = {article.slug: article for article in articles}
+    for index, (slug, author_name, body, replies, huggers) in enumerate(THREADS):
+        author = _member(author_name)
+        if author is None:
+            continue  # accounts' demo members are missing: articles still seed without threads
+        when = now - timedelta(days=2, hours=index * 3)
+        comment = _comment(by_slug[slug], author, body, None, when)
+        for offset, (reply_author_name, reply_body) in enumerate(replies, start=1):
+            reply_author = _member(reply_author_name)
+            if reply_author is not None:
+                _comment(
+                    by_slug[slug], reply_author, reply_body, comment, when + timedelta(hours=offset)
+                )
+        for hugger_name in huggers:
+            hugger = _member(hugger_name)
+            if hugger is not None:
+                CommentHug.objects.get_or_create(comment=comment, member=hugger)
+        comment.hug_count = comment.hugs.count()
+        comment.save(update_fields=["hug_count"])
+    for article in articles:
+        article_comment_recount(article_id=article.pk)
+    return articles

@@ -1,0 +1,310 @@
+"""Thin views: read through selectors (which take the viewer), write through services."""
+
+from http import HTTPStatus
+from typing import Any
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from moderation.policy import PostingLimitExceeded, posting_refusal
+
+from . import selectors, services
+from .forms import CommentEditForm, CommentForm
+from .models import Article, Comment, Topic
+from .page_cache import article_page_parts
+
+ANCHOR = "#comment-{}"
+
+
+def _htmx(request: HttpRequest) -> bool:
+    """Whether htmx sent the request (django-htmx sets request.htmx)."""
+    return bool(getattr(request, "htmx", False))
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc)
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+@require_GET
+def article_list_view(request: HttpRequest) -> HttpResponse:
+    topic = None
+    if slug := request.GET.get("topic", "")[:80]:
+        topic = Topic.objects.filter(slug=slug).first()
+    page = Paginator(selectors.article_list_published(topic=topic), selectors.ARTICLES_PER_PAGE)
+    context = {
+        "page": page.get_page(request.GET.get("page")),
+        "topics": Topic.objects.all(),
+        "topic": topic,
+    }
+    return render(request, "articles/article_list.html", context)
+
+
+@require_GET
+def topic_view(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = get_object_or_404(Topic, slug=slug)
+    page = Paginator(selectors.article_list_published(topic=topic), selectors.ARTICLES_PER_PAGE)
+    context = {
+        "topic": topic,
+        "topic_list": [topic],
+        "page": page.get_page(request.GET.get("page")),
+        "forum_installed": apps.is_installed("forum"),
+    }
+    return render(request, "articles/topic_detail.html", context)
+
+
+def _get_article(request: HttpRequest, slug: str) -> Article:
+    article = selectors.article_get_for_viewer(slug=slug, viewer=request.user)
+    if article is None:
+        raise Http404("No such article.")
+    return article
+
+
+def _comment_context(
+    request: HttpRequest,
+    article: Article,
+    *,
+    page: int | None = None,
+    form: CommentForm | None = None,
+    reply_form: CommentForm | None = None,
+    reply_parent_id: int | None = None,
+    form_error: str = "",
+) -> dict[str, Any]:
+    member = selectors.viewer_is_member(request.user)
+    return {
+        "article": article,
+        "is_member": member,
+        "comments": selectors.comment_list_for_article(
+            article=article, viewer=request.user, page=page or _page_number(request)
+        ),
+        "form": form or CommentForm(),
+        "reply_form": reply_form,
+        "reply_parent_id": reply_parent_id,
+        "form_error": form_error,
+        "posting_refusal": posting_refusal(request.user) if member else None,
+        "edit_window_minutes": services.settings.EDIT_WINDOW_MINUTES,
+    }
+
+
+def _render_article(
+    request: HttpRequest, article: Article, status: int = HTTPStatus.OK, **comment_options: Any
+) -> HttpResponse:
+    context = _comment_context(request, article, **comment_options)
+    context["parts"] = article_page_parts(article=article)
+    context["newsletter_installed"] = apps.is_installed("newsletter")
+    context["forum_installed"] = apps.is_installed("forum")
+    return render(request, "articles/article_detail.html", context, status=status)
+
+
+def _render_comments(
+    request: HttpRequest, article: Article, **comment_options: Any
+) -> HttpResponse:
+    # htmx swaps only 2xx answers, so refusals come back as 200 with the message in the form.
+    return render(
+        request,
+        "articles/includes/comments.html",
+        _comment_context(request, article, **comment_options),
+    )
+
+
+@require_GET
+def article_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
+    article = _get_article(request, slug)
+    if _htmx(request) and selectors.viewer_is_member(request.user):
+        return _render_comments(request, article)
+    return _render_article(request, article)
+
+
+@login_required
+@require_GET
+def comment_page_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """The comment section alone (htmx pagination); members only."""
+    article = _get_article(request, slug)
+    return _render_comments(request, article)
+
+
+def _limited(
+    request: HttpRequest, article: Article, body: str, exc: PostingLimitExceeded
+) -> HttpResponse:
+    context = {
+        "article": article,
+        "limit_message": str(exc),
+        "form": CommentForm(initial={"body": body}),
+    }
+    status = HTTPStatus.OK if _htmx(request) else HTTPStatus.TOO_MANY_REQUESTS
+    template = (
+        "articles/includes/limited.html" if _htmx(request) else "articles/posting_limited.html"
+    )
+    response = render(request, template, context, status=status)
+    response["Retry-After"] = str(exc.retry_after_seconds)
+    return response
+
+
+@login_required
+@require_POST
+def comment_create_view(request: HttpRequest, slug: str) -> HttpResponse:
+    article = _get_article(request, slug)
+    form = CommentForm(request.POST)
+    parent: Comment | None = None
+    error = ""
+    if form.is_valid():
+        if parent_id := form.cleaned_data.get("parent"):
+            parent = selectors.comment_get_for_viewer(
+                article=article, pk=parent_id, viewer=request.user
+            )
+            if parent is None:
+                raise Http404("No such comment.")
+        try:
+            comment = services.comment_create(
+                article=article, author=request.user, body=form.cleaned_data["body"], parent=parent
+            )
+        except PostingLimitExceeded as exc:
+            return _limited(request, article, form.cleaned_data["body"], exc)
+        except PermissionDenied as exc:
+            if not _htmx(request):
+                return _render_article(
+                    request,
+                    article,
+                    status=HTTPStatus.FORBIDDEN,
+                    form=form,
+                    form_error=_error_text(exc),
+                )
+            error = _error_text(exc)
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            page = selectors.comment_page_number(comment=comment, viewer=request.user)
+            if _htmx(request):
+                return _render_comments(request, article, page=page)
+            return redirect(f"{article.get_absolute_url()}?page={page}{ANCHOR.format(comment.pk)}")
+    reply_parent_id = request.POST.get("parent", "")
+    options: dict[str, Any] = {"form_error": error}
+    if reply_parent_id.isdigit():
+        options.update(reply_form=form, reply_parent_id=int(reply_parent_id))
+    else:
+        options["form"] = form
+    if _htmx(request):
+        return _render_comments(request, article, **options)
+    return _render_article(request, article, status=HTTPStatus.BAD_REQUEST, **options)
+
+
+def _own_comment(request: HttpRequest, slug: str, pk: int) -> tuple[Article, Comment]:
+    article = _get_article(request, slug)
+    comment = selectors.comment_get_for_author(article=article, pk=pk, viewer=request.user)
+    if comment is None:
+        raise Http404("No such comment.")
+    return article, comment
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_edit_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    article, comment = _own_comment(request, slug, pk)
+    can_edit = services.comment_can_edit(comment=comment, user=request.user)
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    status = HTTPStatus.OK
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.comment_update(
+                    comment=comment, editor=request.user, body=form.cleaned_data["body"]
+                )
+            except PermissionDenied as exc:
+                form.add_error(None, _error_text(exc))
+                status = HTTPStatus.FORBIDDEN
+            except ValidationError as exc:
+                form.add_error(None, _error_text(exc))
+                status = HTTPStatus.BAD_REQUEST
+            else:
+                if _htmx(request):
+                    return _comment_fragment(request, article, comment.pk)
+                return redirect(f"{article.get_absolute_url()}{ANCHOR.format(comment.pk)}")
+        else:
+            status = HTTPStatus.BAD_REQUEST
+    elif not can_edit:
+        status = HTTPStatus.FORBIDDEN
+    context = {"article": article, "comment": comment, "form": form, "can_edit": can_edit}
+    if _htmx(request):
+        return render(request, "articles/includes/comment_edit_form.html", context)
+    return render(request, "articles/comment_edit.html", context, status=status)
+
+
+def _comment_fragment(request: HttpRequest, article: Article, pk: int) -> HttpResponse:
+    comment = selectors.comment_get_for_viewer(article=article, pk=pk, viewer=request.user)
+    if comment is None:
+        raise Http404("No such comment.")
+    hugged = set(
+        comment.hugs.filter(member_id=request.user.pk).values_list("comment_id", flat=True)
+    )
+    context = {
+        "article": article,
+        "comment": comment,
+        "hugged_ids": hugged,
+        "is_member": True,
+        "is_reply": comment.parent_id is not None,
+        "posting_refusal": posting_refusal(request.user),
+        "moderator": selectors.viewer_is_moderator(request.user),
+        "edit_window_minutes": services.settings.EDIT_WINDOW_MINUTES,
+    }
+    return render(request, "articles/includes/comment.html", context)
+
+
+@login_required
+@require_GET
+def comment_detail_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One comment as an htmx fragment (after an edit, or its cancel); members only."""
+    article = _get_article(request, slug)
+    if not _htmx(request):
+        comment = selectors.comment_get_for_viewer(article=article, pk=pk, viewer=request.user)
+        if comment is None:
+            raise Http404("No such comment.")
+        page = selectors.comment_page_number(comment=comment, viewer=request.user)
+        return redirect(f"{article.get_absolute_url()}?page={page}{ANCHOR.format(pk)}")
+    return _comment_fragment(request, article, pk)
+
+
+@login_required
+@require_POST
+def comment_delete_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    article, comment = _own_comment(request, slug, pk)
+    services.comment_delete(comment=comment, actor=request.user)
+    if _htmx(request):
+        return _render_comments(request, article, page=_page_number(request))
+    return redirect(f"{article.get_absolute_url()}#comments")
+
+
+@login_required
+@require_POST
+def comment_hug_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    article = _get_article(request, slug)
+    comment = selectors.comment_get_for_viewer(article=article, pk=pk, viewer=request.user)
+    if comment is None:
+        raise Http404("No such comment.")
+    refusal = posting_refusal(request.user)
+    if refusal:
+        raise PermissionDenied(refusal)
+    wanted = request.POST.get("hug", "on") != "off"
+    try:
+        hugged, _count = services.comment_hug_set(
+            comment=comment, member=request.user, hugged=wanted
+        )
+    except PermissionDenied:
+        raise Http404("No such comment.") from None
+    if _htmx(request):
+        context = {"article": article, "comment": comment, "hugged": hugged, "can_hug": True}
+        return render(request, "articles/includes/hug_button.html", context)
+    page = selectors.comment_page_number(comment=comment, viewer=request.user)
+    return redirect(f"{article.get_absolute_url()}?page={page}{ANCHOR.format(comment.pk)}")
