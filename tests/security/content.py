@@ -1,11 +1,51 @@
-"""Objects of the content apps for URL kwargs and text inputs (filled in as apps land)."""
+"""Objects of the content apps for URL kwargs: one of each, written by `author`."""
 
 from typing import Any
 
 from accounts.models import User
+from tests.factories import UserFactory
 
 
 def content_objects(*, author: User) -> dict[str, Any]:
-    """An article, comment, question, answer, subscriber... whichever apps exist."""
-    found: dict[str, Any] = {"author": author}
+    """A question, an answer by someone else, an anonymous question, newsletter tokens..."""
+    from forum.models import QuestionFollow
+    from forum.services import unfollow_token
+    from newsletter.tokens import token_make
+    from tests.forum.factories import AnswerFactory, QuestionFactory
+    from tests.newsletter.factories import SubscriberFactory
+
+    someone = UserFactory.create()
+    question = QuestionFactory.create(author=author)
+    subscriber = SubscriberFactory.create()
+    found: dict[str, Any] = {
+        "question": question,
+        "answer": AnswerFactory.create(question=question, author=someone),
+        "own_answer": AnswerFactory.create(question=question, author=author),
+        "anonymous_question": QuestionFactory.create(author=someone, is_anonymous=True),
+        "unfollow_token": unfollow_token(
+            follow=QuestionFollow.objects.create(question=question, member=author)
+        ),
+        "subscriber": subscriber,
+        **{
+            f"{purpose}_token": token_make(subscriber_id=subscriber.pk, purpose=purpose)
+            for purpose in ("confirm", "unsubscribe", "preferences")
+        },
+    }
+    found.update(_articles(author=author, someone=someone))
     return found
+
+
+def _articles(*, author: User, someone: User) -> dict[str, Any]:
+    try:
+        from articles.models import Comment
+    except ImportError:
+        return {}
+    from tests.factories import TopicFactory
+    from tests.newsletter.factories import ArticleFactory
+
+    topic = TopicFactory.create()
+    article = ArticleFactory.create()
+    article.topics.add(topic)
+    comment = Comment.objects.create(article=article, author=author, body="A kind comment.")
+    other = Comment.objects.create(article=article, author=someone, body="Sending hugs.")
+    return {"article": article, "comment": comment, "other_comment": other, "topic": topic}
