@@ -6,8 +6,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts import demo as accounts_demo
-from forum import demo as forum_demo
 from articles import demo as articles_demo
+from forum import demo as forum_demo
+from moderation import demo as moderation_demo
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             logins = accounts_demo.seed()
             articles_demo.seed()
             forum_demo.seed()
+            moderation_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Log in with:"))
         for role, email in logins:
             self.stdout.write(f"  {role:<10} {email}  password: {accounts_demo.DEMO_PASSWORD}")
