@@ -2,6 +2,7 @@
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
@@ -57,7 +58,7 @@ def test_k_reports_in_parallel_hold_the_item_exactly_once(make_any_item, setting
 
     errors = _together(
         [
-            lambda r=r: services.report_create(reporter=r, item=item, reason=ReportReason.SPAM)
+            partial(services.report_create, reporter=r, item=item, reason=ReportReason.SPAM)
             for r in reporters
         ]
     )
