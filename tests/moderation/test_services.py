@@ -302,3 +302,25 @@ def test_hide_calls_after_state_change(item, moderator, monkeypatch):
     services.content_hide(item=item, moderator=moderator, reason="x")
 
     assert calls == [item.pk]
+
+
+@pytest.mark.parametrize("template", ["warning", "suspended", "approved", "rejected"])
+def test_moderation_emails_render_plain_text_unescaped(template):
+    from mybcteam.mail.services import email_render
+
+    subject, text, html = email_render(
+        template=f"moderation/{template}",
+        context={
+            "name": "Rosa's friend",
+            "kind": "comment",
+            "excerpt": "It's <b>mine</b>",
+            "url": "/articles/x/#comment-1",
+            "reason": "Don't share phone numbers",
+            "ends_at": timezone.now(),
+        },
+    )
+
+    assert "&#x27;" not in subject + text
+    assert "Rosa's friend" in text
+    assert "Rosa&#x27;s friend" in html
+    assert "<b>mine</b>" not in html
