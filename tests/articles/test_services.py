@@ -25,7 +25,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_article_save_renders_markdown_once_with_anchors_and_toc(article):
-    article.body_markdown = "## First part\n\nText with [a link](https://mybcteam.example/articles/x/).\n\n### Detail\n\nMore."
+    article.body_markdown = (
+        "## First part\n\nText with [a link](https://mybcteam.example/articles/x/).\n\n"
+        "### Detail\n\nMore."
+    )
 
     article_save(article=article)
 
