@@ -6,10 +6,18 @@ class ForumConfig(AppConfig):
     verbose_name = "Questions and answers"
 
     def ready(self) -> None:
+        from accounts.erasure import register_eraser
+        from accounts.export import register_exporter
         from moderation import registry
 
+        from . import privacy
         from .models import Answer, Question
         from .services import question_recount
+
+        register_exporter("forum_questions", privacy.export_questions)
+        register_exporter("forum_answers", privacy.export_answers)
+        register_exporter("forum_activity", privacy.export_activity)
+        register_eraser("forum", privacy.erase_member)
 
         registry.register(
             Question,

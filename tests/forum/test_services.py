@@ -305,3 +305,18 @@ def test_member_forum_counts(question):
     AnswerFactory.create(question=question, author=user)
 
     assert services.member_forum_counts(member=user) == {"questions": 0, "answers": 1}
+
+
+def test_member_export_includes_forum_parts_and_erasure_stops_follows(question, member):
+    from accounts.export import member_export
+    from forum.privacy import erase_member
+
+    AnswerFactory.create(question=question, author=member, body="My own words")
+    services.question_follow_set(question=question, member=member, follow=True)
+
+    data = member_export(user=member)
+    erase_member(member)
+
+    assert data["forum_answers"][0]["answer"] == "My own words"
+    assert data["forum_activity"]["following"] == [question.title]
+    assert not QuestionFollow.objects.filter(member=member).exists()

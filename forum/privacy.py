@@ -1,0 +1,70 @@
+"""The forum's part of a member's data export and erasure (registered in ForumConfig.ready)."""
+
+from typing import Any
+
+from .models import (
+    Answer,
+    AnswerHug,
+    AnswerNotification,
+    FollowPreference,
+    Question,
+    QuestionFollow,
+    QuestionHug,
+)
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_questions(user: Any) -> list[dict[str, Any]]:
+    """The member's own questions, anonymous ones included (they are the member's words)."""
+    return [
+        {
+            "title": q.title,
+            "details": q.body,
+            "asked_anonymously": q.is_anonymous,
+            "state": q.moderation_state,
+            "topics": [t.name for t in q.topics.all()],
+            "created_at": _iso(q.created_at),
+            "edited_at": _iso(q.edited_at),
+        }
+        for q in Question.objects.filter(author=user).prefetch_related("topics").order_by("pk")
+    ]
+
+
+def export_answers(user: Any) -> list[dict[str, Any]]:
+    """The member's answers and replies, with the (public) title they answered."""
+    return [
+        {
+            "question_title": a.question.title,
+            "answer": a.body,
+            "is_reply": a.parent_id is not None,
+            "posted_anonymously": a.is_anonymous,
+            "state": a.moderation_state,
+            "created_at": _iso(a.created_at),
+        }
+        for a in Answer.objects.filter(author=user).select_related("question").order_by("pk")
+    ]
+
+
+def export_activity(user: Any) -> dict[str, Any]:
+    """Follows, hugs given and the email preference; never another member's name."""
+    preference = FollowPreference.objects.filter(member=user).first()
+    return {
+        "following": list(
+            QuestionFollow.objects.filter(member=user).values_list("question__title", flat=True)
+        ),
+        "hugged_questions": list(
+            QuestionHug.objects.filter(member=user).values_list("question__title", flat=True)
+        ),
+        "hugged_answers_count": AnswerHug.objects.filter(member=user).count(),
+        "email_frequency": preference.frequency if preference else "immediate",
+    }
+
+
+def erase_member(user: Any) -> None:
+    """Stop every forum email and follow; posts stay, credited "Former member". Idempotent."""
+    QuestionFollow.objects.filter(member=user).delete()
+    AnswerNotification.objects.filter(follower=user).delete()
+    FollowPreference.objects.filter(member=user).delete()
