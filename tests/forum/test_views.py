@@ -326,7 +326,7 @@ def test_answer_rate_limited_gets_429_and_keeps_text(member_client, question, mo
     def refuse(**kwargs):
         raise PostingLimitExceeded("You have posted a lot this hour.", retry_after_seconds=60)
 
-    monkeypatch.setattr("forum.services.posting_limits_check", refuse)
+    monkeypatch.setattr("forum.services.posts.posting_limits_check", refuse)
 
     response = member_client.post(f"/questions/{question.pk}/answer/", {"body": "Typed text"})
 
@@ -339,7 +339,7 @@ def test_ask_rate_limited_gets_429_and_keeps_text(member_client, topic, monkeypa
     def refuse(**kwargs):
         raise PostingLimitExceeded("Slow down a little.")
 
-    monkeypatch.setattr("forum.services.posting_limits_check", refuse)
+    monkeypatch.setattr("forum.services.posts.posting_limits_check", refuse)
     data = {
         "title": "What did you pack for chemo days?",
         "body": "Typed details",

@@ -1,0 +1,246 @@
+"""One question as a viewer sees it: answers, replies, "someone like me" facts, own state."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from articles.models import Treatment
+from moderation.models import ModerationState
+
+from ..models import Answer, AnswerHug, FollowPreference, Question, QuestionFollow, QuestionHug
+from .base import (
+    ANSWERS_PAGE_SIZE,
+    _visible_questions,
+    is_member,
+    is_moderator,
+)
+
+# --- One question ---------------------------------------------------------------------------
+
+
+def question_for_viewer(*, pk: int, viewer: Any) -> Question | None:
+    """The question if this viewer may open it (pending: author and moderators only)."""
+    question = (
+        Question.objects.select_related("author")
+        .prefetch_related("topics", "treatments")
+        .filter(pk=pk)
+        .first()
+    )
+    if question is None:
+        return None
+    if question.moderation_state == ModerationState.VISIBLE:
+        return question
+    if question.moderation_state == ModerationState.PENDING and (
+        (is_member(viewer) and question.author_id == viewer.pk) or is_moderator(viewer)
+    ):
+        return question
+    return None
+
+
+def question_for_writing(*, pk: int, viewer: Any) -> Question | None:
+    """The question as target of a write by a member (hug, answer, follow)."""
+    if not is_member(viewer):
+        return None
+    return question_for_viewer(pk=pk, viewer=viewer)
+
+
+def answer_for_viewer(*, pk: int, viewer: Any) -> Answer | None:
+    """A visible answer of a visible question, for members only."""
+    if not is_member(viewer):
+        return None
+    return (
+        Answer.objects.select_related("question", "author")
+        .filter(
+            pk=pk,
+            question__moderation_state=ModerationState.VISIBLE,
+        )
+        .filter(Q(moderation_state=ModerationState.VISIBLE) | Q(author_id=viewer.pk))
+        .exclude(moderation_state__in=[ModerationState.REMOVED, ModerationState.HIDDEN])
+        .first()
+    )
+
+
+@dataclass
+class AuthorFacts:
+    role: str = ""
+    her2: str = ""
+    stage: str = ""
+    treatments: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.role or self.her2 or self.stage or self.treatments)
+
+
+def author_facts(*, author: Any) -> AuthorFacts:
+    """What the author's profile shows members: role, HER2 status, stage, treatments."""
+    profile = getattr(author, "profile", None)
+    if profile is None or author.erased_at:
+        return AuthorFacts()
+    members = "members"
+    facts = AuthorFacts()
+    if profile.role and profile.role_visibility == members:
+        facts.role = profile.get_role_display()
+    if profile.her2_status and profile.her2_status_visibility == members:
+        facts.her2 = profile.get_her2_status_display()
+    if profile.stage and profile.stage_visibility == members:
+        facts.stage = profile.get_stage_display()
+    if profile.treatments_visibility == members:
+        names = {t.name for t in profile.current_treatments.all()}
+        names |= {t.name for t in profile.past_treatments.all()}
+        facts.treatments = sorted(names)
+    return facts
+
+
+@dataclass
+class AnswerThread:
+    answer: Answer
+    replies: list[Answer]
+    placeholder: bool = False
+
+
+@dataclass
+class AnswerListing:
+    threads: list[AnswerThread]
+    total: int
+    page: int
+    has_next: bool
+    sort: str
+    like: str
+    treatment: Treatment | None
+    viewer_her2: str
+    hugged_ids: set[int]
+
+
+def _answer_qs() -> QuerySet[Answer]:
+    return Answer.objects.select_related("author", "author__profile").prefetch_related(
+        Prefetch(
+            "author__profile__current_treatments",
+            queryset=Treatment.objects.only("id", "name", "slug"),
+        ),
+        Prefetch(
+            "author__profile__past_treatments",
+            queryset=Treatment.objects.only("id", "name", "slug"),
+        ),
+    )
+
+
+def answer_listing(
+    *,
+    question: Question,
+    viewer: Any,
+    sort: str = "oldest",
+    like: str = "",
+    treatment: Treatment | None = None,
+    page: int = 1,
+) -> AnswerListing:
+    """The answers (with their replies) a member sees, sorted and filtered "like me"."""
+    viewer_her2 = ""
+    if is_member(viewer):
+        viewer_her2 = getattr(getattr(viewer, "profile", None), "her2_status", "") or ""
+    empty = AnswerListing([], 0, 1, False, sort, like, treatment, viewer_her2, set())
+    if not is_member(viewer):
+        return empty
+    shown = Q(moderation_state=ModerationState.VISIBLE) | Q(
+        moderation_state=ModerationState.PENDING, author_id=viewer.pk
+    )
+    roots = Answer.objects.filter(question=question, parent__isnull=True).filter(
+        shown | Q(moderation_state=ModerationState.REMOVED, replies__isnull=False)
+    )
+    if like == "her2" and viewer_her2 and viewer_her2 != "unknown":
+        roots = roots.filter(
+            is_anonymous=False,
+            author__profile__her2_status=viewer_her2,
+            author__profile__her2_status_visibility="members",
+        )
+    else:
+        like = ""
+    if treatment is not None:
+        roots = roots.filter(
+            Q(author__profile__current_treatments=treatment)
+            | Q(author__profile__past_treatments=treatment),
+            is_anonymous=False,
+            author__profile__treatments_visibility="members",
+        )
+    order = {
+        "helpful": ["-is_helpful", "created_at", "id"],
+        "newest": ["-created_at", "-id"],
+        "hugs": ["-hug_count", "created_at", "id"],
+    }.get(sort, ["created_at", "id"])
+    if sort not in ("helpful", "newest", "hugs"):
+        sort = "oldest"
+    page = max(1, min(page, 1000))
+    start = (page - 1) * ANSWERS_PAGE_SIZE
+    root_ids = list(
+        roots.distinct()
+        .order_by(*order)
+        .values_list("id", flat=True)[start : start + ANSWERS_PAGE_SIZE + 1]
+    )
+    has_next = len(root_ids) > ANSWERS_PAGE_SIZE
+    root_ids = root_ids[:ANSWERS_PAGE_SIZE]
+    rows = list(_answer_qs().filter(Q(pk__in=root_ids) | (Q(parent_id__in=root_ids) & shown)))
+    by_id = {a.pk: a for a in rows}
+    replies: dict[int, list[Answer]] = {}
+    for a in sorted(rows, key=lambda a: (a.created_at, a.pk)):
+        if a.parent_id is not None:
+            replies.setdefault(a.parent_id, []).append(a)
+    threads = [
+        AnswerThread(
+            answer=by_id[i],
+            replies=replies.get(i, []),
+            placeholder=by_id[i].moderation_state == ModerationState.REMOVED,
+        )
+        for i in root_ids
+        if i in by_id
+    ]
+    for a in rows:
+        a.facts = AuthorFacts() if a.is_anonymous else author_facts(author=a.author)  # type: ignore[attr-defined]
+    hugged = set(
+        AnswerHug.objects.filter(member=viewer, answer_id__in=list(by_id)).values_list(
+            "answer_id", flat=True
+        )
+    )
+    return AnswerListing(
+        threads, question.answer_count, page, has_next, sort, like, treatment, viewer_her2, hugged
+    )
+
+
+@dataclass
+class ViewerState:
+    hugged: bool = False
+    following: bool = False
+    is_author: bool = False
+    can_edit: bool = False
+    is_moderator: bool = False
+
+
+def viewer_state(*, question: Question, viewer: Any) -> ViewerState:
+    """What this member has done to the question (hug, follow) and may do (edit)."""
+    if not is_member(viewer):
+        return ViewerState()
+    from ..services import edit_window_open
+
+    is_author = question.author_id == viewer.pk
+    return ViewerState(
+        hugged=QuestionHug.objects.filter(member=viewer, question=question).exists(),
+        following=QuestionFollow.objects.filter(member=viewer, question=question).exists(),
+        is_author=is_author,
+        can_edit=is_author and edit_window_open(item=question),
+        is_moderator=is_moderator(viewer),
+    )
+
+
+def follow_preference_for(*, member: Any) -> str:
+    """The member's email frequency for followed questions (immediate by default)."""
+    pref = FollowPreference.objects.filter(member=member).values_list("frequency", flat=True)
+    return pref.first() or FollowPreference.Frequency.IMMEDIATE
+
+
+def followed_questions(*, member: Any, limit: int = 100) -> list[Question]:
+    """The visible questions a member follows, most recently active first."""
+    return list(
+        _visible_questions()
+        .filter(follows__member=member)
+        .order_by("-last_activity_at", "-pk")
+        .only("id", "slug", "title", "answer_count", "last_activity_at")[:limit]
+    )
