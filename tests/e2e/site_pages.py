@@ -12,6 +12,7 @@ from typing import Any
 from django.apps import apps
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from accounts.models import User
 
@@ -51,13 +52,15 @@ def world_seed() -> World:
     return World(member, article, topic, question, _subscriber_token())
 
 
-def _flagship(article_model: Any) -> Any:
-    try:
-        from articles.demo import FLAGSHIP_SLUG
+def flagship_slug() -> str:
+    """The flagship article comes first in the articles app's demo content."""
+    from articles.demo_content import ARTICLES
 
-        return article_model.objects.get(slug=FLAGSHIP_SLUG)
-    except Exception:
-        return article_model.objects.order_by("pk").first()
+    return str(ARTICLES[0]["slug"])
+
+
+def _flagship(article_model: Any) -> Any:
+    return article_model.objects.get(slug=flagship_slug())
 
 
 def _question_with_answers(question_model: Any) -> Any:
@@ -73,11 +76,25 @@ def _question_with_answers(question_model: Any) -> Any:
 
 
 def _subscriber_token() -> str | None:
+    """A confirmed newsletter reader (the demo has none), as the id the signed links carry."""
     subscriber_model = _model("newsletter.Subscriber")
     if subscriber_model is None:
         return None
-    subscriber = subscriber_model.objects.order_by("pk").first()
-    return getattr(subscriber, "token", None) if subscriber else None
+    subscriber, _ = subscriber_model.objects.get_or_create(
+        email="reader@demo.mybcteam.example",
+        defaults={"state": "confirmed", "confirmed_at": timezone.now()},
+    )
+    return str(subscriber.pk)
+
+
+def newsletter_link(world: "World", purpose: str) -> str | None:
+    """The path of a signed newsletter link (confirm, unsubscribe, preferences)."""
+    if world.subscriber_token is None:
+        return None
+    from newsletter.tokens import token_make
+
+    token = token_make(subscriber_id=int(world.subscriber_token), purpose=purpose)
+    return f"/newsletter/{purpose}/{token}/"
 
 
 class _Null:
@@ -132,8 +149,6 @@ MAIN_PAGES = [
     SitePage("profile", lambda w: w.member.get_absolute_url(), member=True),
     SitePage("settings", lambda w: "/accounts/settings/", member=True),
     SitePage("newsletter-subscribe", lambda w: "/newsletter/subscribe/"),
-    SitePage(
-        "newsletter-preferences",
-        lambda w: w.subscriber_token and f"/newsletter/preferences/{w.subscriber_token}/",
-    ),
+    SitePage("newsletter-preferences", lambda w: newsletter_link(w, "preferences")),
+    SitePage("newsletter-unsubscribe", lambda w: newsletter_link(w, "unsubscribe")),
 ]

@@ -61,12 +61,18 @@ def test_main_pages_are_valid_html(db: None, tmp_path: Path) -> None:
     )
 
     messages = json.loads(checked.stderr or checked.stdout or '{"messages": []}')["messages"]
-    errors = [
-        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m.get('message')}"
-        f" [{m.get('extract', '').strip()[:80]}]"
-        for m in messages
-        if m.get("type") in {"error", "non-document-error"}
-        and not TOLERATED.match(m.get("message", ""))
-    ]
+    errors: dict[str, list[str]] = {}
+    for m in messages:
+        if m.get("type") in {"error", "non-document-error"} and not TOLERATED.match(
+            m.get("message", "")
+        ):
+            # One line per distinct message (values vary), with where it first appears.
+            text = re.sub(r"“[^”]*”", "“…”", m.get("message", ""), count=1)
+            errors.setdefault(text, []).append(
+                f"{Path(m.get('url', '?')).stem}:{m.get('lastLine', '?')}"
+                f" [{' '.join(m.get('extract', '').split())[:90]}]"
+            )
     assert fetched, f"no page could be fetched: {skipped}"
-    assert not errors, "\n".join(errors)
+    assert not errors, "\n".join(
+        f"{text} — {len(places)}x, first at {places[0]}" for text, places in errors.items()
+    )
