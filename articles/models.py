@@ -161,12 +161,23 @@ class ArticleReference(models.Model):
 class Comment(ModeratedContent):
     """A member's comment on an article, or a reply to one (one level deep)."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    # Served by the composite indexes below, so no separate single-column ones.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="comments", db_index=False
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="article_comments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="article_comments",
+        db_index=False,
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        db_index=False,
     )
     body = models.TextField(max_length=COMMENT_MAX_LENGTH, blank=True)
     body_html = models.TextField(blank=True, editable=False)
@@ -181,9 +192,13 @@ class Comment(ModeratedContent):
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [
+            # The thread page: an article's top-level comments in order.
             models.Index(
-                fields=["article", "parent", "created_at", "id"], name="comment_thread_idx"
+                fields=["article", "created_at", "id"],
+                condition=models.Q(parent__isnull=True),
+                name="comment_top_level_idx",
             ),
+            models.Index(fields=["article", "moderation_state"], name="comment_count_idx"),
             models.Index(fields=["parent", "created_at"], name="comment_replies_idx"),
             models.Index(fields=["author", "created_at"], name="comment_author_idx"),
         ]

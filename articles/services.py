@@ -35,6 +35,9 @@ def article_render(*, article: Article) -> None:
 
 def article_save(*, article: Article) -> Article:
     """Render once, then save: the one save path for articles (admin, demo, tests)."""
+    text_fields = ("title", "summary", "key_points", "body_markdown", "sponsor_disclosure")
+    if any("\x00" in (getattr(article, name) or "") for name in text_fields):
+        raise ValidationError("Articles cannot contain NUL characters.")
     article_render(article=article)
     article.full_clean(exclude=["search_vector"])
     article.save()
