@@ -180,3 +180,88 @@ def test_profile_has_report_button_for_other_members(member_client, bio_owner):
     body = member_client.get(bio_owner.get_absolute_url()).content.decode()
 
     assert reverse("moderation:report", kwargs={"kind": "profile", "pk": bio_owner.pk}) in body
+
+
+# --- Article comments ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def comment(db: None) -> Any:
+    articles = pytest.importorskip("tests.articles.factories")
+    return articles.CommentFactory.create(body="Wombat smoothie cures everything")
+
+
+def test_hidden_comment_absent_for_members(client, comment, moderator, member):
+    client.force_login(member)
+    before = client.get(comment.article.get_absolute_url()).content.decode()
+
+    services.content_hide(item=comment, moderator=moderator, reason="Misinformation")
+
+    after = client.get(comment.article.get_absolute_url()).content.decode()
+    assert "Wombat" in before
+    assert "Wombat" not in after
+
+
+def test_hidden_comment_shown_marked_to_moderators(client, comment, moderator):
+    services.content_hide(item=comment, moderator=moderator, reason="Misinformation")
+
+    client.force_login(moderator)
+    body = client.get(comment.article.get_absolute_url()).content.decode()
+
+    assert "Wombat" in body
+    assert "Hidden by a moderator" in body
+
+
+def test_pending_comment_absent_for_others_and_visitors(client, comment, member):
+    type(comment).objects.filter(pk=comment.pk).update(moderation_state=ModerationState.PENDING)
+
+    visitor = client.get(comment.article.get_absolute_url()).content.decode()
+    client.force_login(member)
+    other = client.get(comment.article.get_absolute_url()).content.decode()
+
+    assert "Wombat" not in visitor
+    assert "Wombat" not in other
+
+
+def test_hidden_comment_absent_from_search(client, comment, moderator, member):
+    client.force_login(member)
+    before = client.get(reverse("search"), {"q": "Wombat"}).content.decode()
+
+    services.content_hide(item=comment, moderator=moderator, reason="x")
+
+    after = client.get(reverse("search"), {"q": "Wombat"}).content.decode()
+    assert "smoothie" in before
+    assert "smoothie" not in after
+
+
+def test_hidden_comment_not_counted(client, comment, moderator):
+    from articles.services import article_comment_recount
+
+    article = comment.article
+    article_comment_recount(article_id=article.pk)
+    article.refresh_from_db()
+    before = article.comment_count
+
+    services.content_hide(item=comment, moderator=moderator, reason="x")
+
+    article.refresh_from_db()
+    assert (before, article.comment_count) == (1, 0)
+
+
+def test_feeds_never_carry_comments(client, comment):
+    from django.urls import NoReverseMatch
+
+    try:
+        url = reverse("articles_feed")
+    except NoReverseMatch:
+        pytest.skip("no article feed yet")
+
+    body = client.get(url).content.decode()
+
+    assert "Wombat" not in body
+
+
+def test_report_button_on_comments(member_client, comment):
+    body = member_client.get(comment.article.get_absolute_url()).content.decode()
+
+    assert reverse("moderation:report", kwargs={"kind": "comment", "pk": comment.pk}) in body
