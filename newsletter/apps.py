@@ -6,4 +6,10 @@ class NewsletterConfig(AppConfig):
     verbose_name = "Newsletter and digests"
 
     def ready(self) -> None:
-        from . import webhooks  # noqa: F401  (connects the anymail tracking receiver)
+        from accounts.erasure import register_eraser
+        from accounts.export import register_exporter
+
+        from . import privacy, webhooks  # noqa: F401  (webhooks connects the anymail receiver)
+
+        register_exporter("newsletter", privacy.export_subscription)
+        register_eraser("newsletter", privacy.erase_subscription)

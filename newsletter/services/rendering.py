@@ -6,9 +6,12 @@ signed links are substituted into the cached strings. That keeps a personalised 
 around a few hundred microseconds of CPU instead of several milliseconds.
 """
 
+import binascii
 from dataclasses import dataclass
-from datetime import timedelta
-from email.utils import formataddr, parseaddr
+from datetime import datetime, timedelta
+from email.header import Header
+from email.utils import formataddr, formatdate, parseaddr
+from functools import lru_cache
 
 import css_inline
 from django.conf import settings
@@ -38,6 +41,10 @@ DISCREET_DIGEST_SUBJECT = "Your weekly update"
 DISCREET_ISSUE_SUBJECT = "An update for you"
 DISCREET_PREVIEW = "A few new things picked for you this week."
 
+# The week's questions are fixed for a whole send (its created_at fixes the window), so a
+# worker process keeps them per (send, topic set) instead of asking once per chunk.
+_QUESTIONS_BY_SEND: dict[tuple[int | None, datetime, frozenset[int]], list[DigestItem]] = {}
+
 _inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
 
 
@@ -46,6 +53,78 @@ class Rendered:
     subject: str
     text: str
     html: str
+
+
+@dataclass(frozen=True)
+class RawEmail:
+    """A finished message as bytes, for handing straight to an SMTP connection."""
+
+    from_email: str
+    to: str
+    data: bytes
+
+
+def build_raw(
+    *, rendered: Rendered, subscriber: Subscriber, message_id: str, boundary: str
+) -> RawEmail | None:
+    """The same message as `build_message`, assembled without the `email` package.
+
+    Python's `email` generator costs about a millisecond per message; this costs a few
+    microseconds (quoted-printable in C). Used on the SMTP path of the sending engine;
+    None when the address is not plain ASCII (then the ordinary path is used).
+    """
+    if not subscriber.email.isascii():
+        return None
+    prefs = subscriber_link(subscriber_id=subscriber.id, purpose="preferences")
+    unsub = subscriber_link(subscriber_id=subscriber.id, purpose="unsubscribe")
+    text = rendered.text.replace(PREFS, prefs).replace(UNSUB, unsub)
+    html = rendered.html.replace(PREFS, prefs).replace(UNSUB, unsub)
+    sender = sender_for(discreet=subscriber.discreet)
+    headers = (
+        f"Subject: {_encoded_subject(rendered.subject)}\r\n"
+        f"From: {_encoded_address(sender)}\r\n"
+        f"To: {subscriber.email}\r\n"
+        f"Date: {formatdate(localtime=False)}\r\n"
+        f"Message-ID: {message_id}\r\n"
+        f"List-Unsubscribe: <{unsub}>\r\n"
+        "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+        "Auto-Submitted: auto-generated\r\n"
+        "MIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/alternative; boundary="{boundary}"\r\n'
+        "\r\n"
+    )
+    part = (
+        "--{b}\r\nContent-Type: text/{kind}; charset=utf-8\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+    )
+    data = b"".join(
+        [
+            headers.encode("ascii"),
+            part.format(b=boundary, kind="plain").encode("ascii"),
+            _qp(text),
+            b"\r\n",
+            part.format(b=boundary, kind="html").encode("ascii"),
+            _qp(html),
+            f"\r\n--{boundary}--\r\n".encode("ascii"),
+        ]
+    )
+    return RawEmail(from_email=parseaddr(sender)[1], to=subscriber.email, data=data)
+
+
+def _qp(body: str) -> bytes:
+    encoded = binascii.b2a_qp(body.replace("\r\n", "\n").encode("utf-8"), istext=True)
+    return encoded.replace(b"\n", b"\r\n")
+
+
+@lru_cache(maxsize=256)
+def _encoded_subject(subject: str) -> str:
+    return Header(subject, "utf-8", maxlinelen=76, header_name="Subject").encode("\r\n ")
+
+
+@lru_cache(maxsize=16)
+def _encoded_address(address: str) -> str:
+    name, addr = parseaddr(address)
+    return formataddr((name, addr), charset="utf-8")
 
 
 def inline_css(html: str) -> str:
@@ -114,11 +193,18 @@ class ChunkRenderer:
         return ("digest", articles, questions, is_member, subscriber.discreet, topic_ids)
 
     def _questions_for(self, topic_ids: frozenset[int]) -> list[DigestItem]:
-        """The week's active questions in these topics, fetched once per topic set."""
+        """The week's active questions in these topics, fetched once per topic set and send."""
         if topic_ids not in self.questions:
-            self.questions[topic_ids] = digest_questions_active_since(
-                since=self.send.created_at - DIGEST_WINDOW, topic_ids=topic_ids
-            )
+            key = (self.send.id, self.send.created_at, topic_ids)
+            cached = _QUESTIONS_BY_SEND.get(key)
+            if cached is None:
+                if len(_QUESTIONS_BY_SEND) > 2000:
+                    _QUESTIONS_BY_SEND.clear()
+                cached = digest_questions_active_since(
+                    since=self.send.created_at - DIGEST_WINDOW, topic_ids=topic_ids
+                )
+                _QUESTIONS_BY_SEND[key] = cached
+            self.questions[topic_ids] = cached
         return self.questions[topic_ids]
 
     def _render_digest(self, key: tuple[object, ...]) -> Rendered:
@@ -171,6 +257,21 @@ class ChunkRenderer:
             self.cache[key] = rendered
         return rendered
 
+    def raw_for(self, *, subscriber: Subscriber, delivery_id: int) -> RawEmail | bool | None:
+        """Bytes for the SMTP fast path; False when the digest would be empty."""
+        rendered = self.rendered_for(subscriber)
+        if rendered is None:
+            return False
+        return build_raw(
+            rendered=rendered,
+            subscriber=subscriber,
+            message_id=self.message_id(delivery_id),
+            boundary=f"=nl-{self.send.id}-{delivery_id}=",
+        )
+
+    def message_id(self, delivery_id: int) -> str:
+        return f"<nl.{self.send.id}.{delivery_id}@{_domain()}>"
+
     def message_for(
         self, *, subscriber: Subscriber, delivery_id: int, connection: object = None
     ) -> EmailMultiAlternatives | None:
@@ -181,7 +282,7 @@ class ChunkRenderer:
         return build_message(
             rendered=rendered,
             subscriber=subscriber,
-            message_id=f"<nl.{self.send.id}.{delivery_id}@{_domain()}>",
+            message_id=self.message_id(delivery_id),
             connection=connection,
         )
 

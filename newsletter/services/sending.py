@@ -28,14 +28,15 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from ..models import Delivery, Issue, Send, Subscriber
 from ..selectors import subscriber_list_eligible
-from .rendering import ChunkRenderer
+from .rendering import ChunkRenderer, RawEmail
 
 logger = logging.getLogger(__name__)
 
@@ -200,30 +201,43 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
     )
     renderer = ChunkRenderer(send=send, subscribers=[d.subscriber for d in deliveries])
     owns_connection = connection is None
+    _fast_commits(on=True)
     conn = connection or get_connection(fail_silently=False)
     pending = [d.id for d in deliveries]
     sent_subscribers: list[int] = []
     try:
         if owns_connection:
             conn.open()  # type: ignore[attr-defined]
+        # Django's SMTP backend: hand bytes to its smtplib connection (the fast path).
+        smtp = getattr(conn, "connection", None) if isinstance(conn, SMTPBackend) else None
         for index, delivery in enumerate(deliveries):
             if index and index % 50 == 0 and _stopped(send_id):
                 result.released += _release(pending, "send paused or cancelled")
                 _cancel_if_cancelled(send_id)
                 return result
             subscriber = delivery.subscriber
+            raw: RawEmail | bool | None = False
             message = None
             if subscriber.state == Subscriber.State.CONFIRMED:
-                message = renderer.message_for(
-                    subscriber=subscriber, delivery_id=delivery.id, connection=conn
+                raw = (
+                    renderer.raw_for(subscriber=subscriber, delivery_id=delivery.id)
+                    if (smtp is not None)
+                    else None
                 )
-            if message is None:
+                if raw is None:
+                    message = renderer.message_for(
+                        subscriber=subscriber, delivery_id=delivery.id, connection=conn
+                    )
+            if message is None and not raw:
                 Delivery.objects.filter(id=delivery.id).update(state=Delivery.State.SKIPPED)
                 pending.remove(delivery.id)
                 result.skipped += 1
                 continue
             try:
-                conn.send_messages([message])  # type: ignore[attr-defined]
+                if isinstance(raw, RawEmail) and smtp is not None:
+                    smtp.sendmail(raw.from_email, [raw.to], raw.data)
+                else:
+                    conn.send_messages([message])  # type: ignore[attr-defined]
             except Exception as exc:
                 permanent, bounce = _classify(exc)
                 error = f"{type(exc).__name__}: {exc}"[:300]
@@ -241,13 +255,12 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
                     )
                 continue
             # Marked the moment the server accepted it: this UPDATE is the exactly-once line.
-            Delivery.objects.filter(id=delivery.id).update(
-                state=Delivery.State.SENT, sent_at=timezone.now(), last_error=""
-            )
+            _mark_sent(delivery.id)
             pending.remove(delivery.id)
             sent_subscribers.append(subscriber.id)
             result.sent += 1
     finally:
+        _fast_commits(on=False)
         if owns_connection:
             try:
                 conn.close()  # type: ignore[attr-defined]
@@ -259,6 +272,30 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
             )
     send_finish_if_done(send_id=send_id)
     return result
+
+
+def _mark_sent(delivery_id: int) -> None:
+    # Raw SQL: this runs once per email, and the ORM's overhead is most of its cost.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Delivery._meta.db_table} SET state = %s, sent_at = %s, last_error = '' "
+            "WHERE id = %s",
+            [Delivery.State.SENT, timezone.now(), delivery_id],
+        )
+
+
+def _fast_commits(*, on: bool) -> None:
+    """PostgreSQL: don't wait for the WAL flush on the per-email `sent` commits of a chunk.
+
+    A killed *worker* loses nothing (the commit is in PostgreSQL's hands); only a crash of
+    the *database server* itself could lose the last ~0.6 s of `sent` marks, and those rows
+    would be re-sent by the sweeper. That trade buys several times the throughput on a slow
+    disk (see docs/newsletter.md). No-op on SQLite.
+    """
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO %s" % ("off" if on else "DEFAULT"))
 
 
 def _stopped(send_id: int) -> bool:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import template
 
+from ..models import Subscriber
 from ..selectors import subscriber_for_member
 from ..services import subscriber_link
 
@@ -14,7 +15,17 @@ register = template.Library()
 def newsletter_box(context: template.Context) -> dict[str, Any]:
     """The "Get updates directly to your inbox" box; members subscribe with one click."""
     request = context.get("request")
+    user = context.get("user")
+    # One box per page: the footer's stays away when the page body already has one, and
+    # members who are already subscribed see none.
+    hidden = bool(getattr(request, "_newsletter_box_shown", False))
+    if not hidden and user is not None and user.is_authenticated:
+        subscriber = subscriber_for_member(member=user)
+        hidden = subscriber is not None and subscriber.state == Subscriber.State.CONFIRMED
+    if request is not None:
+        request._newsletter_box_shown = True
     return {
+        "hidden": hidden,
         "request": request,
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),

@@ -118,7 +118,7 @@ def test_digest_discreet_mode_has_neutral_sender_subject_and_preview():
     messages = _send_digest()
 
     message = messages["shared@example.org"]
-    assert not HEALTH_WORDS.search(message.subject), message.subject
+    assert not HEALTH_WORDS.search(str(message.subject)), message.subject
     sender_name, _ = parseaddr(message.from_email)
     assert sender_name == "Weekly update"
     html = str(message.alternatives[0][0])

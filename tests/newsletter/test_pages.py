@@ -1,0 +1,68 @@
+"""The sign-up box on pages, the member settings section, export and erasure."""
+
+from http import HTTPStatus
+
+import pytest
+
+from accounts.erasure import erasers
+from accounts.export import member_export
+from newsletter import services
+from newsletter.models import Consent, Subscriber
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_the_sign_up_box_once(client):
+    response = client.get("/")
+
+    page = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert page.count("Get updates directly to your inbox") == 1
+    assert 'action="/newsletter/subscribe/"' in page
+
+
+def test_other_pages_show_the_box_in_the_footer(client):
+    response = client.get("/privacy/")
+
+    assert response.content.decode().count('id="newsletter-box"') == 1
+
+
+def test_box_is_hidden_for_a_subscribed_member(member_client, member):
+    services.subscriber_subscribe(email=member.email, member=member)
+
+    response = member_client.get("/privacy/")
+
+    assert 'id="newsletter-box"' not in response.content.decode()
+
+
+def test_member_settings_show_and_change_the_subscription(member_client, member):
+    page = member_client.get("/accounts/settings/").content.decode()
+    assert "Subscribe with one click" in page
+    assert 'formaction="/newsletter/subscribe/"' in page
+
+    member_client.post("/newsletter/subscribe/", {"source": "/accounts/settings/"})
+
+    page = member_client.get("/accounts/settings/").content.decode()
+    assert f"You are subscribed with {member.email}" in page
+    assert "/newsletter/preferences/" in page
+
+
+def test_member_export_includes_subscription_and_consent(member):
+    services.subscriber_subscribe(email=member.email, member=member, source_page="/")
+
+    exported = member_export(user=member)
+
+    part = exported["newsletter"]
+    assert part["state"] == Subscriber.State.CONFIRMED
+    assert part["consents"][0]["wording_version"] == services.CONSENT_WORDING_VERSION
+
+
+def test_member_erasure_removes_subscription_and_consent(member):
+    services.subscriber_subscribe(email=member.email, member=member)
+
+    for name, eraser in erasers():
+        if name == "newsletter":
+            eraser(member)
+
+    assert Subscriber.objects.count() == 0
+    assert Consent.objects.count() == 0
