@@ -258,3 +258,31 @@ def test_pending_item_state_blocks_reporting(member_client, item):
     response = member_client.get(_url(item))
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_posting_limits_answer_429_and_keep_the_text_on_every_route(db, client, settings, htmx):
+    pytest.importorskip("tests.forum.factories")
+    from tests.moderation.conftest import _question
+
+    settings.MODERATION_QUESTIONS_PER_HOUR = 0
+    settings.MODERATION_REPLIES_PER_HOUR = 0
+    question = _question(UserFactory.create())
+    poster = UserFactory.create()
+    client.force_login(poster)
+    before = _model_counts()
+    headers = {"HX-Request": "true"} if htmx else {}
+
+    responses = {
+        name: (client.post(url, data, headers=headers), data)
+        for name, url, data in _posting_routes(question)
+    }
+
+    assert _model_counts() == before
+    for name, (response, data) in responses.items():
+        # An htmx fragment may answer 200 (htmx swaps only 2xx) but still says Retry-After.
+        if htmx and response.status_code == HTTPStatus.OK:
+            assert response.has_header("Retry-After"), name
+        else:
+            assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS, name
+        assert data["body"] in response.content.decode(), name

@@ -265,3 +265,37 @@ def test_report_button_on_comments(member_client, comment):
     body = member_client.get(comment.article.get_absolute_url()).content.decode()
 
     assert reverse("moderation:report", kwargs={"kind": "comment", "pk": comment.pk}) in body
+
+
+# --- Emails: digests and notifications carry only visible content --------------------------
+
+
+def test_newsletter_digest_skips_hidden_and_pending_questions(question, moderator, author):
+    selectors = pytest.importorskip("newsletter.selectors")
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    pending = forum.QuestionFactory.create(
+        author=author, title="Pending question about fasting?", moderation_state="pending"
+    )
+    since = timezone.now() - timedelta(days=7)
+    before = [item.title for item in selectors.digest_questions_active_since(since=since)]
+
+    services.content_hide(item=question, moderator=moderator, reason="Misinformation")
+
+    after = [item.title for item in selectors.digest_questions_active_since(since=since)]
+    assert question.title in before
+    assert question.title not in after
+    assert pending.title not in before + after
+
+
+def test_hidden_answer_never_emails_followers(question, answer, moderator, mailoutbox):
+    from forum.services import answer_notify_followers
+
+    services.content_hide(item=answer, moderator=moderator, reason="Unsafe")
+
+    sent = answer_notify_followers(answer_id=answer.pk)
+
+    assert sent == 0
+    assert mailoutbox == []
