@@ -1,8 +1,9 @@
 """Site search selectors: articles, questions, answers and comments, filtered by the viewer.
 
 PostgreSQL: stored tsvectors (kept by triggers, GIN-indexed), `websearch_to_tsquery` with the
-English configuration, titles weighted A above bodies B, ranked, ts_headline snippets that are
-escaped before the highlight marks become <mark>. SQLite: icontains, newest first.
+English configuration, titles weighted A above bodies B, ranked among a bounded candidate set
+per kind (CANDIDATES), ts_headline snippets escaped before the highlight marks become <mark>.
+SQLite: icontains, newest first.
 
 Anonymous viewers only ever match and see article text and question titles: their question
 match runs on the title part of the vector (ts_filter on weight A), so a hit can never reveal
@@ -26,6 +27,10 @@ from moderation.models import ModerationState
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
+# Each kind ranks at most this many matching rows (taken straight off the GIN index, no sort),
+# so a common word costs the same at a thousand posts or at millions. Title matches of
+# questions are a candidate set of their own, so they always compete for the top places.
+CANDIDATES = 1000
 MAX_QUERY_CHARS = 200
 KINDS = {"article": "Articles", "question": "Questions", "answer": "Answers", "comment": "Comments"}
 MEMBER_KINDS = {"answer", "comment"}
@@ -148,6 +153,7 @@ def _search_postgres(results: SearchResults, text: str, kinds: list[str], viewer
         SearchHeadline,
         SearchQuery,
         SearchRank,
+        SearchVector,
         SearchVectorField,
     )
 
@@ -159,31 +165,39 @@ def _search_postgres(results: SearchResults, text: str, kinds: list[str], viewer
     topic = results.topic
     parts: list[Any] = []
     qs: Any
+    matching: Any
     title_only = Func(
         F("search_vector"), Value("{a}"), function="ts_filter", output_field=SearchVectorField()
     )
 
     if "question" in kinds:
-        qs = Question.objects.filter(moderation_state=ModerationState.VISIBLE, search_vector=query)
+        visible = Question.objects.filter(moderation_state=ModerationState.VISIBLE)
         if topic is not None:
-            qs = qs.filter(topics=topic)
+            visible = visible.filter(topics=topic)
+        by_title = (
+            visible.annotate(title_fts=SearchVector("title", config="english"))
+            .filter(title_fts=query)
+            .values("pk")[:CANDIDATES]
+        )
         if member:
+            anywhere = visible.filter(search_vector=query).values("pk")[:CANDIDATES]
+            qs = Question.objects.filter(Q(pk__in=by_title) | Q(pk__in=anywhere))
             qs = qs.annotate(rank=SearchRank(F("search_vector"), query))
         else:
-            qs = qs.annotate(title_vector=title_only).filter(title_vector=query)
-            qs = qs.annotate(rank=SearchRank(F("title_vector"), query))
+            qs = Question.objects.filter(pk__in=by_title)
+            qs = qs.annotate(rank=SearchRank(title_only, query))
         parts.append(
             qs.annotate(k=Value("question"), at=F("created_at")).values("k", "pk", "rank", "at")
         )
     if "answer" in kinds:
-        qs = Answer.objects.filter(
+        matching = Answer.objects.filter(
             moderation_state=ModerationState.VISIBLE,
             question__moderation_state=ModerationState.VISIBLE,
             search_vector=query,
         )
         if topic is not None:
-            qs = qs.filter(question__topics=topic)
-        qs = qs.annotate(
+            matching = matching.filter(question__topics=topic)
+        qs = Answer.objects.filter(pk__in=matching.values("pk")[:CANDIDATES]).annotate(
             rank=SearchRank(F("search_vector"), query), k=Value("answer"), at=F("created_at")
         )
         parts.append(qs.values("k", "pk", "rank", "at"))
@@ -209,10 +223,10 @@ def _search_postgres(results: SearchResults, text: str, kinds: list[str], viewer
         and comment_model is not None
         and _has_field(comment_model, "search_vector")
     ):
-        qs = _visible_comments(comment_model, article_model).filter(search_vector=query)
+        matching = _visible_comments(comment_model, article_model).filter(search_vector=query)
         if topic is not None:
-            qs = qs.filter(_article_topic_q(article_model, topic, prefix="article__"))
-        qs = qs.annotate(
+            matching = matching.filter(_article_topic_q(article_model, topic, prefix="article__"))
+        qs = comment_model.objects.filter(pk__in=matching.values("pk")[:CANDIDATES]).annotate(
             rank=SearchRank(F("search_vector"), query), k=Value("comment"), at=F("created_at")
         )
         parts.append(qs.values("k", "pk", "rank", "at"))

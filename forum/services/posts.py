@@ -7,7 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -180,9 +181,11 @@ def answer_create(
     answer.full_clean(exclude=["search_vector"])
     answer.save()
     if state == ModerationState.VISIBLE:
-        # F-expressions: concurrent answers each add one, none is lost to a read-modify-write.
+        # F-expressions: concurrent answers each add one, none is lost to a read-modify-write;
+        # Greatest: a slower transaction with an older timestamp never moves activity back.
         Question.objects.filter(pk=question.pk).update(
-            answer_count=F("answer_count") + 1, last_activity_at=answer.created_at
+            answer_count=F("answer_count") + 1,
+            last_activity_at=Greatest(F("last_activity_at"), Value(answer.created_at)),
         )
         transaction.on_commit(lambda: _notify_later(answer.pk))
     QuestionFollow.objects.get_or_create(member=author, question=question)
