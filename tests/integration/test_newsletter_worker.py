@@ -5,6 +5,9 @@ Each test is bounded: every wait has a timeout, and every process started is sto
 
 import time
 from datetime import timedelta
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
 from http import HTTPStatus
 
 import pytest
@@ -70,6 +73,17 @@ def test_worker_digest_to_500_subscribers_arrives_once_each(start_worker, smtp_s
     assert Delivery.objects.filter(send=send, state=Delivery.State.SENT).count() == 500
     send.refresh_from_db()
     assert send.state == Send.State.DONE
+    # the bytes the worker assembled itself parse as a proper RFC 8058 two-part message
+    message = message_from_bytes(smtp_sink.handler.received[0].data, policy=default_policy)
+    assert isinstance(message, EmailMessage)
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert str(message["List-Unsubscribe"]).strip().startswith("<")
+    text, html = message.get_body(("plain",)), message.get_body(("html",))
+    assert text is not None
+    assert html is not None
+    assert "Living well during treatment" in text.get_content()
+    assert "Living well during treatment" in html.get_content()
+    assert message["To"] == smtp_sink.handler.received[0].to
 
 
 def test_worker_killed_mid_send_and_restarted_still_sends_exactly_once(start_worker, smtp_sink):
@@ -105,8 +119,8 @@ def test_worker_killed_mid_send_and_restarted_still_sends_exactly_once(start_wor
 
 def test_worker_smtp_4xx_for_a_while_is_retried_then_delivered(start_worker, smtp_sink):
     emails = _subscribers(60)
-    smtp_sink.handler.temporary_failure_until = time.monotonic() + 3.0
     start_worker()
+    smtp_sink.handler.temporary_failure_until = time.monotonic() + 3.0
 
     send = _digest()
 
