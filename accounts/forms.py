@@ -80,6 +80,18 @@ class TreatmentChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj)
 
+    def clean(self, value: Any) -> Any:
+        # An id too large for the database column would crash the lookup (a 500) instead
+        # of reading as "not a choice".
+        for pk in value or []:
+            if not str(pk).isdigit() or len(str(pk)) > 9:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)
+
 
 class SettingsForm(forms.ModelForm):
     """Display name, profile with per-field visibility, health details, email preferences."""

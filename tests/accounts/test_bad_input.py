@@ -48,7 +48,15 @@ FORMS = {
     "password_reset": ("account_reset_password", ["email"], {}, False),
     "settings": (
         "accounts:settings",
-        ["display_name", "bio", "bad_day_answer", "region", "year_diagnosed"],
+        [
+            "display_name",
+            "bio",
+            "bad_day_answer",
+            "region",
+            "year_diagnosed",
+            "current_treatments",
+            "past_treatments",
+        ],
         SETTINGS_DEFAULTS,
         True,
     ),
@@ -113,6 +121,17 @@ def test_directory_bad_filter_input_never_500(member_client, value):
     assert response.status_code == HTTPStatus.OK
     if value:
         assert response.context["form"].errors
+
+
+@pytest.mark.parametrize("pk", ["99999999999999999999", "-1", "1.5", "abc"])
+def test_settings_treatment_ids_out_of_range_are_form_errors(member_client, pk):
+    response = member_client.post(
+        reverse("accounts:settings"),
+        {**SETTINGS_DEFAULTS, "display_name": "Kind Heron", "past_treatments": pk},
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "past_treatments" in response.context["form"].errors
 
 
 @pytest.mark.postgres
