@@ -141,3 +141,9 @@ def test_related_articles_prefer_the_editors_choice(client):
 
     assert chosen.title in body
     assert "Sibling article" not in body
+
+
+def test_article_page_offers_the_newsletter_box(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert 'action="/newsletter/subscribe/"' in html
