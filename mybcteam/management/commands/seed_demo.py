@@ -9,6 +9,7 @@ from accounts import demo as accounts_demo
 from articles import demo as articles_demo
 from forum import demo as forum_demo
 from moderation import demo as moderation_demo
+from newsletter import demo as newsletter_demo
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             articles_demo.seed()
             forum_demo.seed()
             moderation_demo.seed()
+            newsletter_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Log in with:"))
         for role, email in logins:
             self.stdout.write(f"  {role:<10} {email}  password: {accounts_demo.DEMO_PASSWORD}")
