@@ -18,6 +18,7 @@ PAYLOADS = [
 ]
 # Our own pages load scripts only from here.
 OWN_SCRIPT_PREFIX = "/static/"
+DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "base", "frame", "frameset", "applet"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
 
@@ -30,7 +31,10 @@ class _Finder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         if tag == "script":
-            if not values.get("src", "").startswith(OWN_SCRIPT_PREFIX):
+            if values.get("type", "").lower() in DATA_SCRIPT_TYPES:
+                pass  # a data block (JSON-LD), never run; text after an early </script> is
+                # parsed as HTML and checked like the rest of the page
+            elif not values.get("src", "").startswith(OWN_SCRIPT_PREFIX):
                 self.found.append(f"<script> without our own src: {values}")
         elif tag in DANGEROUS_TAGS:
             self.found.append(f"<{tag}> element")
