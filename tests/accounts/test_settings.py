@@ -154,3 +154,19 @@ def test_settings_preview_shows_only_fields_shared_with_members(member_client):
     assert "bio" in names
     assert "her2_status" not in names
     assert "age_range" not in names
+
+
+def test_settings_page_runs_bounded_queries(member_client, django_assert_max_num_queries):
+    member_client.post(
+        URL,
+        _form(
+            health_consent="on",
+            current_treatments=[treatment("trastuzumab").pk, treatment("pertuzumab").pk],
+            past_treatments=[treatment("tchp").pk],
+        ),
+    )
+
+    with django_assert_max_num_queries(18):
+        response = member_client.get(URL)
+
+    assert response.status_code == HTTPStatus.OK
