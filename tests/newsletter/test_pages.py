@@ -66,3 +66,20 @@ def test_member_erasure_removes_subscription_and_consent(member):
 
     assert Subscriber.objects.count() == 0
     assert Consent.objects.count() == 0
+
+
+def test_demo_seed_is_idempotent():
+    from accounts import demo as accounts_demo
+    from articles import demo as articles_demo
+    from newsletter import demo
+    from newsletter.models import Issue
+
+    accounts_demo.seed()
+    articles_demo.seed()
+
+    demo.seed()
+    demo.seed()
+
+    assert Subscriber.objects.filter(state=Subscriber.State.CONFIRMED).count() == 4
+    assert Issue.objects.count() == 1
+    assert Issue.objects.get().articles.count() == 2
