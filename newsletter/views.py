@@ -63,7 +63,8 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             request,
             template,
             {"form": form, "wording": CONSENT_WORDING, "newsletter_source": data.get("source")},
-            status=HTTPStatus.BAD_REQUEST,
+            # htmx swaps only 2xx answers: the fragment with its error comes back as 200.
+            status=HTTPStatus.OK if partial else HTTPStatus.BAD_REQUEST,
         )
     if _over_limit(request):
         form.add_error(None, "Too many sign-ups from your connection. Please try again later.")
