@@ -66,7 +66,7 @@ def test_signup_verification_sent_page_explains_why_posting_waits(client):
     response = client.get(reverse("account_email_verification_sent"))
 
     assert response.status_code == HTTPStatus.OK
-    assert b"cannot post" in response.content
+    assert b"cannot log in or post" in response.content
     assert b"site-header" in response.content
 
 
