@@ -3,6 +3,7 @@
 import logging
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import transaction
@@ -31,7 +32,16 @@ PAUSE_WEEKS = (1, 2, 4, 8)
 def subscriber_link(*, subscriber_id: int, purpose: str) -> str:
     """Absolute signed link for confirm, unsubscribe or preferences."""
     token = token_make(subscriber_id=subscriber_id, purpose=purpose)
-    return settings.SITE_URL + reverse(f"newsletter:{purpose}", kwargs={"token": token})
+    before, after = _link_parts(settings.SITE_URL, purpose)
+    return f"{before}{token}{after}"
+
+
+@lru_cache(maxsize=16)
+def _link_parts(site_url: str, purpose: str) -> tuple[str, str]:
+    # reverse() once per purpose: it runs for every email of a mailing otherwise.
+    path = reverse(f"newsletter:{purpose}", kwargs={"token": "TOKEN"})
+    before, _, after = path.partition("TOKEN")
+    return site_url + before, after
 
 
 def _normalise(email: str) -> str:
