@@ -299,3 +299,19 @@ def test_hidden_answer_never_emails_followers(question, answer, moderator, mailo
 
     assert sent == 0
     assert mailoutbox == []
+
+
+def test_hidden_question_absent_from_sitemap_and_feeds(client, question, moderator):
+    from django.urls import NoReverseMatch
+
+    services.content_hide(item=question, moderator=moderator, reason="Misinformation")
+
+    bodies = [client.get("/sitemap.xml").content.decode()]
+    for name in ("articles_feed", "articles_feed_atom"):
+        try:
+            bodies.append(client.get(reverse(name)).content.decode())
+        except NoReverseMatch:  # a feed that does not exist yet has nothing to leak
+            continue
+
+    assert all(question.get_absolute_url() not in body for body in bodies)
+    assert all("Zebra diet plan" not in body for body in bodies)
