@@ -207,7 +207,11 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
     sent_subscribers: list[int] = []
     try:
         if owns_connection:
-            conn.open()  # type: ignore[attr-defined]
+            try:
+                conn.open()  # type: ignore[attr-defined]
+            except (smtplib.SMTPException, OSError) as exc:  # server down or 421 on connect
+                result.released += _release(pending, f"{type(exc).__name__}: {exc}")
+                raise TransientSendError(str(exc)) from exc
         # Django's SMTP backend: hand bytes to its smtplib connection (the fast path).
         smtp = getattr(conn, "connection", None) if isinstance(conn, SMTPBackend) else None
         for index, delivery in enumerate(deliveries):

@@ -200,3 +200,16 @@ def test_issue_send_test_goes_to_the_editor_only_through_the_outbox(
     assert [m.to for m in mail.outbox] == [["editor@example.org"]]
     assert mail.outbox[0].subject.startswith("[Test] ")
     assert OutboxMessage.objects.get().state == OutboxMessage.State.SENT
+
+
+def test_chunk_send_smtp_server_down_releases_the_claim_and_asks_for_retry(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = 9  # discard port: nothing listens
+    settings.EMAIL_TIMEOUT = 2
+    send = _queued_send(2)
+
+    with pytest.raises(services.TransientSendError):
+        services.chunk_send(send_id=send.id, chunk=0)
+
+    assert services.send_progress(send_id=send.id)["queued"] == 2
