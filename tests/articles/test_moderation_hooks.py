@@ -1,0 +1,57 @@
+"""Moderation works on comments through the registry: recounts, approval emails, admin."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.services import comment_create
+from moderation.models import ModerationCase, ModerationState
+from moderation.services import content_approve, content_hide, content_restore
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_hiding_and_restoring_a_comment_recounts_and_refreshes_the_public_page(
+    client, article, member, moderator
+):
+    comment = comment_create(article=article, author=member, body="Under review soon")
+    assert "Comments (1)" in client.get(article.get_absolute_url()).content.decode()
+
+    content_hide(item=comment, moderator=moderator, reason="Medical misinformation")
+    article.refresh_from_db()
+    hidden_page = client.get(article.get_absolute_url()).content.decode()
+    content_restore(item=comment, moderator=moderator)
+    article.refresh_from_db()
+
+    assert "Comments (0)" in hidden_page
+    assert article.comment_count == 1
+
+
+def test_held_comment_joins_the_queue_and_approval_makes_it_visible(
+    article, moderator, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.MODERATION_NEW_MEMBER_HOURS = 24
+    newcomer = UserFactory.create(date_joined=timezone.now())
+    comment = comment_create(article=article, author=newcomer, body="My first words here")
+    assert ModerationCase.objects.filter(object_id=comment.pk, kind="comment").exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        content_approve(item=comment, moderator=moderator)
+
+    comment.refresh_from_db()
+    article.refresh_from_db()
+    assert comment.moderation_state == ModerationState.VISIBLE
+    assert article.comment_count == 1
+
+
+def test_moderators_comment_admin_lists_comments(client, article, member, moderator, settings):
+    settings.STAFF_REQUIRE_2FA = False
+    comment_create(article=article, author=member, body="Listed for moderators")
+    client.force_login(moderator)
+
+    response = client.get(reverse("admin:articles_comment_changelist"))
+
+    assert response.status_code == HTTPStatus.OK
