@@ -26,7 +26,10 @@ def report_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "back_url": item_url(item),
         "fragment": fragment,
     }
-    form = ReportForm(request.POST if request.method == "POST" else None)
+    # Unique ids: several report forms can be open on one page through htmx.
+    form = ReportForm(
+        request.POST if request.method == "POST" else None, auto_id=f"report-{kind}-{pk}-%s"
+    )
     status = HTTPStatus.OK
     if request.method == "POST":
         if form.is_valid():
