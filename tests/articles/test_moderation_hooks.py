@@ -55,3 +55,18 @@ def test_moderators_comment_admin_lists_comments(client, article, member, modera
     response = client.get(reverse("admin:articles_comment_changelist"))
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_members_can_report_others_comments_but_not_their_own(
+    client, article, member, other_member
+):
+    comment = comment_create(article=article, author=member, body="Reported later")
+    report_url = reverse("moderation:report", kwargs={"kind": "comment", "pk": comment.pk})
+
+    client.force_login(other_member)
+    as_other = client.get(article.get_absolute_url()).content.decode()
+    client.force_login(member)
+    as_author = client.get(article.get_absolute_url()).content.decode()
+
+    assert report_url in as_other
+    assert report_url not in as_author
