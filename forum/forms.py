@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,6 +13,24 @@ _QUESTION_WORDS_TEXT = (
     "could should would will has have had may might must any anyone anybody has"
 )
 QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
+
+
+MAX_PK = 2**63 - 1
+
+
+class CatalogueChoiceField(forms.ModelMultipleChoiceField):
+    """Rejects ids no database could hold before asking the database (SQLite overflows)."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            text = str(pk)
+            if not text.isdigit() or int(text) > MAX_PK:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text[:20]},
+                )
+        return super()._check_values(value)
 
 
 def reject_nul(value: str) -> str:
@@ -45,12 +64,12 @@ class QuestionForm(forms.Form):
         help_text="Only logged-in members can read the details. Light formatting: *italic*, "
         "**bold**, lists and links.",
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = CatalogueChoiceField(
         queryset=Topic.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         help_text="Choose 1 to 3.",
     )
-    treatments = forms.ModelMultipleChoiceField(
+    treatments = CatalogueChoiceField(
         queryset=Treatment.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -92,7 +111,9 @@ class AnswerForm(forms.Form):
         error_messages={"required": "Please write your answer first."},
     )
     is_anonymous = forms.BooleanField(required=False, label='Post as "A member"')
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    parent = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=MAX_PK
+    )
 
     def clean_body(self) -> str:
         body = reject_nul(self.cleaned_data["body"]).strip()

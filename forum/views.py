@@ -412,7 +412,7 @@ def anonymous_reveal_view(request: HttpRequest, kind: str, pk: int) -> HttpRespo
     if not selectors.is_moderator(request.user):
         raise Http404
     model = {"question": Question, "answer": Answer}.get(kind)
-    if model is None:
+    if model is None or pk > selectors.MAX_PK:
         raise Http404
     item: Question | Answer = get_object_or_404(model, pk=pk, is_anonymous=True)  # type: ignore[assignment]
     form = RevealForm(request.POST or None)

@@ -1,6 +1,14 @@
 """Forum reads. Every read that can show members-only text takes the viewer."""
 
-from .base import ANSWERS_PAGE_SIZE, PAGE_SIZE, POPULAR_DAYS, TABS, is_member, is_moderator
+from .base import (
+    ANSWERS_PAGE_SIZE,
+    MAX_PK,
+    PAGE_SIZE,
+    POPULAR_DAYS,
+    TABS,
+    is_member,
+    is_moderator,
+)
 from .lists import (
     QuestionPage,
     _encode_cursor,
@@ -28,6 +36,7 @@ from .similar import similar_questions
 
 __all__ = [
     "ANSWERS_PAGE_SIZE",
+    "MAX_PK",
     "PAGE_SIZE",
     "POPULAR_DAYS",
     "TABS",

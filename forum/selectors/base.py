@@ -9,6 +9,8 @@ from moderation.models import ModerationState
 from ..models import Question
 
 PAGE_SIZE = 20
+# Ids beyond a signed 64-bit integer cannot exist; SQLite would raise rather than find none.
+MAX_PK = 2**63 - 1
 ANSWERS_PAGE_SIZE = 50
 POPULAR_DAYS = 30
 TABS = ("recent", "unanswered", "popular")

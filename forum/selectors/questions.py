@@ -11,6 +11,7 @@ from moderation.models import ModerationState
 from ..models import Answer, AnswerHug, FollowPreference, Question, QuestionFollow, QuestionHug
 from .base import (
     ANSWERS_PAGE_SIZE,
+    MAX_PK,
     _visible_questions,
     is_member,
     is_moderator,
@@ -21,6 +22,8 @@ from .base import (
 
 def question_for_viewer(*, pk: int, viewer: Any) -> Question | None:
     """The question if this viewer may open it (pending: author and moderators only)."""
+    if not 0 < pk <= MAX_PK:
+        return None
     question = (
         Question.objects.select_related("author")
         .prefetch_related("topics", "treatments")
@@ -47,7 +50,7 @@ def question_for_writing(*, pk: int, viewer: Any) -> Question | None:
 
 def answer_for_viewer(*, pk: int, viewer: Any) -> Answer | None:
     """A visible answer of a visible question, for members only."""
-    if not is_member(viewer):
+    if not is_member(viewer) or not 0 < pk <= MAX_PK:
         return None
     return (
         Answer.objects.select_related("question", "author")

@@ -385,3 +385,17 @@ def test_question_detail_query_count_is_bounded(
         response = client.get(question.get_absolute_url())
 
     assert response.status_code == OK
+
+
+def test_forum_huge_ids_are_404_or_form_errors_never_500(member_client, question, topic):
+    huge = 2**70
+
+    page = member_client.get(f"/questions/{huge}/x/")
+    ask = member_client.post("/questions/ask/", {"title": "What now for me?", "topics": [huge]})
+    reply = member_client.post(
+        f"/questions/{question.pk}/answer/", {"body": "Hello", "parent": str(huge)}
+    )
+
+    assert page.status_code == NOT_FOUND
+    assert ask.status_code == BAD
+    assert reply.status_code == BAD
