@@ -30,7 +30,7 @@ class CatalogueChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_pk_value",
                     params={"pk": text[:20]},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 def reject_nul(value: str) -> str:
