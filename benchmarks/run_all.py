@@ -1,10 +1,34 @@
-"""`make bench`: every benchmark of the project, one after the other."""
+"""`make bench`: every benchmark of the project, one after the other.
 
-from . import page_speed
+    python -m benchmarks.run_all                      # all of them
+    python -m benchmarks.run_all page_speed forum     # some of them (names below)
+
+Each benchmark keeps its own defaults (see its module docstring) and its own database.
+"""
+
+import importlib
+import sys
+import time
+
+BENCHMARKS = {
+    "page_speed": "benchmarks.page_speed",
+    "forum": "benchmarks.forum_bench",
+    "newsletter": "benchmarks.newsletter_bench",
+}
 
 
 def main() -> None:
-    page_speed.main()
+    chosen = sys.argv[1:] or list(BENCHMARKS)
+    unknown = [name for name in chosen if name not in BENCHMARKS]
+    if unknown:
+        sys.exit(f"unknown benchmark(s) {unknown}; choose from {list(BENCHMARKS)}")
+    for name in chosen:
+        print(f"\n=== {name} ===", flush=True)
+        started = time.monotonic()
+        module = importlib.import_module(BENCHMARKS[name])
+        sys.argv = [BENCHMARKS[name]]  # each benchmark parses its own (empty) arguments
+        module.main()
+        print(f"=== {name}: {time.monotonic() - started:.0f} s ===", flush=True)
 
 
 if __name__ == "__main__":

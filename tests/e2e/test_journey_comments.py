@@ -129,4 +129,5 @@ def test_member_downloads_their_data_and_erases_the_account(
     member.refresh_from_db()
     assert member.erased_at is not None
     assert member.public_name == "Former member"
-    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    account_menu = page.get_by_role("navigation", name="Account")
+    expect(account_menu.get_by_role("link", name="Log in")).to_be_visible()
