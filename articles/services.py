@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from moderation.models import ModerationState
-from moderation.policy import initial_moderation_state, posting_limits_check, posting_refusal
+from moderation.policy import (
+    initial_moderation_held_reason,
+    initial_moderation_state,
+    mentions_self_harm,
+    posting_limits_check,
+    posting_refusal,
+)
+from moderation.services import case_hold
 from mybcteam.mail.services import email_enqueue
 from mybcteam.markdown import render_markdown, render_member_markdown
 
@@ -134,11 +141,24 @@ def comment_update(*, comment: Comment, editor: Any, body: str) -> Comment:
     body = _clean_body(body)
     if body == locked.body:
         return locked
+    newly_alarming = mentions_self_harm(body) and not mentions_self_harm(locked.body)
     locked.body = body
     locked.body_html = render_member_markdown(body)
     locked.is_edited = True
     locked.edited_at = timezone.now()
-    locked.save(update_fields=["body", "body_html", "is_edited", "edited_at"])
+    fields = ["body", "body_html", "is_edited", "edited_at"]
+    # An edit must not slip past the trust rules a new post would meet (a link or a
+    # "message me privately" added after the fact): it goes back to review.
+    held = initial_moderation_held_reason(author=editor, text=body)
+    if held and locked.moderation_state == ModerationState.VISIBLE:
+        locked.moderation_state = ModerationState.PENDING
+        fields.append("moderation_state")
+    locked.save(update_fields=fields)
+    if held and "moderation_state" in fields:
+        case_hold(item=locked, held_reason=f"Edited: {held}", urgent=newly_alarming)
+        article_comment_recount(article_id=locked.article_id)
+    elif newly_alarming:
+        case_hold(item=locked, held_reason="Edited to mention self-harm.", urgent=True)
     return locked
 
 

@@ -290,3 +290,28 @@ def test_reply_email_for_held_reply_is_sent_once_on_approval(
     assert [m.to for m in mailoutbox] == [[member.email]]
     article.refresh_from_db()
     assert article.comment_count == 2
+
+
+def test_comment_update_adding_a_link_from_a_new_poster_goes_back_to_review(article, member):
+    from moderation.models import ModerationCase
+
+    comment = comment_create(article=article, author=member, body="Hello all")
+
+    updated = comment_update(
+        comment=comment, editor=member, body="Buy cures at https://scam.example now"
+    )
+
+    article.refresh_from_db()
+    assert updated.moderation_state == ModerationState.PENDING
+    assert article.comment_count == 0
+    assert ModerationCase.objects.filter(object_id=comment.pk, kind="comment").exists()
+
+
+def test_comment_update_mentioning_self_harm_opens_an_urgent_case(article, member):
+    from moderation.models import ModerationCase
+
+    comment = comment_create(article=article, author=member, body="A hard week")
+
+    comment_update(comment=comment, editor=member, body="A hard week, I want to die")
+
+    assert ModerationCase.objects.get(object_id=comment.pk, kind="comment").urgent
