@@ -263,3 +263,25 @@ def test_comment_on_draft_is_refused_for_editor(client, editor):
 
     assert response.status_code == FORBIDDEN
     assert not draft.comments.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", FOUND),
+        ("unverified", FOUND),
+        ("member", FOUND),
+        ("author", FOUND),
+        ("editor", OK),
+        ("moderator", NOT_FOUND),
+    ],
+)
+def test_admin_preview_access_matrix(client, users, settings, role, expected):
+    settings.STAFF_REQUIRE_2FA = False
+    draft = ArticleFactory.create(status=ArticleStatus.DRAFT, published_at=None)
+    if role != "anonymous":
+        client.force_login(users[role])
+
+    response = client.get(reverse("admin:articles_article_preview", args=[draft.pk]))
+
+    assert response.status_code == expected
