@@ -359,7 +359,7 @@ def test_queue_page_bounded_queries(client, moderator, django_assert_max_num_que
     _open_reports(total)
     client.force_login(moderator)
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("admin:moderation_moderationcase_changelist"))
 
     assert response.status_code == HTTPStatus.OK
@@ -371,7 +371,7 @@ def test_member_list_bounded_queries(client, moderator, django_assert_max_num_qu
     _open_reports(total)
     client.force_login(moderator)
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("admin:moderation_members"), {"reported": "open"})
 
     assert response.status_code == HTTPStatus.OK
