@@ -54,7 +54,7 @@ def text_size(request: HttpRequest) -> HttpResponse:
     """Remember the "larger text" choice in a cookie, and on the member's account too."""
     large = request.POST.get("size") == "large"
     target = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(
+    if "\x00" in target or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = "/"

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,7 +29,9 @@ def test_email_enqueue_sends_once_after_commit(django_capture_on_commit_callback
     message.refresh_from_db()
     assert message.state == OutboxMessage.State.SENT
     assert [m.to for m in mail.outbox] == [["reader@example.com"]]
-    assert mail.outbox[0].alternatives[0][1] == "text/html"
+    sent = mail.outbox[0]
+    assert isinstance(sent, EmailMultiAlternatives)
+    assert sent.alternatives[0][1] == "text/html"
 
 
 def test_email_enqueue_sends_nothing_when_the_transaction_rolls_back(

@@ -56,3 +56,10 @@ def test_every_page_carries_the_security_headers(client):
     assert "unsafe-inline" not in csp
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_text_size_switch_ignores_a_next_with_nul_bytes(client):
+    response = client.post("/text-size/", {"size": "large", "next": "/guides/\x00"})
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/"
