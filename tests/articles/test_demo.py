@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 
 from accounts import demo as accounts_demo
 from articles import demo
@@ -28,3 +29,14 @@ def test_demo_seed_writes_eight_reviewed_articles_with_threads_and_is_idempotent
     assert Comment.objects.count() == len(
         set(Comment.objects.values_list("article", "author", "body"))
     )
+
+
+def test_demo_seed_second_run_keeps_article_versions():
+    accounts_demo.seed()
+    demo.seed()
+    versions = dict(Article.objects.values_list("slug", "updated_at"))
+
+    demo.seed()
+
+    assert dict(Article.objects.values_list("slug", "updated_at")) == versions
+    assert Article.objects.filter(next_review_due__lt=timezone.localdate()).count() == 1
