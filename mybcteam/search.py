@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 from django.db.models import F, FloatField, Func, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -30,7 +31,7 @@ MAX_PAGE = 50
 # Each kind ranks at most this many matching rows (taken straight off the GIN index, no sort),
 # so a common word costs the same at a thousand posts or at millions. Title matches of
 # questions are a candidate set of their own, so they always compete for the top places.
-CANDIDATES = 1000
+CANDIDATES = 400
 MAX_QUERY_CHARS = 200
 KINDS = {"article": "Articles", "question": "Questions", "answer": "Answers", "comment": "Comments"}
 MEMBER_KINDS = {"answer", "comment"}
@@ -181,7 +182,14 @@ def _search_postgres(results: SearchResults, text: str, kinds: list[str], viewer
         )
         if member:
             anywhere = visible.filter(search_vector=query).values("pk")[:CANDIDATES]
-            qs = Question.objects.filter(Q(pk__in=by_title) | Q(pk__in=anywhere))
+            # One IN over a UNION: `IN (a) OR IN (b)` would make PostgreSQL scan every row.
+            sql_title, params_title = by_title.query.sql_with_params()
+            sql_any, params_any = anywhere.query.sql_with_params()
+            candidates = RawSQL(
+                f"SELECT pk FROM (({sql_title}) UNION ({sql_any})) AS candidates",
+                (*params_title, *params_any),
+            )
+            qs = Question.objects.filter(pk__in=candidates)
             qs = qs.annotate(rank=SearchRank(F("search_vector"), query))
         else:
             qs = Question.objects.filter(pk__in=by_title)
