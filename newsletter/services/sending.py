@@ -129,6 +129,11 @@ def _dispatch(*, send_id: int, chunks: range | list[int]) -> None:
         except BROKER_ERRORS:  # broker down: the sweeper re-dispatches queued chunks later
             logger.warning("newsletter: could not enqueue chunk %s of send %s", chunk, send_id)
             return
+        # Stamp the dispatch (one UPDATE per chunk of 200): the sweeper re-dispatches a chunk
+        # only when nothing touched it for STALE_CLAIM, not every minute of a long backlog.
+        Delivery.objects.filter(send_id=send_id, chunk=chunk, state=Delivery.State.QUEUED).update(
+            claimed_at=timezone.now()
+        )
 
 
 # --- sending a chunk ----------------------------------------------------------------------

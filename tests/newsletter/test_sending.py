@@ -213,3 +213,16 @@ def test_chunk_send_smtp_server_down_releases_the_claim_and_asks_for_retry(setti
         services.chunk_send(send_id=send.id, chunk=0)
 
     assert services.send_progress(send_id=send.id)["queued"] == 2
+
+
+def test_deliveries_sweep_redispatches_queued_chunks_only_when_untouched_for_a_while():
+    send = _queued_send()
+    Send.objects.filter(id=send.id).update(created_at=timezone.now() - timedelta(hours=2))
+    Delivery.objects.update(claimed_at=timezone.now())  # just dispatched
+
+    fresh = services.deliveries_sweep()
+    Delivery.objects.update(claimed_at=timezone.now() - timedelta(hours=1))
+    stale = services.deliveries_sweep()
+
+    assert (fresh["dispatched"], stale["dispatched"]) == (0, 1)
+    assert services.send_progress(send_id=send.id)["sent"] == 3
