@@ -12,7 +12,7 @@ class ForumConfig(AppConfig):
 
         from . import privacy
         from .models import Answer, Question
-        from .services import question_recount
+        from .services import answer_state_changed, question_recount
 
         register_exporter("forum_questions", privacy.export_questions)
         register_exporter("forum_answers", privacy.export_answers)
@@ -29,5 +29,5 @@ class ForumConfig(AppConfig):
             Answer,
             label="answer",
             url=lambda item: item.get_absolute_url(),
-            after_state_change=lambda item: question_recount(question_id=item.question_id),
+            after_state_change=answer_state_changed,
         )

@@ -243,6 +243,15 @@ def question_recount(*, question_id: int) -> None:
     )
 
 
+def answer_state_changed(answer: Answer) -> None:
+    """Moderation changed an answer's state: recount; once visible, tell followers (once)."""
+    question_recount(question_id=answer.question_id)
+    if answer.moderation_state == ModerationState.VISIBLE:
+        # An approved answer was never announced; AnswerNotification rows keep this at once
+        # per follower even when a hidden answer is restored.
+        transaction.on_commit(lambda: _notify_later(answer.pk))
+
+
 def _hug_toggle(model: Any, counted: Any, member: Any, hug: bool, **target: Any) -> bool:
     """Add or remove one hug; the unique row makes a double submit count once."""
     if hug:

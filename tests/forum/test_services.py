@@ -320,3 +320,23 @@ def test_member_export_includes_forum_parts_and_erasure_stops_follows(question, 
     assert data["forum_answers"][0]["answer"] == "My own words"
     assert data["forum_activity"]["following"] == [question.title]
     assert not QuestionFollow.objects.filter(member=member).exists()
+
+
+def test_answer_state_changed_approval_notifies_followers_once(
+    question, member, django_capture_on_commit_callbacks
+):
+    answer = AnswerFactory.create(
+        question=question, author=member, moderation_state=ModerationState.PENDING
+    )
+    answer.moderation_state = ModerationState.VISIBLE
+    answer.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_state_changed(answer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_state_changed(answer)
+
+    question.refresh_from_db()
+    assert question.answer_count == 1
+    sent = OutboxMessage.objects.filter(kind="forum/new_answer")
+    assert list(sent.values_list("to_email", flat=True)) == [question.author.email]
