@@ -85,6 +85,7 @@ def new_context(
     """Make browser contexts (JavaScript on or off, any viewport); every page is tracked."""
     contexts: list[Any] = []
     pages: list[Any] = []
+    csp_violations: list[str] = []
     request.node._e2e_pages = pages
 
     def make(*, java_script_enabled: bool = True, viewport: dict[str, int] | None = None) -> Any:
@@ -96,13 +97,25 @@ def new_context(
             # for the page itself because evaluate() does not go through CSP.
         )
         context.set_default_timeout(TIMEOUT_MS)
-        context.on("page", lambda new_page: pages.append(new_page))
+        context.on("page", lambda new_page: _watch(new_page, pages, csp_violations))
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    # Our CSP forbids inline script and style: the browser reports anything it had to block.
+    assert not csp_violations, f"the browser blocked content under our CSP: {csp_violations}"
+
+
+def _watch(page: Any, pages: list[Any], csp_violations: list[str]) -> None:
+    pages.append(page)
+
+    def on_console(message: Any) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            csp_violations.append(f"{page.url}: {message.text[:300]}")
+
+    page.on("console", on_console)
 
 
 @pytest.fixture
