@@ -83,3 +83,10 @@ def test_demo_seed_is_idempotent():
     assert Subscriber.objects.filter(state=Subscriber.State.CONFIRMED).count() == 4
     assert Issue.objects.count() == 1
     assert Issue.objects.get().articles.count() == 2
+
+
+def test_subscribe_page_has_one_form_and_no_footer_box(client):
+    response = client.get("/newsletter/subscribe/")
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.content.decode().count('id="newsletter-email"') == 1
