@@ -4,9 +4,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from articles.models import Treatment
+from moderation.models import ModerationState, ProfileBioModeration
+from moderation.selectors import bio_withheld_member_ids, viewer_is_moderator
 
 from .models import Profile, User, Visibility
 
@@ -58,8 +60,28 @@ def _display_value(profile: Profile, name: str) -> str:
     return "" if value in (None, "") else str(value)
 
 
+# What other members see in place of a bio a moderator hid (or has not yet approved).
+REMOVED_BIO = "Removed by a moderator."
+
+# The states in which moderation withholds a bio (moderation.selectors.bio_withheld_member_ids).
+_BIO_WITHHELD_STATES = [ModerationState.HIDDEN, ModerationState.PENDING]
+
+
+def _bio_withheld(profile: Profile) -> bool:
+    # member_directory annotates its rows (one query for a page); otherwise ask moderation.
+    if Profile.user.is_cached(profile):
+        flag = getattr(profile.user, "bio_withheld", None)
+        if flag is not None:
+            return bool(flag)
+    return profile.user_id in bio_withheld_member_ids(member_ids=[profile.user_id])
+
+
 def profile_items_for_viewer(*, profile: Profile, viewer: Any) -> list[ProfileItem]:
-    """The non-empty fields `viewer` may see; the owner also sees "only me" ones, marked."""
+    """The non-empty fields `viewer` may see; the owner also sees "only me" ones, marked.
+
+    A bio that moderation hid or holds shows as "Removed by a moderator." to everyone but its
+    owner and the moderators, on every page that uses this selector.
+    """
     is_owner = viewer.is_authenticated and viewer.pk == profile.user_id
     items = []
     for name, visibility_name, label in _PROFILE_FIELDS:
@@ -69,6 +91,9 @@ def profile_items_for_viewer(*, profile: Profile, viewer: Any) -> list[ProfileIt
         if not viewer.is_authenticated:
             continue
         value = _display_value(profile, name)
+        withheld = value and name == "bio" and not is_owner and _bio_withheld(profile)
+        if withheld and not viewer_is_moderator(viewer=viewer):
+            value = REMOVED_BIO
         if value:
             items.append(ProfileItem(name, label, value, only_you=private))
     return items
@@ -118,11 +143,15 @@ def member_directory(*, viewer: Any, filters: dict[str, Any]) -> QuerySet[User]:
             treatments_visibility=shared,
         ).values("user_id")
         members = members.filter(pk__in=in_profile)
+    withheld = ProfileBioModeration.objects.filter(
+        member_id=OuterRef("pk"), moderation_state__in=_BIO_WITHHELD_STATES
+    )
     return (
         members.select_related("profile")
         .prefetch_related(
             Prefetch("profile__current_treatments", queryset=_TREATMENTS),
             Prefetch("profile__past_treatments", queryset=_TREATMENTS),
         )
+        .annotate(bio_withheld=Exists(withheld))
         .order_by("display_name", "pk")
     )

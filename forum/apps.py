@@ -24,10 +24,12 @@ class ForumConfig(AppConfig):
             label="question",
             url=lambda item: item.get_absolute_url(),
             after_state_change=lambda item: question_recount(question_id=item.pk),
+            topic_field="topics",
         )
         registry.register(
             Answer,
             label="answer",
             url=lambda item: item.get_absolute_url(),
             after_state_change=answer_state_changed,
+            topic_field="question__topics",
         )

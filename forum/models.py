@@ -64,11 +64,19 @@ class Answer(ModeratedContent):
     hug_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # Set once the followers' emails are queued: a sweep retries answers still without it,
+    # so a broker outage delays these emails but never loses them.
+    followers_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         indexes = [
             models.Index(fields=["question", "created_at", "id"], name="forum_a_question_idx"),
+            models.Index(
+                fields=["created_at"],
+                name="forum_a_unnotified_idx",
+                condition=models.Q(followers_notified_at__isnull=True),
+            ),
             models.Index(fields=["author", "-created_at"], name="forum_a_author_idx"),
         ]
 

@@ -15,3 +15,9 @@ def answer_notify_followers(answer_id: int) -> int:
 def forum_daily_digest_send() -> int:
     """Send the daily "new answers" emails; batches of 500 members, each one email."""
     return services.forum_daily_digest_send()
+
+
+@shared_task(acks_late=True)
+def answer_notify_sweep() -> int:
+    """Every few minutes: announce visible answers whose emails were never queued."""
+    return services.answer_notify_sweep()

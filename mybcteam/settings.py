@@ -156,6 +156,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "forum.tasks.forum_daily_digest_send",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Follower emails whose task never got queued (broker outage): delayed, never lost.
+    "forum-answer-notify-sweep": {"task": "forum.tasks.answer_notify_sweep", "schedule": 120.0},
     "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 60.0},
 }
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from articles.models import Treatment
 from moderation.models import ModerationState
@@ -137,18 +137,36 @@ def answer_listing(
     treatment: Treatment | None = None,
     page: int = 1,
 ) -> AnswerListing:
-    """The answers (with their replies) a member sees, sorted and filtered "like me"."""
+    """The answers (with their replies) a member sees, sorted and filtered "like me".
+
+    Members see visible answers and their own pending ones; a hidden or removed answer with
+    replies they can see stays as a placeholder. Moderators also see pending and hidden
+    answers, marked. Visitors get nothing.
+    """
     viewer_her2 = ""
     if is_member(viewer):
         viewer_her2 = getattr(getattr(viewer, "profile", None), "her2_status", "") or ""
     empty = AnswerListing([], 0, 1, False, sort, like, treatment, viewer_her2, set())
     if not is_member(viewer):
         return empty
-    shown = Q(moderation_state=ModerationState.VISIBLE) | Q(
-        moderation_state=ModerationState.PENDING, author_id=viewer.pk
-    )
+    moderator = is_moderator(viewer)
+    if moderator:
+        shown = Q(
+            moderation_state__in=[
+                ModerationState.VISIBLE,
+                ModerationState.PENDING,
+                ModerationState.HIDDEN,
+            ]
+        )
+    else:
+        shown = Q(moderation_state=ModerationState.VISIBLE) | Q(
+            moderation_state=ModerationState.PENDING, author_id=viewer.pk
+        )
+    shown_replies = Answer.objects.filter(parent=OuterRef("pk")).filter(shown)
     roots = Answer.objects.filter(question=question, parent__isnull=True).filter(
-        shown | Q(moderation_state=ModerationState.REMOVED, replies__isnull=False)
+        shown
+        | Q(moderation_state=ModerationState.REMOVED, replies__isnull=False)
+        | Q(Exists(shown_replies), moderation_state=ModerationState.HIDDEN)
     )
     if like == "her2" and viewer_her2 and viewer_her2 != "unknown":
         roots = roots.filter(
@@ -191,7 +209,8 @@ def answer_listing(
         AnswerThread(
             answer=by_id[i],
             replies=replies.get(i, []),
-            placeholder=by_id[i].moderation_state == ModerationState.REMOVED,
+            placeholder=by_id[i].moderation_state == ModerationState.REMOVED
+            or (by_id[i].moderation_state == ModerationState.HIDDEN and not moderator),
         )
         for i in root_ids
         if i in by_id

@@ -1,6 +1,7 @@
 """Follows and the emails they bring: per-answer, daily batch, one-click unfollow."""
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -112,7 +113,39 @@ def answer_notify_followers(*, answer_id: int) -> int:
             )
             AnswerNotification.objects.filter(pk=note.pk).update(sent_at=timezone.now())
             sent += 1
+    Answer.objects.filter(pk=answer.pk, followers_notified_at__isnull=True).update(
+        followers_notified_at=timezone.now()
+    )
     return sent
+
+
+# The sweep leaves fresh answers to their own task, and gives up on answers older than this.
+NOTIFY_SWEEP_GRACE = timedelta(minutes=3)
+NOTIFY_SWEEP_MAX_AGE = timedelta(days=2)
+
+
+def answer_notify_sweep(*, batch_size: int = 200) -> int:
+    """Announce visible answers whose follower emails never got queued (broker outage)."""
+    now = timezone.now()
+    recent = Q(created_at__gte=now - NOTIFY_SWEEP_MAX_AGE) | Q(
+        moderated_at__gte=now - NOTIFY_SWEEP_MAX_AGE
+    )
+    answer_ids = list(
+        Answer.objects.filter(
+            recent,
+            followers_notified_at__isnull=True,
+            moderation_state=ModerationState.VISIBLE,
+            question__moderation_state=ModerationState.VISIBLE,
+            created_at__lte=now - NOTIFY_SWEEP_GRACE,
+        )
+        .order_by("created_at", "id")
+        .values_list("id", flat=True)[:batch_size]
+    )
+    for answer_id in answer_ids:
+        answer_notify_followers(answer_id=answer_id)
+    if answer_ids:
+        logger.info("forum: sweep announced %s answers", len(answer_ids))
+    return len(answer_ids)
 
 
 # A day's batch: one email per member, each listing at most this many questions.

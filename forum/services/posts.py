@@ -16,7 +16,9 @@ from articles.models import Topic, Treatment
 from moderation.models import ModerationState
 from moderation.policy import (
     PostKind,
+    initial_moderation_held_reason,
     initial_moderation_state,
+    mentions_self_harm,
     posting_limits_check,
     posting_refusal,
 )
@@ -102,6 +104,26 @@ def _editable_by(item: Question | Answer, user: Any) -> None:
         raise PermissionDenied("This post can no longer be changed.")
 
 
+def _recheck_after_edit(*, item: Question | Answer, editor: Any, old_text: str, text: str) -> bool:
+    """Apply the trust rules to an edit as to a new post; True when it went back to review.
+
+    A link or a "message me privately" added after the fact goes back to pending (with a
+    case on the queue); a newly added mention of self-harm opens an urgent case.
+    """
+    from moderation.services import case_hold
+
+    newly_alarming = mentions_self_harm(text) and not mentions_self_harm(old_text)
+    held = initial_moderation_held_reason(author=editor, text=text)
+    if held and item.moderation_state == ModerationState.VISIBLE:
+        type(item).objects.filter(pk=item.pk).update(moderation_state=ModerationState.PENDING)
+        item.moderation_state = ModerationState.PENDING
+        case_hold(item=item, held_reason=f"Edited: {held}", urgent=newly_alarming)
+        return True
+    if newly_alarming:
+        case_hold(item=item, held_reason="Edited to mention self-harm.", urgent=True)
+    return False
+
+
 def edit_window_open(*, item: Question | Answer) -> bool:
     """Whether the author may still edit (settings.EDIT_WINDOW_MINUTES after posting)."""
     return timezone.now() - item.created_at <= timedelta(minutes=settings.EDIT_WINDOW_MINUTES)
@@ -117,12 +139,15 @@ def question_edit(
     topics: list[Topic],
     treatments: list[Treatment] | None = None,
 ) -> Question:
-    """Let the author change their question within the edit window."""
+    """Let the author change their question within the edit window (trust rules again)."""
+    _refuse_if_not_allowed(editor)
+    question = Question.objects.select_for_update().get(pk=question.pk)
     _editable_by(question, editor)
     if not edit_window_open(item=question):
         raise PermissionDenied("The time to edit this question has passed.")
     title, body = _clean_text(title), _clean_text(body)
     _validate_topics(topics)
+    old_text = f"{question.title}\n{question.body}"
     question.title = title
     question.slug = question_slug(title)
     question.body = body
@@ -132,6 +157,9 @@ def question_edit(
     question.save(update_fields=["title", "slug", "body", "body_html", "edited_at"])
     question.topics.set(topics)
     question.treatments.set(treatments or [])
+    text = f"{title}\n{body}"
+    if text != old_text:
+        _recheck_after_edit(item=question, editor=editor, old_text=old_text, text=text)
     return question
 
 
@@ -197,24 +225,33 @@ def _notify_later(answer_id: int) -> None:
 
     try:
         answer_notify_followers.delay(answer_id)
-    except Exception:  # broker down: the answer stands; only its emails are lost
-        logger.warning("forum: could not queue follower emails for answer %s", answer_id)
+    except Exception:  # broker down: the answer stands; the sweep sends its emails later
+        logger.warning(
+            "forum: could not queue follower emails for answer %s; the sweep will", answer_id
+        )
 
 
 @transaction.atomic
 def answer_edit(*, answer: Answer, editor: Any, body: str) -> Answer:
-    """Let the author change their answer within the edit window."""
+    """Let the author change their answer within the edit window (trust rules again)."""
+    _refuse_if_not_allowed(editor)
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
     _editable_by(answer, editor)
     if not edit_window_open(item=answer):
         raise PermissionDenied("The time to edit this answer has passed.")
     body = _clean_text(body)
     if not body:
         raise ValidationError("An answer cannot be empty.")
+    if body == answer.body:
+        return answer
+    old_text = answer.body
     answer.body = body
     answer.body_html = render_markdown(body, profile="member").html
     answer.edited_at = timezone.now()
     answer.full_clean(exclude=["search_vector"])
     answer.save(update_fields=["body", "body_html", "edited_at"])
+    if _recheck_after_edit(item=answer, editor=editor, old_text=old_text, text=body):
+        question_recount(question_id=answer.question_id)
     return answer
 
 
@@ -246,6 +283,12 @@ def question_recount(*, question_id: int) -> None:
 def answer_state_changed(answer: Answer) -> None:
     """Moderation changed an answer's state: recount; once visible, tell followers (once)."""
     question_recount(question_id=answer.question_id)
+    if answer.moderation_state == ModerationState.VISIBLE and answer.followers_notified_at is None:
+        # Newly shown (approved): the question moves up the "recent activity" lists. A restored
+        # answer was announced before and does not. Greatest: never moves activity back.
+        Question.objects.filter(pk=answer.question_id).update(
+            last_activity_at=Greatest(F("last_activity_at"), Value(timezone.now()))
+        )
     if answer.moderation_state == ModerationState.VISIBLE:
         # An approved answer was never announced; AnswerNotification rows keep this at once
         # per follower even when a hidden answer is restored.
