@@ -2,8 +2,8 @@
 
 from http import HTTPStatus
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
@@ -54,14 +54,19 @@ def text_size(request: HttpRequest) -> HttpResponse:
     """Remember the "larger text" choice in a cookie, and on the member's account too."""
     large = request.POST.get("size") == "large"
     target = request.POST.get("next", "/")
-    if "\x00" in target or not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    # Only a local path: redirect() would try a bare word such as "0" as a view name.
+    if (
+        not target.startswith("/")
+        or "\x00" in target
+        or not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         target = "/"
     if request.user.is_authenticated:
         request.user.prefers_larger_text = large
         request.user.save(update_fields=["prefers_larger_text"])
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     response.set_cookie(
         "text_size",
         "large" if large else "normal",

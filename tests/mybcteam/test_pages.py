@@ -63,3 +63,11 @@ def test_text_size_switch_ignores_a_next_with_nul_bytes(client):
 
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == "/"
+
+
+@pytest.mark.parametrize("next_value", ["0", "foo", "home", "\N{HUGGING FACE}", "//evil.example/"])
+def test_text_size_switch_sends_anything_but_a_local_path_home(client, next_value):
+    response = client.post("/text-size/", {"size": "large", "next": next_value})
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/"
