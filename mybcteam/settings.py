@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
+    # Last, so the 400 page it answers still gets every header the outer layers add.
+    "mybcteam.middleware.RejectNulBytesMiddleware",
 ]
 
 ROOT_URLCONF = "mybcteam.urls"
