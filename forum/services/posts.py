@@ -295,6 +295,13 @@ def answer_state_changed(answer: Answer) -> None:
         transaction.on_commit(lambda: _notify_later(answer.pk))
 
 
+def _refuse_unless_allowed_to_hug(member: Any) -> None:
+    # The same rule as posting and as hugs on article comments: a verified, active member.
+    refusal = posting_refusal(member)
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
 def _hug_toggle(model: Any, counted: Any, member: Any, hug: bool, **target: Any) -> bool:
     """Add or remove one hug; the unique row makes a double submit count once."""
     if hug:
@@ -314,8 +321,7 @@ def _hug_toggle(model: Any, counted: Any, member: Any, hug: bool, **target: Any)
 @transaction.atomic
 def question_hug_set(*, question: Question, member: Any, hug: bool) -> bool:
     """Hug or un-hug a question (idempotent); returns whether the member now hugs it."""
-    if not member.is_authenticated:
-        raise PermissionDenied("Please log in to send a hug.")
+    _refuse_unless_allowed_to_hug(member)
     counted = Question.objects.filter(pk=question.pk)
     return _hug_toggle(QuestionHug, counted, member, hug, question=question)
 
@@ -323,8 +329,7 @@ def question_hug_set(*, question: Question, member: Any, hug: bool) -> bool:
 @transaction.atomic
 def answer_hug_set(*, answer: Answer, member: Any, hug: bool) -> bool:
     """Hug or un-hug an answer (idempotent); returns whether the member now hugs it."""
-    if not member.is_authenticated:
-        raise PermissionDenied("Please log in to send a hug.")
+    _refuse_unless_allowed_to_hug(member)
     counted = Answer.objects.filter(pk=answer.pk)
     return _hug_toggle(AnswerHug, counted, member, hug, answer=answer)
 

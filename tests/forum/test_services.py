@@ -115,6 +115,17 @@ def test_answer_hug_set_double_submit_counts_once(answer, member):
     assert answer.hug_count == 1
 
 
+def test_hugs_need_a_confirmed_email_as_on_article_comments(question, answer, unverified_member):
+    with pytest.raises(PermissionDenied, match="confirm"):
+        services.question_hug_set(question=question, member=unverified_member, hug=True)
+    with pytest.raises(PermissionDenied, match="confirm"):
+        services.answer_hug_set(answer=answer, member=unverified_member, hug=True)
+
+    question.refresh_from_db()
+    assert question.hug_count == 0
+    assert not QuestionHug.objects.exists()
+
+
 def test_answer_mark_helpful_only_by_asker(answer, member):
     with pytest.raises(PermissionDenied):
         services.answer_mark_helpful(answer=answer, member=member, helpful=True)

@@ -91,7 +91,13 @@ def _cases(world):
             None,
             {**dict.fromkeys(ROLES, NOT_ALLOWED), **login_then},
         ),
-        ("hug", "post", f"/questions/{q.pk}/hug/", {"hug": "1"}, dict.fromkeys(ROLES, FOUND)),
+        (
+            "hug",
+            "post",
+            f"/questions/{q.pk}/hug/",
+            {"hug": "1"},
+            {**dict.fromkeys(ROLES, FOUND), "unverified": FORBIDDEN},
+        ),
         (
             "follow",
             "post",
@@ -132,7 +138,7 @@ def _cases(world):
             "post",
             f"/questions/answers/{a.pk}/hug/",
             {"hug": "1"},
-            dict.fromkeys(ROLES, FOUND),
+            {**dict.fromkeys(ROLES, FOUND), "unverified": FORBIDDEN},
         ),
         (
             "helpful",
@@ -399,3 +405,14 @@ def test_forum_huge_ids_are_404_or_form_errors_never_500(member_client, question
     assert page.status_code == NOT_FOUND
     assert ask.status_code == BAD
     assert reply.status_code == BAD
+
+
+def test_question_page_shows_hug_counts_but_no_hug_button_before_email_is_confirmed(
+    client, unverified_member, question
+):
+    client.force_login(unverified_member)
+
+    page = client.get(question.get_absolute_url()).content.decode()
+
+    assert f"/questions/{question.pk}/hug/" not in page
+    assert "0 hugs" in page

@@ -168,7 +168,7 @@ EXPECTATIONS: dict[str, Expect] = {
     ),
     "forum:question_hug": Expect(
         get=by_role(LOGIN, NOT_ALLOWED),
-        post=by_role(LOGIN, DONE),
+        post=by_role(LOGIN, DONE, unverified=REFUSED),
         kwargs=lambda o: {"pk": o.question.pk},
     ),
     "forum:question_follow": Expect(
@@ -188,7 +188,7 @@ EXPECTATIONS: dict[str, Expect] = {
     ),
     "forum:answer_hug": Expect(
         get=by_role(LOGIN, NOT_ALLOWED),
-        post=by_role(LOGIN, DONE),
+        post=by_role(LOGIN, DONE, unverified=REFUSED),
         kwargs=lambda o: {"pk": o.answer.pk},
     ),
     "forum:answer_helpful": Expect(
