@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from articles.models import Treatment
+from mybcteam.form_fields import BoundedModelMultipleChoiceField
 
 from .consent import HEALTH_CONSENT_TEXT
 from .models import Profile, Visibility
@@ -76,21 +77,9 @@ class SignupExtraForm(forms.Form):
         """Required by allauth; the adapter's save_user already stored the display name."""
 
 
-class TreatmentChoiceField(forms.ModelMultipleChoiceField):
+class TreatmentChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj)
-
-    def clean(self, value: Any) -> Any:
-        # An id too large for the database column would crash the lookup (a 500) instead
-        # of reading as "not a choice".
-        for pk in value or []:
-            if not str(pk).isdigit() or len(str(pk)) > 9:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": pk},
-                )
-        return super().clean(value)
 
 
 class SettingsForm(forms.ModelForm):

@@ -1,10 +1,10 @@
 import re
-from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from articles.models import Topic, Treatment
+from mybcteam.form_fields import MAX_PK, BoundedModelMultipleChoiceField
 
 from .models import FollowPreference
 
@@ -13,24 +13,6 @@ _QUESTION_WORDS_TEXT = (
     "could should would will has have had may might must any anyone anybody has"
 )
 QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
-
-
-MAX_PK = 2**63 - 1
-
-
-class CatalogueChoiceField(forms.ModelMultipleChoiceField):
-    """Rejects ids no database could hold before asking the database (SQLite overflows)."""
-
-    def _check_values(self, value: Any) -> Any:
-        for pk in value:
-            text = str(pk)
-            if not text.isdigit() or int(text) > MAX_PK:
-                raise ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": text[:20]},
-                )
-        return super()._check_values(value)  # type: ignore[misc]
 
 
 def reject_nul(value: str) -> str:
@@ -64,12 +46,12 @@ class QuestionForm(forms.Form):
         help_text="Only logged-in members can read the details. Light formatting: *italic*, "
         "**bold**, lists and links.",
     )
-    topics = CatalogueChoiceField(
+    topics = BoundedModelMultipleChoiceField(
         queryset=Topic.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         help_text="Choose 1 to 3.",
     )
-    treatments = CatalogueChoiceField(
+    treatments = BoundedModelMultipleChoiceField(
         queryset=Treatment.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

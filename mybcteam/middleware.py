@@ -1,27 +1,24 @@
-"""Refuse query strings with NUL bytes before a view sees them.
+"""Drop NUL bytes from query strings before a view sees them.
 
 PostgreSQL text cannot hold NUL, so a crafted `?topic=%00` would reach the database as an
-error (a 500) on every page that filters by a parameter; SQLite accepts it. One check here
-answers all of them with a clear 400 instead.
+error (a 500) on every page that filters by a parameter; SQLite accepts it. A NUL is never
+meaningful in a link, so the page is served as if it were not there.
 """
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 
 NUL = "\x00"
-REASON = "The address contains a character that is not allowed (a NUL byte). Please check the link."
 
 
-class RejectNulBytesMiddleware:
+class StripNulBytesMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if _query_has_nul(request):
-            response = TemplateResponse(request, "400.html", {"reason": REASON}, status=400)
-            return response.render()
+        if NUL in request.META.get("QUERY_STRING", "") or _query_has_nul(request):
+            request.GET = _without_nul(request.GET)  # type: ignore[assignment]
         return self.get_response(request)
 
 
@@ -29,3 +26,12 @@ def _query_has_nul(request: HttpRequest) -> bool:
     return any(
         NUL in key or any(NUL in value for value in values) for key, values in request.GET.lists()
     )
+
+
+def _without_nul(query: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        for value in values:
+            cleaned.appendlist(key.replace(NUL, ""), value.replace(NUL, ""))
+    cleaned._mutable = False  # as Django's own request.GET: views must copy() to change it
+    return cleaned

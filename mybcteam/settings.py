@@ -74,8 +74,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
-    # Last, so the 400 page it answers still gets every header the outer layers add.
-    "mybcteam.middleware.RejectNulBytesMiddleware",
+    "mybcteam.middleware.StripNulBytesMiddleware",
 ]
 
 ROOT_URLCONF = "mybcteam.urls"

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from articles.models import Topic
+from mybcteam.form_fields import BoundedModelMultipleChoiceField
 
 from .services import PAUSE_WEEKS
 
@@ -26,7 +27,7 @@ class SubscribeForm(forms.Form):
 
 
 class PreferencesForm(forms.Form):
-    topics = forms.ModelMultipleChoiceField(
+    topics = BoundedModelMultipleChoiceField(
         queryset=Topic.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -5,12 +5,12 @@ from typing import Any
 from django.db.models import QuerySet
 
 from moderation.models import ModerationState
+from mybcteam.form_fields import MAX_PK  # noqa: F401 - ids beyond it cannot exist; re-exported
 
 from ..models import Question
 
 PAGE_SIZE = 20
-# Ids beyond a signed 64-bit integer cannot exist; SQLite would raise rather than find none.
-MAX_PK = 2**63 - 1
+
 ANSWERS_PAGE_SIZE = 50
 POPULAR_DAYS = 30
 TABS = ("recent", "unanswered", "popular")
