@@ -173,3 +173,10 @@ def test_profile_page_runs_bounded_queries(member_client, django_assert_max_num_
         response = member_client.get(reverse("members:profile", kwargs={"handle": busy.handle}))
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_a_members_profile_address_is_the_one_the_url_configuration_gives():
+    member = UserFactory.create(display_name="Quiet Willow", handle="quiet-willow_2")
+
+    assert member.get_absolute_url() == reverse("members:profile", kwargs={"handle": member.handle})
+    assert member.get_absolute_url() == "/members/quiet-willow_2/"
