@@ -29,7 +29,7 @@ class ArticleFactory(factory.django.DjangoModelFactory[Article]):
 
     @classmethod
     def _create(cls, model_class: type[Article], *args: Any, **kwargs: Any) -> Article:
-        article = model_class(*args, **kwargs)
+        article = model_class(**kwargs)  # factory_boy passes declarations as keywords
         article_render(article=article)
         article.save()
         return article
