@@ -17,6 +17,7 @@ from . import selectors, services
 from .forms import CommentEditForm, CommentForm
 from .models import Article, Comment, Topic
 from .page_cache import article_page_parts
+from .thread_cache import thread_is_shared, thread_render
 
 ANCHOR = "#comment-{}"
 
@@ -84,19 +85,41 @@ def _comment_context(
     form_error: str = "",
 ) -> dict[str, Any]:
     member = selectors.viewer_is_member(request.user)
-    return {
+    refusal = posting_refusal(request.user) if member else None
+    comments = selectors.comment_list_for_article(
+        article=article, viewer=request.user, page=page or _page_number(request)
+    )
+    context: dict[str, Any] = {
         "article": article,
         "is_member": member,
-        "comments": selectors.comment_list_for_article(
-            article=article, viewer=request.user, page=page or _page_number(request)
-        ),
+        "comments": comments,
+        "hugged_ids": comments.hugged_ids,
         "form": form or CommentForm(),
         "reply_form": reply_form,
         "reply_parent_id": reply_parent_id,
         "form_error": form_error,
-        "posting_refusal": posting_refusal(request.user) if member else None,
+        "posting_refusal": refusal,
         "edit_window_minutes": services.settings.EDIT_WINDOW_MINUTES,
     }
+    if comments.items and comments.page is not None:
+        shared = (
+            reply_parent_id is None
+            and not form_error
+            and thread_is_shared(
+                article=article,
+                viewer=request.user,
+                moderator=comments.viewer_is_moderator,
+                refusal=refusal,
+            )
+        )
+        context["thread_html"] = thread_render(
+            request=request,
+            context=context,
+            article=article,
+            page_number=comments.page.number,
+            shared=shared,
+        )
+    return context
 
 
 def _render_article(
