@@ -13,6 +13,7 @@ from articles.models import Topic, Treatment
 from moderation.policy import PostingLimitExceeded, posting_refusal
 
 from . import selectors, services
+from .answer_cache import answers_are_shared, answers_render
 from .forms import (
     AnswerEditForm,
     AnswerForm,
@@ -88,18 +89,28 @@ def _detail_context(
         page=page,
     )
     member = selectors.is_member(request.user)
-    return {
+    state = selectors.viewer_state(question=question, viewer=request.user)
+    refusal = posting_refusal(request.user) if member else None
+    context: dict[str, Any] = {
         "question": question,
         "topics": list(question.topics.all()),
         "listing": listing,
-        "state": selectors.viewer_state(question=question, viewer=request.user),
+        "state": state,
         "answer_form": answer_form or AnswerForm(),
         "urgent": urgent_symptoms_found(question.title, question.body if member else ""),
         "related": selectors.related_questions(question=question),
         "treatments": Treatment.objects.only("name", "slug") if member else [],
-        "posting_refusal": posting_refusal(request.user) if member else None,
+        "posting_refusal": refusal,
         "is_member": member,
     }
+    if listing.threads:
+        shared = answers_are_shared(
+            question=question, viewer=request.user, listing=listing, state=state, refusal=refusal
+        )
+        context["answers_html"] = answers_render(
+            request=request, context=context, question=question, shared=shared
+        )
+    return context
 
 
 @require_GET

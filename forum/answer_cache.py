@@ -1,0 +1,117 @@
+"""A page of a question's answers, rendered once and shared by ordinary members.
+
+As for article comments (articles.thread_cache): most members see the same answers, author
+facts and buttons, so the first ordinary member's request renders the page with no hugs and a
+placeholder CSRF token, and later ones get that copy with their own hugs and token put in.
+
+Never shared: moderators (hidden answers, who wrote anonymous ones), the asker (the "helpful"
+buttons), members who answered this question (pending answers, edit and delete), members who
+may not post (no reply forms), and the "people who share my HER2 status" filter, which depends
+on the viewer. The key holds the question, page, sort and treatment filter, one aggregate over
+the question's answers (count, newest id, hugs, latest edit, latest moderation, which answers
+are marked helpful) and the people version (names, profile facts, erasure).
+"""
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Case, Count, F, Max, Sum, When
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from mybcteam.shared_render import CACHE_SECONDS, CSRF_PLACEHOLDER, personalise, shared_key
+
+from .models import Answer, Question
+from .selectors import AnswerListing, ViewerState
+
+ANSWERS_TEMPLATE = "forum/includes/answer_threads.html"
+HUG_TEMPLATE = "forum/includes/hug_button.html"
+
+
+@dataclass(frozen=True)
+class CachedAnswers:
+    html: str
+    hug_counts: dict[int, int]
+
+
+@dataclass(frozen=True)
+class _HugTarget:
+    """What the hug button reads of an answer."""
+
+    pk: int
+    hug_count: int
+
+
+def answers_are_shared(
+    *,
+    question: Question,
+    viewer: Any,
+    listing: AnswerListing,
+    state: ViewerState,
+    refusal: str | None,
+) -> bool:
+    """Whether this member sees the answers exactly as any ordinary member does."""
+    if state.is_moderator or state.is_author or refusal or listing.like:
+        return False
+    return not Answer.objects.filter(question=question, author_id=viewer.pk).exists()
+
+
+def answers_render(
+    *, request: HttpRequest, context: dict[str, Any], question: Question, shared: bool
+) -> str:
+    """The answers' HTML for this request: from the shared copy when the member may have it."""
+    if not shared:
+        return render_to_string(ANSWERS_TEMPLATE, context, request)  # a SafeString already
+    listing: AnswerListing = context["listing"]
+    key = _answers_key(question=question, listing=listing)
+    cached = cache.get(key)
+    if not isinstance(cached, CachedAnswers):
+        cached = _render_shared(request=request, context=context, listing=listing)
+        cache.set(key, cached, CACHE_SECONDS)
+    swaps = [
+        _hugged_swap(_HugTarget(pk=pk, hug_count=cached.hug_counts[pk]))
+        for pk in listing.hugged_ids & cached.hug_counts.keys()
+    ]
+    return personalise(cached.html, request=request, swaps=swaps)
+
+
+def _answers_key(*, question: Question, listing: AnswerListing) -> str:
+    facts = Answer.objects.filter(question=question).aggregate(
+        count=Count("id"),
+        newest=Max("id"),
+        hugs=Sum("hug_count"),
+        edited=Max("edited_at"),
+        moderated=Max("moderated_at"),
+        helpful=Sum(Case(When(is_helpful=True, then=F("id")), default=0)),
+    )
+    treatment = listing.treatment.pk if listing.treatment is not None else None
+    parts = [listing.page, listing.sort, treatment, *(facts[name] for name in sorted(facts))]
+    return shared_key(f"forum:answers:v1:{question.pk}", parts)
+
+
+def _render_shared(
+    *, request: HttpRequest, context: dict[str, Any], listing: AnswerListing
+) -> CachedAnswers:
+    neutral = {**context, "listing": replace(listing, hugged_ids=set())}
+    neutral["csrf_token"] = CSRF_PLACEHOLDER
+    html = render_to_string(ANSWERS_TEMPLATE, neutral, request)
+    counts: dict[int, int] = {}
+    for thread in listing.threads:
+        for answer in (thread.answer, *thread.replies):
+            counts[answer.pk] = answer.hug_count
+    return CachedAnswers(html=html, hug_counts=counts)
+
+
+def _hugged_swap(target: _HugTarget) -> tuple[str, str]:
+    def button(hugged: bool) -> str:
+        context = {
+            "target": target,
+            "kind": "answer",
+            "hugged": hugged,
+            "posting_refusal": None,
+            "csrf_token": CSRF_PLACEHOLDER,
+        }
+        return render_to_string(HUG_TEMPLATE, context)
+
+    return button(False), button(True)
