@@ -207,7 +207,9 @@ class Comment(ModeratedContent):
         return f"Comment #{self.pk} on {self.article_id}"
 
     def get_absolute_url(self) -> str:
-        return f"{reverse('articles:detail', kwargs={'slug': self.article.slug})}#comment-{self.pk}"
+        # The comment's own address: it redirects to the thread page that shows it (a comment
+        # may be on page 2 or later), so emails, search and admin links never land short.
+        return reverse("articles:comment", kwargs={"slug": self.article.slug, "pk": self.pk})
 
     @property
     def is_removed_by_author(self) -> bool:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from moderation.policy import PostingLimitExceeded, posting_refusal
+from mybcteam.form_fields import MAX_PK
 
 from . import selectors, services
 from .forms import CommentEditForm, CommentForm
@@ -217,11 +218,24 @@ def comment_create_view(request: HttpRequest, slug: str) -> HttpResponse:
     options: dict[str, Any] = {"form_error": error}
     if reply_parent_id.isdigit():
         options.update(reply_form=form, reply_parent_id=int(reply_parent_id))
+        # Show the error (and the typed reply) on the page where the reply box was.
+        options["page"] = _reply_page(request, article, int(reply_parent_id))
     else:
         options["form"] = form
     if _htmx(request):
         return _render_comments(request, article, **options)
     return _render_article(request, article, status=HTTPStatus.BAD_REQUEST, **options)
+
+
+def _reply_page(request: HttpRequest, article: Article, parent_id: int) -> int:
+    if "page" in request.GET:  # htmx posts say which page they came from
+        return _page_number(request)
+    if parent_id > MAX_PK:
+        return 1
+    parent = selectors.comment_get_for_viewer(article=article, pk=parent_id, viewer=request.user)
+    if parent is None:
+        return 1
+    return selectors.comment_page_number(comment=parent, viewer=request.user)
 
 
 def _own_comment(request: HttpRequest, slug: str, pk: int) -> tuple[Article, Comment]:

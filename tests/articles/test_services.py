@@ -224,9 +224,9 @@ def test_reply_email_sent_exactly_once_after_commit(
     assert [m.to for m in mailoutbox] == [[member.email]]
     message = mailoutbox[0]
     assert "Yes!" in message.body
-    assert (
-        f"https://mybcteam.example{article.get_absolute_url()}#comment-{reply.pk}" in message.body
-    )
+    # the reply's own address, which leads to whichever thread page shows it
+    assert f"https://mybcteam.example{reply.get_absolute_url()}" in message.body
+    assert reply.get_absolute_url() == f"{article.get_absolute_url()}comments/{reply.pk}/"
     assert "https://mybcteam.example/accounts/settings/" in message.body
 
 
