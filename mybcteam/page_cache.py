@@ -14,6 +14,9 @@ session. Freshness: each entry carries the content version it was rendered under
 import hashlib
 import logging
 import re
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache as memoize
 from typing import Any
@@ -25,7 +28,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 from django.utils.crypto import salted_hmac
 
-from .public_pages import VERSION_KEY, public_pages_version_new
+from .public_pages import public_pages_version, public_pages_version_forget
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +56,11 @@ MAX_QUERY_LENGTH = 300
 # A safety net only: every change visitors could see bumps the version at once.
 TTL_SECONDS = 120
 ENTRY_PREFIX = "pagecache:page:"
+# Each process also keeps the pages it served last, so a hit does not fetch the page from
+# Redis. A copy here is served only while its version is the current one.
+LOCAL_ENTRIES = 256
+_local: OrderedDict[str, dict[str, Any]] = OrderedDict()
+_local_lock = threading.Lock()
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage.cookie_name
 HTMX_HEADER = "HTTP_HX_REQUEST"
 RENDER_FLAG = "_page_cache_render"
@@ -97,23 +105,50 @@ def page_key(request: HttpRequest) -> str:
     return ENTRY_PREFIX + digest
 
 
+def _local_get(key: str, version: str) -> dict[str, Any] | None:
+    with _local_lock:
+        entry = _local.get(key)
+        if entry is None or entry.get("v") != version or entry.get("expires", 0) < time.time():
+            return None
+        _local.move_to_end(key)
+        return entry
+
+
+def _local_put(key: str, entry: dict[str, Any]) -> None:
+    with _local_lock:
+        _local[key] = entry
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+
+
 def _lookup(key: str) -> tuple[str | None, dict[str, Any] | None]:
-    """The current version and the stored entry, in one round trip; (None, None) on failure."""
+    """The current version and a page stored under it, if any; (None, None) on failure."""
     try:
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
+        version = public_pages_version()
         if version is None:
-            # First request after a flush or an eviction. If another process adds one first,
-            # this request simply does not store its page.
-            fresh = public_pages_version_new()
-            version = fresh if cache.add(VERSION_KEY, fresh, timeout=None) else None
-        return version, found.get(key)
+            return None, None
+        entry = _local_get(key, version)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is None or entry.get("v") != version:
+                return version, None
+            _local_put(key, entry)
+        return version, entry
     except Exception:  # any cache failure is a miss: the page renders as without the cache
         logger.warning("page cache: lookup failed; rendering normally", exc_info=True)
         return None, None
 
 
+def page_cache_forget_local() -> None:
+    """Forget this process's copies of pages and of the version (tests clear the cache)."""
+    with _local_lock:
+        _local.clear()
+    public_pages_version_forget()
+
+
 def _store(key: str, entry: dict[str, Any]) -> None:
+    _local_put(key, entry)
     try:
         cache.set(key, entry, TTL_SECONDS)
     except Exception:
@@ -155,8 +190,13 @@ def _entry(version: str, response: HttpResponse) -> dict[str, Any]:
         for name, value in response.headers.items()
         if name.lower() not in _NOT_STORED_HEADERS
     ]
-    body = response.content
-    return {"v": version, "status": response.status_code, "headers": headers, "body": body}
+    return {
+        "v": version,
+        "expires": time.time() + TTL_SECONDS,  # local copies honour the safety net too
+        "status": response.status_code,
+        "headers": headers,
+        "body": response.content,
+    }
 
 
 def _from_entry(entry: dict[str, Any]) -> HttpResponse:
@@ -184,7 +224,7 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = page_key(request)
         version, entry = _lookup(key)
-        if version is not None and entry is not None and entry.get("v") == version:
+        if version is not None and entry is not None:
             hit = _from_entry(entry)
             _with_visitor_token(request, hit)
             patch_vary_headers(hit, ("Cookie",))

@@ -267,7 +267,8 @@ def test_page_cache_version_bump_makes_every_page_stale(client, question):
     assert _served(client.get("/")) == "miss"
 
 
-def test_page_cache_lost_version_never_revives_old_pages(client, question):
+def test_page_cache_lost_version_never_revives_old_pages(client, question, settings):
+    settings.PAGE_CACHE_VERSION_SECONDS = 0
     client.get("/questions/")
 
     cache.delete(VERSION_KEY)
@@ -275,8 +276,30 @@ def test_page_cache_lost_version_never_revives_old_pages(client, question):
     assert _served(client.get("/questions/")) == "miss"
 
 
+def test_page_cache_bump_by_another_process_makes_local_copies_stale(client, question, settings):
+    settings.PAGE_CACHE_VERSION_SECONDS = 0  # production reads the shared version every 1 s
+    client.get("/questions/")
+    assert _served(client.get("/questions/")) == "hit"
+
+    cache.set(VERSION_KEY, "set-by-another-process", timeout=None)
+
+    assert _served(client.get("/questions/")) == "miss"
+
+
+def test_page_cache_process_that_bumps_sees_the_change_at_once(client, question, settings):
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600  # even with a long-lived copy of the version
+    client.get("/questions/")
+
+    public_pages_changed()
+
+    assert _served(client.get("/questions/")) == "miss"
+
+
 class _BrokenCache(LocMemCache):
     """A cache backend whose every call fails, as a misconfigured or broken server would."""
+
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("cache down")
 
     def get_many(self, *args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("cache down")
@@ -332,3 +355,10 @@ def _request_for(path: str) -> Any:
     from django.test import RequestFactory
 
     return RequestFactory().get(path)
+
+
+def test_page_cache_expired_copies_are_never_served(client, question, monkeypatch):
+    monkeypatch.setattr(page_cache, "TTL_SECONDS", -1)
+    client.get("/questions/")
+
+    assert _served(client.get("/questions/")) != "hit"
