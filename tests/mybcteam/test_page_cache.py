@@ -8,12 +8,14 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from articles.services import comment_create
 from forum.models import Question
+from forum.services import answer_create, question_delete
 from moderation.services import content_hide
 from mybcteam import page_cache
+from mybcteam.cache import FailSoftRedisCache
 from mybcteam.page_cache import csrf_placeholder
 from mybcteam.public_pages import VERSION_KEY, public_pages_changed
 from newsletter.models import Subscriber
@@ -137,8 +139,6 @@ def test_page_cache_hidden_question_gone_after_commit_too(
 
 def test_page_cache_question_deleted_by_its_author_leaves_the_list(client, question):
     client.get("/questions/")
-
-    from forum.services import question_delete
 
     question_delete(question=question, member=question.author)
 
@@ -327,8 +327,6 @@ def test_page_cache_broken_backend_still_renders_pages(client, question, monkeyp
 
 
 def test_page_cache_redis_outage_still_renders_pages(client, question, monkeypatch):
-    from mybcteam.cache import FailSoftRedisCache
-
     down = FailSoftRedisCache(
         "redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}
     )
@@ -352,8 +350,6 @@ def _stored_entry() -> dict[str, Any]:
 
 
 def _request_for(path: str) -> Any:
-    from django.test import RequestFactory
-
     return RequestFactory().get(path)
 
 
@@ -362,3 +358,22 @@ def test_page_cache_expired_copies_are_never_served(client, question, monkeypatc
     client.get("/questions/")
 
     assert _served(client.get("/questions/")) != "hit"
+
+
+def test_page_cache_new_answer_updates_the_counts_visitors_see(client, question, member):
+    assert "0 answers" in client.get("/questions/").content.decode()
+    client.get(question.get_absolute_url())
+
+    answer_create(question=question, author=member, body="Yes, part time, and it helped.")
+
+    assert "1 answer" in client.get("/questions/").content.decode()
+    assert "1 answer" in client.get(question.get_absolute_url()).content.decode()
+
+
+def test_page_cache_hidden_answer_lowers_the_count_at_once(client, question, member):
+    answer = answer_create(question=question, author=member, body="Yes, part time.")
+    assert "1 answer" in client.get("/questions/").content.decode()
+
+    content_hide(item=answer, moderator=UserFactory.create(is_staff=True), reason="Off topic")
+
+    assert "0 answers" in client.get("/questions/").content.decode()
