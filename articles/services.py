@@ -23,6 +23,7 @@ from moderation.policy import (
 from moderation.services import case_hold
 from mybcteam.mail.services import email_enqueue
 from mybcteam.markdown import render_markdown, render_member_markdown
+from mybcteam.public_pages import public_pages_changed
 
 from .models import COMMENT_MAX_LENGTH, Article, Comment, CommentHug
 from .rendering import internalise_links
@@ -63,6 +64,8 @@ def article_comment_recount(*, article_id: int) -> None:
     Article.objects.filter(pk=article_id).update(
         comment_count=Coalesce(Subquery(visible), Value(0))
     )
+    # update() sends no signal, and visitors see the count on the article and in lists.
+    public_pages_changed()
 
 
 def _clean_body(body: str) -> str:

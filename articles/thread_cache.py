@@ -24,7 +24,8 @@ from django.db.models import Count, Max, Sum
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from mybcteam.shared_render import CACHE_SECONDS, CSRF_PLACEHOLDER, personalise, shared_key
+from mybcteam.page_cache import csrf_placeholder
+from mybcteam.shared_render import CACHE_SECONDS, personalise, shared_key
 
 from .models import Article, Comment
 
@@ -91,7 +92,7 @@ def _thread_key(*, article: Article, page_number: int) -> str:
 
 
 def _render_shared(*, request: HttpRequest, context: dict[str, Any]) -> CachedThread:
-    neutral = {**context, "hugged_ids": set(), "csrf_token": CSRF_PLACEHOLDER}
+    neutral = {**context, "hugged_ids": set(), "csrf_token": csrf_placeholder()}
     html = render_to_string(THREAD_TEMPLATE, neutral, request)
     counts: dict[int, int] = {}
     for item in context["comments"].items:
@@ -107,7 +108,7 @@ def _hugged_swap(*, article: Article, target: _HugTarget) -> tuple[str, str]:
             "comment": target,
             "hugged": hugged,
             "hugged_ids": set(),
-            "csrf_token": CSRF_PLACEHOLDER,
+            "csrf_token": csrf_placeholder(),
         }
         return render_to_string(HUG_TEMPLATE, context)
 

@@ -20,7 +20,8 @@ from django.db.models import Case, Count, F, Max, Sum, When
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from mybcteam.shared_render import CACHE_SECONDS, CSRF_PLACEHOLDER, personalise, shared_key
+from mybcteam.page_cache import csrf_placeholder
+from mybcteam.shared_render import CACHE_SECONDS, personalise, shared_key
 
 from .models import Answer, Question
 from .selectors import AnswerListing, ViewerState
@@ -94,7 +95,7 @@ def _render_shared(
     *, request: HttpRequest, context: dict[str, Any], listing: AnswerListing
 ) -> CachedAnswers:
     neutral = {**context, "listing": replace(listing, hugged_ids=set())}
-    neutral["csrf_token"] = CSRF_PLACEHOLDER
+    neutral["csrf_token"] = csrf_placeholder()
     html = render_to_string(ANSWERS_TEMPLATE, neutral, request)
     counts: dict[int, int] = {}
     for thread in listing.threads:
@@ -110,7 +111,7 @@ def _hugged_swap(target: _HugTarget) -> tuple[str, str]:
             "kind": "answer",
             "hugged": hugged,
             "posting_refusal": None,
-            "csrf_token": CSRF_PLACEHOLDER,
+            "csrf_token": csrf_placeholder(),
         }
         return render_to_string(HUG_TEMPLATE, context)
 

@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from mybcteam.public_pages import public_pages_changed
+
 from .models import ModerationState, ProfileBioModeration
 from .registry import moderated_type_for, moderated_type_for_label
 
@@ -92,6 +94,8 @@ def item_set_state(item: Any, *, state: str, reason: str) -> None:
     target.moderation_reason = reason[:300]
     target.moderated_at = now
     target.save(update_fields=["moderation_state", "moderation_reason", "moderated_at"])
+    # Privacy first: a hidden post must leave every cached public page, whatever its model.
+    public_pages_changed()
     if not is_profile(item):
         after = moderated_type_for(type(item)).after_state_change
         if after is not None:

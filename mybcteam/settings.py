@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside everything above, so cached pages still get CSRF cookies and security headers.
+    "mybcteam.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
@@ -92,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "mybcteam.context_processors.site",
+                "mybcteam.context_processors.csrf_for_page_cache",
             ],
         },
     }
@@ -124,6 +127,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How long a process may reuse the anonymous page cache's content version before reading it
+# again (docs/caching.md): the most another process can lag behind a change. 0 reads it on
+# every request.
+PAGE_CACHE_VERSION_SECONDS = env.float("PAGE_CACHE_VERSION_SECONDS", default=1.0)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

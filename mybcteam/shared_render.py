@@ -17,8 +17,10 @@ from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils.safestring import SafeString, mark_safe
 
-# Never a real token: Django's tokens are 64 letters and digits.
-CSRF_PLACEHOLDER = "csrf-token-placeholder"
+# Derived from the secret key, so a member cannot type it into a post to have it replaced by
+# a reader's token; shared with the anonymous page cache.
+from .page_cache import csrf_placeholder
+
 CACHE_SECONDS = 600
 PEOPLE_VERSION_KEY = "shared-render:people"
 
@@ -49,7 +51,7 @@ def personalise(html: str, *, request: HttpRequest, swaps: Iterable[tuple[str, s
     """The shared copy with this member's fragments swapped in and their own CSRF token."""
     for shared_fragment, own_fragment in swaps:
         html = html.replace(shared_fragment, own_fragment, 1)
-    html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    html = html.replace(csrf_placeholder(), get_token(request))
     # Safe: rendered by our autoescaping templates; only our own rendered fragments go in.
     return mark_safe(html)  # nosec B308 B703
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from mybcteam.celery import app as celery_app
+from mybcteam.page_cache import page_cache_forget_local
 
 from .factories import UserFactory
 
@@ -37,6 +38,7 @@ def _fast_and_isolated(request: pytest.FixtureRequest, settings: object) -> Iter
     integration = "integration" in request.keywords
     if not integration:
         cache.clear()
+        page_cache_forget_local()  # this process's copies of pages and of their version
         celery_app.conf.task_always_eager = True
     yield
     if not integration:

@@ -23,6 +23,7 @@ from moderation.policy import (
     posting_refusal,
 )
 from mybcteam.markdown import render_markdown
+from mybcteam.public_pages import public_pages_changed
 
 from ..models import (
     AnonymousReveal,
@@ -117,6 +118,7 @@ def _recheck_after_edit(*, item: Question | Answer, editor: Any, old_text: str, 
     if held and item.moderation_state == ModerationState.VISIBLE:
         type(item).objects.filter(pk=item.pk).update(moderation_state=ModerationState.PENDING)
         item.moderation_state = ModerationState.PENDING
+        public_pages_changed()  # a question held again leaves the public lists at once
         case_hold(item=item, held_reason=f"Edited: {held}", urgent=newly_alarming)
         return True
     if newly_alarming:
@@ -171,6 +173,7 @@ def question_delete(*, question: Question, member: Any) -> None:
     Question.objects.filter(pk=question.pk).update(
         moderation_state=ModerationState.REMOVED, body="", body_html="", moderated_at=timezone.now()
     )
+    public_pages_changed()  # update() sends no signal; the title must leave public pages
 
 
 @transaction.atomic
@@ -215,6 +218,7 @@ def answer_create(
             answer_count=F("answer_count") + 1,
             last_activity_at=Greatest(F("last_activity_at"), Value(answer.created_at)),
         )
+        public_pages_changed()  # the count and the activity order visitors see
         transaction.on_commit(lambda: _notify_later(answer.pk))
     QuestionFollow.objects.get_or_create(member=author, question=question)
     return answer
@@ -278,6 +282,7 @@ def question_recount(*, question_id: int) -> None:
         ).count(),
         hug_count=QuestionHug.objects.filter(question_id=question_id).count(),
     )
+    public_pages_changed()  # counts visitors see, after an update() that sends no signal
 
 
 def answer_state_changed(answer: Answer) -> None:
@@ -323,7 +328,9 @@ def question_hug_set(*, question: Question, member: Any, hug: bool) -> bool:
     """Hug or un-hug a question (idempotent); returns whether the member now hugs it."""
     _refuse_unless_allowed_to_hug(member)
     counted = Question.objects.filter(pk=question.pk)
-    return _hug_toggle(QuestionHug, counted, member, hug, question=question)
+    hugged = _hug_toggle(QuestionHug, counted, member, hug, question=question)
+    public_pages_changed()  # the question list shows hug counts
+    return hugged
 
 
 @transaction.atomic
