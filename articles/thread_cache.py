@@ -16,35 +16,19 @@ approval and deletion stamps) and the people version, so a renamed or erased mem
 name is never served.
 """
 
-from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from mybcteam.page_cache import csrf_placeholder
-from mybcteam.shared_render import CACHE_SECONDS, personalise, shared_key
+from mybcteam.shared_render import HugTarget, SharedCopy, shared_key, shared_or_render
 
 from .models import Article, Comment
 
 THREAD_TEMPLATE = "articles/includes/comment_thread.html"
 HUG_TEMPLATE = "articles/includes/hug_button.html"
-
-
-@dataclass(frozen=True)
-class CachedThread:
-    html: str
-    hug_counts: dict[int, int]
-
-
-@dataclass(frozen=True)
-class _HugTarget:
-    """What the hug button reads of a comment."""
-
-    pk: int
-    hug_count: int
 
 
 def thread_is_shared(
@@ -67,16 +51,13 @@ def thread_render(
     """The thread's HTML for this request: from the shared copy when the member may have it."""
     if not shared:
         return render_to_string(THREAD_TEMPLATE, context, request)  # a SafeString already
-    key = _thread_key(article=article, page_number=page_number)
-    cached = cache.get(key)
-    if not isinstance(cached, CachedThread):
-        cached = _render_shared(request=request, context=context)
-        cache.set(key, cached, CACHE_SECONDS)
-    swaps = [
-        _hugged_swap(article=article, target=_HugTarget(pk=pk, hug_count=cached.hug_counts[pk]))
-        for pk in context["hugged_ids"] & cached.hug_counts.keys()
-    ]
-    return personalise(cached.html, request=request, swaps=swaps)
+    return shared_or_render(
+        request=request,
+        key=_thread_key(article=article, page_number=page_number),
+        render=lambda: _render_shared(request=request, context=context),
+        hugged_ids=context["hugged_ids"],
+        hug_button=lambda target, hugged: _hug_button(article, target, hugged),
+    )
 
 
 def _thread_key(*, article: Article, page_number: int) -> str:
@@ -88,28 +69,25 @@ def _thread_key(*, article: Article, page_number: int) -> str:
         moderated=Max("moderated_at"),
     )
     parts = [article.slug, page_number, *(facts[name] for name in sorted(facts))]
-    return shared_key(f"articles:thread:v1:{article.pk}", parts)
+    return shared_key(f"articles:thread:v2:{article.pk}", parts)
 
 
-def _render_shared(*, request: HttpRequest, context: dict[str, Any]) -> CachedThread:
+def _render_shared(*, request: HttpRequest, context: dict[str, Any]) -> SharedCopy:
     neutral = {**context, "hugged_ids": set(), "csrf_token": csrf_placeholder()}
     html = render_to_string(THREAD_TEMPLATE, neutral, request)
     counts: dict[int, int] = {}
     for item in context["comments"].items:
         for comment in (item.comment, *item.replies):
             counts[comment.pk] = comment.hug_count
-    return CachedThread(html=html, hug_counts=counts)
+    return SharedCopy(html=html, hug_counts=counts)
 
 
-def _hugged_swap(*, article: Article, target: _HugTarget) -> tuple[str, str]:
-    def button(hugged: bool) -> str:
-        context = {
-            "article": article,
-            "comment": target,
-            "hugged": hugged,
-            "hugged_ids": set(),
-            "csrf_token": csrf_placeholder(),
-        }
-        return render_to_string(HUG_TEMPLATE, context)
-
-    return button(False), button(True)
+def _hug_button(article: Article, target: HugTarget, hugged: bool) -> str:
+    context = {
+        "article": article,
+        "comment": target,
+        "hugged": hugged,
+        "hugged_ids": set(),
+        "csrf_token": csrf_placeholder(),
+    }
+    return render_to_string(HUG_TEMPLATE, context)

@@ -12,36 +12,21 @@ the question's answers (count, newest id, hugs, latest edit, latest moderation, 
 are marked helpful) and the people version (names, profile facts, erasure).
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Case, Count, F, Max, Sum, When
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from mybcteam.page_cache import csrf_placeholder
-from mybcteam.shared_render import CACHE_SECONDS, personalise, shared_key
+from mybcteam.shared_render import HugTarget, SharedCopy, shared_key, shared_or_render
 
 from .models import Answer, Question
 from .selectors import AnswerListing, ViewerState
 
 ANSWERS_TEMPLATE = "forum/includes/answer_threads.html"
 HUG_TEMPLATE = "forum/includes/hug_button.html"
-
-
-@dataclass(frozen=True)
-class CachedAnswers:
-    html: str
-    hug_counts: dict[int, int]
-
-
-@dataclass(frozen=True)
-class _HugTarget:
-    """What the hug button reads of an answer."""
-
-    pk: int
-    hug_count: int
 
 
 def answers_are_shared(
@@ -65,16 +50,13 @@ def answers_render(
     if not shared:
         return render_to_string(ANSWERS_TEMPLATE, context, request)  # a SafeString already
     listing: AnswerListing = context["listing"]
-    key = _answers_key(question=question, listing=listing)
-    cached = cache.get(key)
-    if not isinstance(cached, CachedAnswers):
-        cached = _render_shared(request=request, context=context, listing=listing)
-        cache.set(key, cached, CACHE_SECONDS)
-    swaps = [
-        _hugged_swap(_HugTarget(pk=pk, hug_count=cached.hug_counts[pk]))
-        for pk in listing.hugged_ids & cached.hug_counts.keys()
-    ]
-    return personalise(cached.html, request=request, swaps=swaps)
+    return shared_or_render(
+        request=request,
+        key=_answers_key(question=question, listing=listing),
+        render=lambda: _render_shared(request=request, context=context, listing=listing),
+        hugged_ids=listing.hugged_ids,
+        hug_button=_hug_button,
+    )
 
 
 def _answers_key(*, question: Question, listing: AnswerListing) -> str:
@@ -88,12 +70,12 @@ def _answers_key(*, question: Question, listing: AnswerListing) -> str:
     )
     treatment = listing.treatment.pk if listing.treatment is not None else None
     parts = [listing.page, listing.sort, treatment, *(facts[name] for name in sorted(facts))]
-    return shared_key(f"forum:answers:v1:{question.pk}", parts)
+    return shared_key(f"forum:answers:v2:{question.pk}", parts)
 
 
 def _render_shared(
     *, request: HttpRequest, context: dict[str, Any], listing: AnswerListing
-) -> CachedAnswers:
+) -> SharedCopy:
     neutral = {**context, "listing": replace(listing, hugged_ids=set())}
     neutral["csrf_token"] = csrf_placeholder()
     html = render_to_string(ANSWERS_TEMPLATE, neutral, request)
@@ -101,18 +83,15 @@ def _render_shared(
     for thread in listing.threads:
         for answer in (thread.answer, *thread.replies):
             counts[answer.pk] = answer.hug_count
-    return CachedAnswers(html=html, hug_counts=counts)
+    return SharedCopy(html=html, hug_counts=counts)
 
 
-def _hugged_swap(target: _HugTarget) -> tuple[str, str]:
-    def button(hugged: bool) -> str:
-        context = {
-            "target": target,
-            "kind": "answer",
-            "hugged": hugged,
-            "posting_refusal": None,
-            "csrf_token": csrf_placeholder(),
-        }
-        return render_to_string(HUG_TEMPLATE, context)
-
-    return button(False), button(True)
+def _hug_button(target: HugTarget, hugged: bool) -> str:
+    context = {
+        "target": target,
+        "kind": "answer",
+        "hugged": hugged,
+        "posting_refusal": None,
+        "csrf_token": csrf_placeholder(),
+    }
+    return render_to_string(HUG_TEMPLATE, context)

@@ -9,7 +9,8 @@ profile address, erasure, the profile facts shown beside answers).
 
 import hashlib
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
@@ -39,6 +40,46 @@ def _people_version() -> int:
         version = time.time_ns()
         cache.add(PEOPLE_VERSION_KEY, version, None)
     return int(version)
+
+
+@dataclass(frozen=True)
+class SharedCopy:
+    """A rendering with no hugs and a placeholder token, and each post's hug count."""
+
+    html: str
+    hug_counts: dict[int, int]
+
+
+@dataclass(frozen=True)
+class HugTarget:
+    """What a hug button reads of a post."""
+
+    pk: int
+    hug_count: int
+
+
+def shared_or_render(
+    *,
+    request: HttpRequest,
+    key: str,
+    render: Callable[[], SharedCopy],
+    hugged_ids: set[int],
+    hug_button: Callable[[HugTarget, bool], str],
+) -> SafeString:
+    """The shared copy under `key` (rendered and stored on a miss), made this member's own.
+
+    `hug_button(target, hugged)` renders one hug button as the shared template does, so the
+    member's hugged buttons can replace the un-hugged ones exactly.
+    """
+    copy = cache.get(key)
+    if not isinstance(copy, SharedCopy):
+        copy = render()
+        cache.set(key, copy, CACHE_SECONDS)
+    swaps = []
+    for pk in hugged_ids & copy.hug_counts.keys():
+        target = HugTarget(pk=pk, hug_count=copy.hug_counts[pk])
+        swaps.append((hug_button(target, False), hug_button(target, True)))
+    return personalise(copy.html, request=request, swaps=swaps)
 
 
 def shared_key(prefix: str, parts: Iterable[Any]) -> str:
