@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Topic, Treatment
@@ -400,9 +402,11 @@ def following_view(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/following.html", context, status=status)
 
 
+@csrf_exempt  # RFC 8058: mail clients POST here with no cookie; the signed token is the key
+@never_cache
 @require_http_methods(["GET", "POST"])
 def unfollow_token_view(request: HttpRequest, token: str) -> HttpResponse:
-    """One-click unfollow from an email; GET asks (link scanners), POST does it."""
+    """One-click unfollow from an email; GET only asks (link scanners), POST does it."""
     if request.method == "POST":
         question = services.unfollow_by_token(token=token)
         if question is None:

@@ -31,6 +31,7 @@ ANSWERED = "answered"  # anything but a server error: flows allauth owns (keys, 
 # Routes that take POST without a CSRF token on purpose, with the reason.
 CSRF_EXEMPT: dict[str, str] = {
     "newsletter:unsubscribe": "RFC 8058 one-click unsubscribe: mail clients POST with no cookie",
+    "forum:unfollow": "RFC 8058 one-click unfollow: mail clients POST with no cookie",
 }
 
 
