@@ -3,6 +3,7 @@
 from http import HTTPStatus
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -281,6 +282,17 @@ def _own_answer(request: HttpRequest, pk: int) -> Answer:
 @require_http_methods(["GET", "POST"])
 def answer_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     answer = _own_answer(request, pk)
+    if request.method == "GET" and not services.edit_window_open(item=answer):
+        # Say so up front rather than offer a form whose every save would fail.
+        return render(
+            request,
+            "forum/answer_edit.html",
+            {
+                "answer": answer,
+                "closed": True,
+                "window_minutes": settings.EDIT_WINDOW_MINUTES,
+            },
+        )
     form = AnswerEditForm(request.POST or None, initial={"body": answer.body})
     if request.method == "POST" and form.is_valid():
         try:

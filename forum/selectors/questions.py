@@ -215,8 +215,12 @@ def answer_listing(
         for i in root_ids
         if i in by_id
     ]
+    from ..services import edit_window_open
+
     for a in rows:
         a.facts = AuthorFacts() if a.is_anonymous else author_facts(author=a.author)  # type: ignore[attr-defined]
+        # Only the author's own answers (never in the shared copy) can carry an Edit link.
+        a.can_edit = a.author_id == viewer.pk and edit_window_open(item=a)  # type: ignore[attr-defined]
     hugged = set(
         AnswerHug.objects.filter(member=viewer, answer_id__in=list(by_id)).values_list(
             "answer_id", flat=True

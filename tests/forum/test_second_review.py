@@ -1,12 +1,18 @@
 """Second review of the forum: each test states one fixed defect."""
 
+from datetime import timedelta
 from http import HTTPStatus
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from articles.models import Treatment
 from forum import services
 from forum.models import QuestionFollow
+from tests.factories import UserFactory
+
+from .factories import AnswerFactory
 
 # --- 1. One-click unfollow (RFC 8058) -------------------------------------------------------
 
@@ -33,3 +39,86 @@ def test_unfollow_get_only_asks(question):
 
     assert b"Stop the emails for this question" in response.content
     assert QuestionFollow.objects.filter(question=question).exists()
+
+
+# --- 5. The edit window ---------------------------------------------------------------------
+
+
+def test_edit_link_only_while_the_window_is_open(client, question):
+    member = UserFactory.create()
+    fresh = AnswerFactory.create(question=question, author=member)
+    old = AnswerFactory.create(
+        question=question, author=member, created_at=timezone.now() - timedelta(hours=1)
+    )
+    client.force_login(member)
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert reverse("forum:answer_edit", args=[fresh.pk]) in html
+    assert reverse("forum:answer_edit", args=[old.pk]) not in html
+
+
+def test_closed_edit_page_says_so_without_a_form(client, question):
+    member = UserFactory.create()
+    old = AnswerFactory.create(
+        question=question, author=member, created_at=timezone.now() - timedelta(hours=1)
+    )
+    client.force_login(member)
+
+    response = client.get(reverse("forum:answer_edit", args=[old.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "Editing has closed" in html
+    assert 'name="body"' not in html
+
+
+# --- 6. Filters survive the answer pages ----------------------------------------------------
+
+
+def test_answer_page_links_keep_the_treatment_filter(client, question, settings):
+    treatment = Treatment.objects.get_or_create(
+        slug="test-drug", defaults={"name": "Test drug", "drug_class": "other"}
+    )[0]
+    for _ in range(51):
+        author = UserFactory.create()
+        author.profile.past_treatments.add(treatment)
+        author.profile.treatments_visibility = "members"
+        author.profile.save()
+        AnswerFactory.create(question=question, author=author)
+    client.force_login(UserFactory.create())
+
+    html = client.get(question.get_absolute_url(), {"treatment": "test-drug"}).content.decode()
+
+    assert "treatment=test-drug&amp;page=2" in html
+
+
+# --- 7. Deleting asks first -----------------------------------------------------------------
+
+
+def test_deletes_ask_for_confirmation_first(client, question):
+    mine = AnswerFactory.create(question=question, author=question.author)
+    client.force_login(question.author)
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert html.count("Yes, delete it") == 2
+    assert "Delete this question for good?" in html
+    assert "Delete this answer for good?" in html
+    assert reverse("forum:answer_delete", args=[mine.pk]) in html
+
+
+# --- 8. Erased authors ----------------------------------------------------------------------
+
+
+def test_erased_author_is_a_former_member_without_a_link(client, question):
+    gone = UserFactory.create()
+    AnswerFactory.create(question=question, author=gone)
+    profile_url = gone.get_absolute_url()
+    type(gone).objects.filter(pk=gone.pk).update(erased_at=timezone.now())
+    client.force_login(UserFactory.create())
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert "Former member" in html
+    assert f'href="{profile_url}"' not in html
