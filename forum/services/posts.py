@@ -196,7 +196,10 @@ def answer_create(
         if parent.question_id != question.pk:
             raise ValidationError("A reply must belong to the same question.")
         if parent.parent_id is not None:
-            parent = parent.parent  # replies stay one level deep: answer the thread's root
+            # Replies stay one level deep: answer the thread's root (read fresh for its state).
+            parent = Answer.objects.get(pk=parent.parent_id)
+        if not answer_open_for_replies(answer=parent, member=author):
+            raise ValidationError("That answer is no longer open for replies.")
     kind: PostKind = "reply" if parent is not None else "answer"
     posting_limits_check(author=author, kind=kind, text=body)
     state = initial_moderation_state(author=author, kind=kind, text=body)
@@ -222,6 +225,17 @@ def answer_create(
         transaction.on_commit(lambda: _notify_later(answer.pk))
     QuestionFollow.objects.get_or_create(member=author, question=question)
     return answer
+
+
+def answer_open_for_replies(*, answer: Answer, member: Any) -> bool:
+    """Whether a member may reply to this answer: visible, or their own still in review.
+
+    Hidden, removed and others' pending answers are closed: a reply would hang under
+    something its readers cannot see.
+    """
+    if answer.moderation_state == ModerationState.VISIBLE:
+        return True
+    return answer.moderation_state == ModerationState.PENDING and answer.author_id == member.pk
 
 
 def _notify_later(answer_id: int) -> None:

@@ -3,6 +3,8 @@
 from datetime import timedelta
 from http import HTTPStatus
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +12,7 @@ from django.utils import timezone
 from articles.models import Treatment
 from forum import services
 from forum.models import QuestionFollow
+from moderation.models import ModerationState
 from tests.factories import UserFactory
 
 from .factories import AnswerFactory
@@ -122,3 +125,26 @@ def test_erased_author_is_a_former_member_without_a_link(client, question):
 
     assert "Former member" in html
     assert f'href="{profile_url}"' not in html
+
+
+# --- 2. Replies only to answers open for them -----------------------------------------------
+
+
+@pytest.mark.parametrize("state", [ModerationState.HIDDEN, ModerationState.REMOVED, "pending"])
+def test_no_reply_to_an_answer_closed_for_replies(question, state):
+    parent = AnswerFactory.create(question=question, moderation_state=state)
+    member = UserFactory.create()
+
+    with pytest.raises(ValidationError, match="no longer open for replies"):
+        services.answer_create(question=question, author=member, body="Me too.", parent=parent)
+
+
+def test_member_may_reply_under_her_own_pending_answer(question):
+    member = UserFactory.create()
+    parent = AnswerFactory.create(
+        question=question, author=member, moderation_state=ModerationState.PENDING
+    )
+
+    reply = services.answer_create(question=question, author=member, body="Also...", parent=parent)
+
+    assert reply.parent_id == parent.pk
