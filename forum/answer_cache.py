@@ -6,10 +6,11 @@ placeholder CSRF token, and later ones get that copy with their own hugs and tok
 
 Never shared: moderators (hidden answers, who wrote anonymous ones), the asker (the "helpful"
 buttons), members who answered this question (pending answers, edit and delete), members who
-may not post (no reply forms), and the "people who share my HER2 status" filter, which depends
-on the viewer. The key holds the question, page, sort and treatment filter, one aggregate over
-the question's answers (count, newest id, hugs, latest edit, latest moderation, which answers
-are marked helpful) and the people version (names, profile facts, erasure).
+may not post (no reply forms), a page carrying the member's own failed reply (its error and
+text at that answer's reply form), and the "people who share my HER2 status" filter, which
+depends on the viewer. The key holds the question, page, sort and treatment filter, one
+aggregate over the question's answers (count, newest id, hugs, latest edit, latest moderation,
+which answers are marked helpful) and the people version (names, profile facts, erasure).
 """
 
 from dataclasses import replace

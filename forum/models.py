@@ -84,7 +84,9 @@ class Answer(ModeratedContent):
         return f"Answer {self.pk} to question {self.question_id}"
 
     def get_absolute_url(self) -> str:
-        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+        # The answer's own address: it redirects to the page of answers that shows it (an
+        # answer may be on page 2 or later), so emails and search results never land short.
+        return reverse("forum:answer", kwargs={"pk": self.pk})
 
 
 class QuestionHug(models.Model):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/answer/", views.answer_create_view, name="answer_create"),
     path("<int:pk>/hug/", views.question_hug_view, name="question_hug"),
     path("<int:pk>/follow/", views.question_follow_view, name="question_follow"),
+    path("answers/<int:pk>/", views.answer_link_view, name="answer"),
     path("answers/<int:pk>/edit/", views.answer_edit_view, name="answer_edit"),
     path("answers/<int:pk>/delete/", views.answer_delete_view, name="answer_delete"),
     path("answers/<int:pk>/hug/", views.answer_hug_view, name="answer_hug"),

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Topic, Treatment
+from moderation.models import ModerationState
 from moderation.policy import PostingLimitExceeded, posting_refusal
 
 from . import selectors, services
@@ -74,8 +75,14 @@ def question_redirect_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _detail_context(
-    request: HttpRequest, question: Question, answer_form: AnswerForm | None = None
+    request: HttpRequest,
+    question: Question,
+    answer_form: AnswerForm | None = None,
+    *,
+    reply_form: AnswerForm | None = None,
+    reply_parent: Answer | None = None,
 ) -> dict[str, Any]:
+    """The question page; a failed reply comes back at its own answer's reply form."""
     treatment = None
     if slug := request.GET.get("treatment", "")[:120]:
         treatment = Treatment.objects.filter(slug=slug).first()
@@ -83,6 +90,8 @@ def _detail_context(
         page = int(request.GET.get("page", "1"))
     except ValueError:
         page = 1
+    if reply_parent is not None:
+        page = selectors.answer_page_number(answer=reply_parent, viewer=request.user)
     listing = selectors.answer_listing(
         question=question,
         viewer=request.user,
@@ -106,14 +115,40 @@ def _detail_context(
         "posting_refusal": refusal,
         "is_member": member,
     }
+    if reply_form is not None and reply_parent is not None:
+        _reply_failed(context, reply_form, reply_parent)
     if listing.threads:
-        shared = answers_are_shared(
+        shared = "reply_form" not in context and answers_are_shared(
             question=question, viewer=request.user, listing=listing, state=state, refusal=refusal
         )
         context["answers_html"] = answers_render(
             request=request, context=context, question=question, shared=shared
         )
     return context
+
+
+def _reply_failed(context: dict[str, Any], form: AnswerForm, parent: Answer) -> None:
+    """Put a refused reply where the member can fix it, with the text they typed.
+
+    At the answer's own reply form when the page offers one; otherwise (the answer was
+    hidden or removed meanwhile) above the answer box, the text kept there as a new answer.
+    The main box never becomes a reply.
+    """
+    root_id = parent.parent_id or parent.pk
+    has_reply_form = any(
+        thread.answer.pk == root_id
+        and not thread.placeholder
+        and thread.answer.moderation_state != ModerationState.HIDDEN
+        for thread in context["listing"].threads
+    )
+    if has_reply_form and not context["posting_refusal"]:
+        context["reply_form"] = form
+        context["reply_parent_id"] = root_id
+        return
+    errors = [str(error) for error in form.non_field_errors()]
+    errors += [str(error) for error in form.errors.get("body", [])]
+    context["reply_refused"] = " ".join(errors)
+    context["answer_form"] = AnswerForm(initial={"body": form.data.get("body", "")})
 
 
 @require_GET
@@ -228,21 +263,30 @@ def question_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("forum:list")
 
 
+def _posted_parent(request: HttpRequest, question: Question) -> Answer | None:
+    """The answer a reply goes under, or None; 404 for an answer to another question."""
+    raw = request.POST.get("parent", "").strip()
+    if not raw.isdigit() or not 0 < int(raw) <= selectors.MAX_PK:
+        return None  # none, or garbled: the form says so
+    parent = Answer.objects.filter(pk=int(raw), question=question).first()
+    if parent is None:
+        raise Http404
+    return parent
+
+
 @login_required
 @require_POST
 def answer_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     question = selectors.question_for_writing(pk=pk, viewer=request.user)
     if question is None:
         raise Http404
+    parent = _posted_parent(request, question)
     form = AnswerForm(request.POST)
-    if form.is_valid():
-        parent = None
-        if form.cleaned_data["parent"]:
-            parent = Answer.objects.filter(
-                pk=form.cleaned_data["parent"], question=question
-            ).first()
-            if parent is None:
-                raise Http404
+    status = HTTPStatus.BAD_REQUEST
+    retry_after: int | None = None
+    if not form.is_valid() and "parent" in form.errors:
+        form.add_error(None, "We could not find the answer you replied to.")
+    elif form.is_valid():
         try:
             answer = services.answer_create(
                 question=question,
@@ -252,21 +296,43 @@ def answer_create_view(request: HttpRequest, pk: int) -> HttpResponse:
                 is_anonymous=form.cleaned_data["is_anonymous"],
             )
         except PostingLimitExceeded as exc:
-            return _limited(
-                request, "forum/question_detail.html", _detail_context(request, question, form), exc
-            )
+            status, retry_after = HTTPStatus.TOO_MANY_REQUESTS, exc.retry_after_seconds
+            if parent is None:
+                context = _detail_context(request, question, form)
+                return _limited(request, "forum/question_detail.html", context, exc)
+            form.add_error(None, str(exc))
         except PermissionDenied as exc:
+            status = HTTPStatus.FORBIDDEN
             form.add_error(None, _error_text(exc))
-            context = _detail_context(request, question, form)
-            return render(
-                request, "forum/question_detail.html", context, status=HTTPStatus.FORBIDDEN
-            )
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
         else:
-            return redirect(answer.get_absolute_url())
-    context = _detail_context(request, question, form)
-    return render(request, "forum/question_detail.html", context, status=HTTPStatus.BAD_REQUEST)
+            return redirect(selectors.answer_url(answer=answer, viewer=request.user))
+    if parent is None:
+        context = _detail_context(request, question, form)
+    else:
+        context = _detail_context(request, question, reply_form=form, reply_parent=parent)
+    response = render(request, "forum/question_detail.html", context, status=status)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+@login_required
+@require_GET
+def answer_link_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """An answer's own address (emails, search): redirect to the page that shows it."""
+    if not 0 < pk <= selectors.MAX_PK:
+        raise Http404
+    answer = Answer.objects.filter(pk=pk).only("id", "question_id", "parent_id", "created_at")
+    found = answer.first()
+    if found is None:
+        raise Http404
+    question = selectors.question_for_viewer(pk=found.question_id, viewer=request.user)
+    if question is None:
+        raise Http404
+    found.question = question
+    return redirect(selectors.answer_url(answer=found, viewer=request.user))
 
 
 def _own_answer(request: HttpRequest, pk: int) -> Answer:
@@ -300,7 +366,7 @@ def answer_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, _error_text(exc))
         else:
-            return redirect(answer.get_absolute_url())
+            return redirect(selectors.answer_url(answer=answer, viewer=request.user))
     status = HTTPStatus.BAD_REQUEST if request.method == "POST" else HTTPStatus.OK
     return render(
         request, "forum/answer_edit.html", {"form": form, "answer": answer}, status=status
@@ -350,7 +416,7 @@ def answer_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
             "forum/includes/hug_button.html",
             {"target": answer, "hugged": hugged, "kind": "answer"},
         )
-    return redirect(answer.get_absolute_url())
+    return redirect(selectors.answer_url(answer=answer, viewer=request.user))
 
 
 @login_required
@@ -367,7 +433,7 @@ def answer_helpful_view(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(
             _error_text(exc), status=HTTPStatus.BAD_REQUEST, content_type="text/plain"
         )
-    return redirect(answer.get_absolute_url())
+    return redirect(selectors.answer_url(answer=answer, viewer=request.user))
 
 
 @login_required

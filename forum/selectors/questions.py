@@ -128,6 +128,57 @@ def _answer_qs() -> QuerySet[Answer]:
     )
 
 
+def _shown_to(viewer: Any) -> Q:
+    """The answers and replies this member sees in full."""
+    if is_moderator(viewer):
+        return Q(
+            moderation_state__in=[
+                ModerationState.VISIBLE,
+                ModerationState.PENDING,
+                ModerationState.HIDDEN,
+            ]
+        )
+    return Q(moderation_state=ModerationState.VISIBLE) | Q(
+        moderation_state=ModerationState.PENDING, author_id=viewer.pk
+    )
+
+
+def _listed_roots(*, question_id: int, viewer: Any) -> QuerySet[Answer]:
+    """The top-level answers the listing shows this member, placeholders included."""
+    shown = _shown_to(viewer)
+    shown_replies = Answer.objects.filter(parent=OuterRef("pk")).filter(shown)
+    return Answer.objects.filter(question_id=question_id, parent__isnull=True).filter(
+        shown
+        | Q(moderation_state=ModerationState.REMOVED, replies__isnull=False)
+        | Q(Exists(shown_replies), moderation_state=ModerationState.HIDDEN)
+    )
+
+
+def answer_page_number(*, answer: Answer, viewer: Any) -> int:
+    """The page of the default listing (oldest first, unfiltered) that shows this answer.
+
+    A reply is on its parent's page. A fixed few queries, however many answers: the
+    viewer's role, the parent's date, one count.
+    """
+    root = answer
+    if answer.parent_id is not None:
+        root = Answer.objects.only("id", "created_at").get(pk=answer.parent_id)
+    earlier = (
+        _listed_roots(question_id=answer.question_id, viewer=viewer)
+        .filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, id__lt=root.pk))
+        .values("id")
+        .distinct()
+    )
+    return earlier.count() // ANSWERS_PAGE_SIZE + 1
+
+
+def answer_url(*, answer: Answer, viewer: Any) -> str:
+    """Where this member reads the answer: its question, on the page that shows it."""
+    page = answer_page_number(answer=answer, viewer=viewer)
+    query = f"?page={page}" if page > 1 else ""
+    return f"{answer.question.get_absolute_url()}{query}#answer-{answer.pk}"
+
+
 def answer_listing(
     *,
     question: Question,
@@ -150,24 +201,8 @@ def answer_listing(
     if not is_member(viewer):
         return empty
     moderator = is_moderator(viewer)
-    if moderator:
-        shown = Q(
-            moderation_state__in=[
-                ModerationState.VISIBLE,
-                ModerationState.PENDING,
-                ModerationState.HIDDEN,
-            ]
-        )
-    else:
-        shown = Q(moderation_state=ModerationState.VISIBLE) | Q(
-            moderation_state=ModerationState.PENDING, author_id=viewer.pk
-        )
-    shown_replies = Answer.objects.filter(parent=OuterRef("pk")).filter(shown)
-    roots = Answer.objects.filter(question=question, parent__isnull=True).filter(
-        shown
-        | Q(moderation_state=ModerationState.REMOVED, replies__isnull=False)
-        | Q(Exists(shown_replies), moderation_state=ModerationState.HIDDEN)
-    )
+    shown = _shown_to(viewer)
+    roots = _listed_roots(question_id=question.pk, viewer=viewer)
     if like == "her2" and viewer_her2 and viewer_her2 != "unknown":
         roots = roots.filter(
             is_anonymous=False,

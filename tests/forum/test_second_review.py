@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Treatment
-from forum import services
-from forum.models import QuestionFollow
+from forum import selectors, services
+from forum.models import Answer, QuestionFollow
 from moderation.models import ModerationState
+from mybcteam.mail.models import OutboxMessage
 from tests.factories import UserFactory
 
 from .factories import AnswerFactory
@@ -148,3 +149,91 @@ def test_member_may_reply_under_her_own_pending_answer(question):
     reply = services.answer_create(question=question, author=member, body="Also...", parent=parent)
 
     assert reply.parent_id == parent.pk
+
+
+def test_reply_to_hidden_answer_is_refused_keeping_the_text(client, question):
+    parent = AnswerFactory.create(question=question, moderation_state=ModerationState.HIDDEN)
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:answer_create", args=[question.pk]),
+        {"body": "My typed reply", "parent": parent.pk},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "That answer is no longer open for replies." in html
+    assert "My typed reply" in html
+    assert not Answer.objects.filter(parent=parent).exists()
+
+
+# --- 3. A failed reply comes back at its own reply form -------------------------------------
+
+
+def test_failed_reply_shows_at_its_reply_form_not_the_answer_box(client, question, answer):
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:answer_create", args=[question.pk]), {"body": " ", "parent": answer.pk}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    main_form = html[html.index('id="your-answer-heading"') :]
+    assert 'name="parent"' not in main_form
+    reply_form = html[html.index(f'id="answer-{answer.pk}"') : html.index(main_form[:40])]
+    assert '<details class="forum-reply-form" open>' in reply_form
+    assert "Please write your answer first." in reply_form
+
+
+# --- 4. Links reach the page that shows the answer ------------------------------------------
+
+
+def _fill_first_page(question) -> None:
+    start = timezone.now() - timedelta(days=1)
+    for n in range(50):
+        AnswerFactory.create(question=question, created_at=start + timedelta(minutes=n))
+
+
+def test_new_answer_on_page_two_redirects_to_page_two(client, question):
+    _fill_first_page(question)
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:answer_create", args=[question.pk]), {"body": "The 51st answer."}
+    )
+
+    answer = Answer.objects.get(body="The 51st answer.")
+    assert response["Location"] == f"{question.get_absolute_url()}?page=2#answer-{answer.pk}"
+
+
+def test_reply_links_to_its_parents_page(client, question):
+    _fill_first_page(question)
+    late = AnswerFactory.create(question=question)
+    reply = AnswerFactory.create(question=question, parent=late)
+    first = Answer.objects.filter(question=question).earliest("created_at")
+    client.force_login(UserFactory.create())
+
+    late_page = client.get(reply.get_absolute_url())["Location"]
+    first_page = client.get(first.get_absolute_url())["Location"]
+
+    assert late_page == f"{question.get_absolute_url()}?page=2#answer-{reply.pk}"
+    assert first_page == f"{question.get_absolute_url()}#answer-{first.pk}"
+
+
+def test_follower_email_links_the_answer_own_address(question, answer):
+    services.answer_notify_followers(answer_id=answer.pk)
+
+    email = OutboxMessage.objects.get(kind="forum/new_answer")
+    assert reverse("forum:answer", args=[answer.pk]) in email.body_text
+
+
+def test_finding_the_page_takes_a_bounded_number_of_queries(
+    question, django_assert_max_num_queries
+):
+    _fill_first_page(question)
+    reply = AnswerFactory.create(question=question, parent=AnswerFactory.create(question=question))
+    member = UserFactory.create()
+
+    with django_assert_max_num_queries(3):
+        assert selectors.answer_page_number(answer=reply, viewer=member) == 2
