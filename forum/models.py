@@ -86,7 +86,7 @@ class Answer(ModeratedContent):
     def get_absolute_url(self) -> str:
         # The answer's own address: it redirects to the page of answers that shows it (an
         # answer may be on page 2 or later), so emails and search results never land short.
-        return reverse("forum:answer", kwargs={"pk": self.pk})
+        return reverse("forum:answer", kwargs={"question_pk": self.question_id, "pk": self.pk})
 
 
 class QuestionHug(models.Model):

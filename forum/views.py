@@ -320,13 +320,13 @@ def answer_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def answer_link_view(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_link_view(request: HttpRequest, question_pk: int, pk: int) -> HttpResponse:
     """An answer's own address (emails, search): redirect to the page that shows it."""
     if not 0 < pk <= selectors.MAX_PK:
         raise Http404
     answer = Answer.objects.filter(pk=pk).only("id", "question_id", "parent_id", "created_at")
     found = answer.first()
-    if found is None:
+    if found is None or found.question_id != question_pk:
         raise Http404
     question = selectors.question_for_viewer(pk=found.question_id, viewer=request.user)
     if question is None:

@@ -225,7 +225,7 @@ def test_follower_email_links_the_answer_own_address(question, answer):
     services.answer_notify_followers(answer_id=answer.pk)
 
     email = OutboxMessage.objects.get(kind="forum/new_answer")
-    assert reverse("forum:answer", args=[answer.pk]) in email.body_text
+    assert reverse("forum:answer", args=[question.pk, answer.pk]) in email.body_text
 
 
 def test_finding_the_page_takes_a_bounded_number_of_queries(
@@ -237,3 +237,12 @@ def test_finding_the_page_takes_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(3):
         assert selectors.answer_page_number(answer=reply, viewer=member) == 2
+
+
+def test_answer_address_under_another_question_is_not_found(client, question, answer):
+    other = AnswerFactory.create()
+    client.force_login(UserFactory.create())
+
+    response = client.get(reverse("forum:answer", args=[question.pk, other.pk]))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND

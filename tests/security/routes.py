@@ -178,7 +178,10 @@ EXPECTATIONS: dict[str, Expect] = {
         kwargs=lambda o: {"pk": o.question.pk},
     ),
     # an answer's own address: members are sent to the page of answers that shows it
-    "forum:answer": Expect(**members_only(get=REDIRECT), kwargs=lambda o: {"pk": o.answer.pk}),
+    "forum:answer": Expect(
+        **members_only(get=REDIRECT),
+        kwargs=lambda o: {"question_pk": o.question.pk, "pk": o.answer.pk},
+    ),
     "forum:answer_edit": Expect(
         get=by_role(LOGIN, DENIED, member=OK),
         post=by_role(LOGIN, DENIED, member=FORM),
