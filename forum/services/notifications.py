@@ -5,6 +5,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -88,6 +89,10 @@ def answer_notify_followers(*, answer_id: int) -> int:
         .select_related("member")
     )
     frequency = _frequency_of([f.member for f in follows])
+    from ..selectors import answer_url
+
+    # Once for every follower: the page that shows the answer to any ordinary member.
+    answer_link = settings.SITE_URL + answer_url(answer=answer, viewer=AnonymousUser())
     sent = 0
     for follow in follows:
         member = follow.member
@@ -104,7 +109,7 @@ def answer_notify_followers(*, answer_id: int) -> int:
                 context={
                     "member_name": member.public_name,
                     "question_title": answer.question.title,
-                    "question_url": settings.SITE_URL + answer.get_absolute_url(),
+                    "question_url": answer_link,
                     "is_reply": answer.parent_id is not None,
                     "unfollow_url": url,
                     "preferences_url": f"{settings.SITE_URL}/questions/following/",

@@ -221,11 +221,14 @@ def test_reply_links_to_its_parents_page(client, question):
     assert first_page == f"{question.get_absolute_url()}#answer-{first.pk}"
 
 
-def test_follower_email_links_the_answer_own_address(question, answer):
+def test_follower_email_links_the_page_that_shows_the_answer(question):
+    _fill_first_page(question)
+    answer = AnswerFactory.create(question=question)
+
     services.answer_notify_followers(answer_id=answer.pk)
 
     email = OutboxMessage.objects.get(kind="forum/new_answer")
-    assert reverse("forum:answer", args=[question.pk, answer.pk]) in email.body_text
+    assert f"{question.get_absolute_url()}?page=2#answer-{answer.pk}" in email.body_text
 
 
 def test_finding_the_page_takes_a_bounded_number_of_queries(
