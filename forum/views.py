@@ -266,7 +266,7 @@ def question_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 def _posted_parent(request: HttpRequest, question: Question) -> Answer | None:
     """The answer a reply goes under, or None; 404 for an answer to another question."""
     raw = request.POST.get("parent", "").strip()
-    if not raw.isdigit() or not 0 < int(raw) <= selectors.MAX_PK:
+    if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) <= selectors.MAX_PK:
         return None  # none, or garbled: the form says so
     parent = Answer.objects.filter(pk=int(raw), question=question).first()
     if parent is None:
@@ -284,9 +284,10 @@ def answer_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnswerForm(request.POST)
     status = HTTPStatus.BAD_REQUEST
     retry_after: int | None = None
-    if not form.is_valid() and "parent" in form.errors:
-        form.add_error(None, "We could not find the answer you replied to.")
-    elif form.is_valid():
+    if not form.is_valid():
+        if "parent" in form.errors:  # a garbled id: the hidden field's own error is not shown
+            form.add_error(None, "We could not find the answer you replied to.")
+    else:
         try:
             answer = services.answer_create(
                 question=question,

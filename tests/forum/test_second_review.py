@@ -249,3 +249,16 @@ def test_answer_address_under_another_question_is_not_found(client, question, an
     response = client.get(reverse("forum:answer", args=[question.pk, other.pk]))
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize("parent", ["²", "abc", str(2**70)])
+def test_garbled_reply_target_is_a_form_error_keeping_the_text(client, question, parent):
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:answer_create", args=[question.pk]), {"body": "Kept text", "parent": parent}
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "We could not find the answer you replied to." in response.content.decode()
+    assert "Kept text" in response.content.decode()
