@@ -19,7 +19,7 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value: Any) -> Any:
         for pk in value:
             text = str(pk)
-            if not text.isdigit() or int(text) > MAX_PK:
+            if not (text.isascii() and text.isdigit()) or int(text) > MAX_PK:
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",

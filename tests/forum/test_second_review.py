@@ -262,3 +262,14 @@ def test_garbled_reply_target_is_a_form_error_keeping_the_text(client, question,
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "We could not find the answer you replied to." in response.content.decode()
     assert "Kept text" in response.content.decode()
+
+
+def test_ask_with_a_non_ascii_digit_for_a_treatment_is_a_form_error(client, topic):
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:ask"),
+        {"title": "What helped you sleep?", "topics": [topic.pk], "treatments": ["²"]},
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
