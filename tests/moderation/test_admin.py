@@ -439,3 +439,53 @@ def test_content_admin_filters_by_reported_and_state(make_item, member, client, 
         pytest.skip("content admin without the moderation mixin")
     assert response.status_code == HTTPStatus.OK
     assert [obj.pk for obj in response.context["cl"].result_list] == [item.pk]
+
+
+# --- A reported profile never shows moderators an "only me" bio ---------------------------
+
+
+def test_reported_private_bio_is_never_shown_to_moderators(client, moderator, member):
+    secret = "Private words about my scan results"
+    owner = UserFactory.create()
+    owner.profile.bio = secret
+    owner.profile.bio_visibility = "me"
+    owner.profile.save()
+    services.report_create(reporter=member, item=owner, reason="spam")
+    services.content_hide(item=owner, moderator=moderator, reason="Checked the profile")
+    case = ModerationCase.objects.get(kind="profile")
+    entry = ModerationLogEntry.objects.get(action=ModerationLogEntry.Action.HIDE)
+    client.force_login(moderator)
+
+    pages = [
+        reverse("admin:moderation_moderationcase_changelist"),
+        reverse("admin:moderation_moderationcase_change", args=[case.pk]),
+        reverse("admin:moderation_moderationlogentry_changelist"),
+        reverse("admin:moderation_moderationlogentry_change", args=[entry.pk]),
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.OK, url
+        assert secret not in response.content.decode(), url
+    assert secret not in case.snapshot
+    assert secret not in entry.item_snapshot
+    assert "bio not shared with members" in case.shown_snapshot
+
+
+def test_bio_made_private_after_the_report_is_hidden_and_not_searchable(client, moderator, member):
+    owner = UserFactory.create()
+    owner.profile.bio = "Gardening and tamoxifen"
+    owner.profile.save()
+    services.report_create(reporter=member, item=owner, reason="spam")
+    services.content_hide(item=owner, moderator=moderator, reason="Checked the profile")
+    owner.profile.bio_visibility = "me"
+    owner.profile.save()
+    client.force_login(moderator)
+
+    listing = client.get(reverse("admin:moderation_moderationcase_changelist"))
+    member_page = client.get(reverse("admin:moderation_member", args=[owner.pk]))
+    assert "tamoxifen" not in listing.content.decode()
+    assert "tamoxifen" not in member_page.content.decode()
+    for name in ["moderationcase", "moderationlogentry", "report"]:
+        found = client.get(reverse(f"admin:moderation_{name}_changelist"), {"q": "tamoxifen"})
+        assert found.status_code == HTTPStatus.OK, name
+        assert found.context["cl"].result_count == 0, name
