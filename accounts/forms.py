@@ -10,6 +10,7 @@ from articles.models import Treatment
 from mybcteam.form_fields import BoundedModelMultipleChoiceField
 
 from .consent import HEALTH_CONSENT_TEXT
+from .display_names import display_name_refusal
 from .models import Profile, Visibility
 
 # Letters (any script), digits, spaces and a little punctuation: no emoji, no markup.
@@ -53,8 +54,15 @@ def clean_display_name(value: str) -> str:
             "Use letters, numbers, spaces, dots, dashes or apostrophes only, starting with a "
             "letter or number."
         )
-    if value.lower() in {"former member", "admin", "administrator", "moderator", "mybcteam"}:
-        raise forms.ValidationError("That name is reserved. Please choose another.")
+    return value
+
+
+def clean_display_name_for(value: str, *, member: Any = None) -> str:
+    """clean_display_name, then the rules: no staff-sounding name, nobody else's name."""
+    value = clean_display_name(value)
+    refusal = display_name_refusal(name=value, member=member)
+    if refusal:
+        raise forms.ValidationError(refusal)
     return value
 
 
@@ -71,7 +79,7 @@ class SignupExtraForm(forms.Form):
     )
 
     def clean_display_name(self) -> str:
-        return clean_display_name(self.cleaned_data["display_name"])
+        return clean_display_name_for(self.cleaned_data["display_name"])
 
     def signup(self, request: object, user: object) -> None:
         """Required by allauth; the adapter's save_user already stored the display name."""
@@ -170,7 +178,7 @@ class SettingsForm(forms.ModelForm):
         self.fields["year_diagnosed"].widget.attrs.update({"min": 1950, "max": current_year})
 
     def clean_display_name(self) -> str:
-        return clean_display_name(self.cleaned_data["display_name"])
+        return clean_display_name_for(self.cleaned_data["display_name"], member=self.instance.user)
 
     def clean_region(self) -> str:
         return " ".join(self.cleaned_data.get("region", "").split())

@@ -104,11 +104,16 @@ def _listed_members() -> QuerySet[User]:
 
 
 def member_profile_get(*, handle: str, viewer: Any) -> User | None:
-    """A member's profile for a logged-in viewer, or None (missing, erased or anonymous)."""
+    """A member's profile for a logged-in viewer, or None (missing, erased, banned or anonymous).
+
+    Banned (inactive) members are hidden like erased ones, matching the directory; moderators
+    reach them through the admin.
+    """
     if not viewer.is_authenticated:
         return None
     return (
-        User.objects.filter(handle=handle, erased_at__isnull=True)
+        _listed_members()
+        .filter(handle=handle)
         .select_related("profile")
         .prefetch_related(
             Prefetch("profile__current_treatments", queryset=_TREATMENTS),

@@ -6,6 +6,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self) -> None:
+        from accounts.export import register_exporter
+        from accounts.export_articles import export_article_activity
         from moderation import registry
 
         from .models import Comment
@@ -18,3 +20,4 @@ class ArticlesConfig(AppConfig):
             after_state_change=lambda item: comment_after_state_change(comment=item),
             topic_field="article__topics",
         )
+        register_exporter("articles", export_article_activity)

@@ -3,7 +3,9 @@
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.urls import URLPattern, reverse
@@ -11,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from . import admin_actions, admin_members
+from .items import PROFILE, hidden_bio_q
 from .models import (
     MemberSanction,
     ModerationCase,
@@ -113,7 +116,7 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
     list_display_links = ["excerpt"]
     list_filter = [QueueStatusFilter, "urgent", "kind", ReasonFilter, "opened_at"]
     search_fields = ["snapshot", "author__display_name", "author__handle"]
-    list_select_related = ["author", "content_type"]
+    list_select_related = ["author", "author__profile", "content_type"]
     list_per_page = 50
     show_full_result_count = False
     ordering = ["-urgent", "-open_report_count", "opened_at"]
@@ -121,7 +124,7 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
     readonly_fields = [
         "kind",
         "author",
-        "snapshot",
+        "content",
         "url",
         "status",
         "urgent",
@@ -160,7 +163,20 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
 
     @admin.display(description="content")
     def excerpt(self, obj: ModerationCase) -> str:
-        return Truncator(obj.snapshot or "(empty)").chars(120)
+        return Truncator(obj.shown_snapshot or "(empty)").chars(120)
+
+    @admin.display(description="snapshot")
+    def content(self, obj: ModerationCase) -> str:
+        return obj.shown_snapshot
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[ModerationCase], search_term: str
+    ) -> tuple[QuerySet[ModerationCase], bool]:
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            # The words of a private bio must not make its case turn up in a search.
+            results = results.exclude(Q(kind=PROFILE) & hidden_bio_q("author"))
+        return results, may_have_duplicates
 
     @admin.display(description="author", ordering="author__display_name")
     def author_link(self, obj: ModerationCase) -> str:
@@ -254,6 +270,15 @@ class ReportAdmin(ReadOnlyAdmin):
     list_per_page = 100
     show_full_result_count = False
 
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Report], search_term: str
+    ) -> tuple[QuerySet[Report], bool]:
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            # The words of a private bio must not make its reports turn up in a search.
+            results = results.exclude(Q(case__kind=PROFILE) & hidden_bio_q("case__author"))
+        return results, may_have_duplicates
+
 
 @admin.register(MemberSanction)
 class MemberSanctionAdmin(ReadOnlyAdmin):
@@ -288,19 +313,38 @@ class ModerationLogEntryAdmin(ReadOnlyAdmin):
         "reason",
     ]
     list_filter = ["action", "created_at"]
-    list_select_related = ["actor", "member", "content_type"]
+    list_select_related = ["actor", "member", "member__profile", "content_type"]
     search_fields = ["item_snapshot", "reason", "member__display_name", "actor__display_name"]
     list_per_page = 100
     show_full_result_count = False
     actions = None
+    # The stored snapshot is shown only through shown_item_snapshot, which hides private bios.
+    exclude = ["item_snapshot"]
+    readonly_fields = ["snapshot"]
+
+    @admin.display(description="item snapshot")
+    def snapshot(self, obj: ModerationLogEntry) -> str:
+        return obj.shown_item_snapshot
 
     @admin.display(description="item")
     def item(self, obj: ModerationLogEntry) -> str:
         if obj.content_type is None:
             return "-"
-        return f"{obj.content_type.model} #{obj.object_id}: " + Truncator(obj.item_snapshot).chars(
-            80
-        )
+        return f"{obj.content_type.model} #{obj.object_id}: " + Truncator(
+            obj.shown_item_snapshot
+        ).chars(80)
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[ModerationLogEntry], search_term: str
+    ) -> tuple[QuerySet[ModerationLogEntry], bool]:
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            # The words of a private bio must not make its log entries turn up in a search.
+            results = results.exclude(
+                Q(content_type=ContentType.objects.get_for_model(get_user_model()))
+                & hidden_bio_q("member")
+            )
+        return results, may_have_duplicates
 
     def lookup_allowed(self, lookup: str, value: str, request: Any = None) -> bool:
         if lookup in ("content_type__id__exact", "object_id__exact", "object_id"):

@@ -15,7 +15,14 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
 from . import services
-from .items import item_author, item_from_case, item_is_anonymous, item_kind, item_snapshot
+from .items import (
+    item_author,
+    item_author_id,
+    item_from_case,
+    item_is_anonymous,
+    item_kind,
+    item_snapshot,
+)
 from .models import ModerationCase
 from .services import MAX_SUSPENSION_DAYS
 
@@ -104,18 +111,51 @@ def run_action(
 
 
 def _authors(items: list[Any]) -> list[tuple[Any, str]]:
-    """Each distinct author once; anonymous authors stay unnamed on the confirmation page."""
-    seen: dict[int, tuple[Any, str]] = {}
+    """The confirmation page's entries: each known author once, each anonymous item alone.
+
+    An anonymous item is never merged with another entry, not even one by the same member:
+    a shorter list would tell the moderator who wrote it. Its entry carries the item, and
+    the author is looked up only when the action is applied (and logged as a reveal).
+    """
+    known: dict[int, tuple[Any, str]] = {}
+    anonymous: list[tuple[Any, str]] = []
     for item in items:
         author = item_author(item)
         if author is None:
             continue
         if item_is_anonymous(item):
-            label = f"the anonymous author of {item_kind(item)} #{item.pk}"
+            anonymous.append((item, f"the anonymous author of {item_kind(item)} #{item.pk}"))
         else:
-            label = f"{author.public_name} (@{author.handle})"
-        seen.setdefault(author.pk, (author, label))
-    return list(seen.values())
+            known.setdefault(author.pk, (author, f"{author.public_name} (@{author.handle})"))
+    return [*known.values(), *anonymous]
+
+
+def _on_authors(
+    request: HttpRequest, sanction: Callable[[Any, dict[str, Any], Any], Any]
+) -> Callable[[Any, dict[str, Any]], Any]:
+    """Apply `sanction(member, data, item)` to each entry of _authors, once per member.
+
+    An anonymous entry whose author was already reached in this run is skipped quietly, so
+    that neither a second sanction nor the success count reveals who wrote it.
+    """
+    reached: set[int] = set()
+
+    def apply(target: Any, data: dict[str, Any]) -> Any:
+        if item_is_anonymous(target):
+            if item_author_id(target) in reached:
+                return None
+            member = services.anonymous_author_for_sanction(
+                item=target, moderator=request.user, reason=data["reason"]
+            )
+            item = target
+        else:
+            if target.pk in reached:
+                return None
+            member, item = target, None
+        reached.add(member.pk)
+        return sanction(member, data, item)
+
+    return apply
 
 
 @admin.action(description="Hide (with a reason)", permissions=["change"])
@@ -192,8 +232,11 @@ def warn_author(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: An
         title="Warn the author",
         needs_reason=True,
         targets=_authors,
-        apply=lambda member, data: services.member_warn(
-            member=member, moderator=request.user, reason=data["reason"]
+        apply=_on_authors(
+            request,
+            lambda member, data, item: services.member_warn(
+                member=member, moderator=request.user, reason=data["reason"], item=item
+            ),
         ),
     )
 
@@ -208,8 +251,15 @@ def suspend_author(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset:
         needs_reason=True,
         needs_days=True,
         targets=_authors,
-        apply=lambda member, data: services.member_suspend(
-            member=member, moderator=request.user, days=data["days"], reason=data["reason"]
+        apply=_on_authors(
+            request,
+            lambda member, data, item: services.member_suspend(
+                member=member,
+                moderator=request.user,
+                days=data["days"],
+                reason=data["reason"],
+                item=item,
+            ),
         ),
     )
 
@@ -223,8 +273,11 @@ def ban_author(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any
         title="Ban the author",
         needs_reason=True,
         targets=_authors,
-        apply=lambda member, data: services.member_ban(
-            member=member, moderator=request.user, reason=data["reason"]
+        apply=_on_authors(
+            request,
+            lambda member, data, item: services.member_ban(
+                member=member, moderator=request.user, reason=data["reason"], item=item
+            ),
         ),
     )
 

@@ -8,8 +8,10 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 
+from accounts.models import Visibility
 from mybcteam.public_pages import public_pages_changed
 
 from .models import ModerationState, ProfileBioModeration
@@ -17,6 +19,8 @@ from .registry import moderated_type_for, moderated_type_for_label
 
 PROFILE = "profile"
 SNAPSHOT_CHARS = 2000
+# Moderators never see an "only me" field (docs/privacy.md), even on a reported profile.
+BIO_NOT_SHARED = "(bio not shared with members)"
 
 
 def is_profile(item: Any) -> bool:
@@ -45,8 +49,31 @@ def item_author_id(item: Any) -> int | None:
     return int(value) if value is not None else None
 
 
+def bio_hidden_from_moderators(member: Any) -> bool:
+    profile = getattr(member, "profile", None) if member is not None else None
+    return getattr(profile, "bio_visibility", None) == Visibility.ONLY_ME
+
+
+def hidden_bio_q(member_path: str) -> Q:
+    """Rows about a member whose bio is "only me" now, for excluding them from text searches."""
+    return Q(**{f"{member_path}__profile__bio_visibility": Visibility.ONLY_ME})
+
+
+def snapshot_for_moderators(*, is_profile_item: bool, member: Any, stored: str) -> str:
+    """A stored snapshot as moderators may see it today.
+
+    Checked at display time: the member may have made the bio private after it was stored,
+    and snapshots stored before this check existed may hold a private bio.
+    """
+    if is_profile_item and bio_hidden_from_moderators(member):
+        return BIO_NOT_SHARED
+    return stored
+
+
 def item_text(item: Any) -> str:
     if is_profile(item):
+        if bio_hidden_from_moderators(item):
+            return BIO_NOT_SHARED
         profile = getattr(item, "profile", None)
         return str(getattr(profile, "bio", "") or "")
     text_field = moderated_type_for(type(item)).text_field

@@ -88,6 +88,15 @@ class ModerationCase(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} #{self.object_id}"
 
+    @property
+    def shown_snapshot(self) -> str:
+        """The snapshot without a bio the member keeps to themselves (see items)."""
+        from .items import PROFILE, snapshot_for_moderators
+
+        return snapshot_for_moderators(
+            is_profile_item=self.kind == PROFILE, member=self.author, stored=self.snapshot
+        )
+
 
 class Report(models.Model):
     """A member's report of one item; at most one per member per item."""
@@ -233,3 +242,18 @@ class ModerationLogEntry(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise PermissionError("Moderation log entries are append-only.")
+
+    @property
+    def shown_item_snapshot(self) -> str:
+        """The item snapshot without a bio the member keeps to themselves (see items)."""
+        from django.contrib.auth import get_user_model
+
+        from .items import snapshot_for_moderators
+
+        user_model = get_user_model()
+        is_profile_item = (
+            self.content_type is not None and self.content_type.model_class() is user_model
+        )
+        return snapshot_for_moderators(
+            is_profile_item=is_profile_item, member=self.member, stored=self.item_snapshot
+        )

@@ -304,6 +304,19 @@ def _email_member(member: Any, *, template: str, context: dict[str, Any]) -> Non
 
 
 @transaction.atomic
+def anonymous_author_for_sanction(*, item: Any, moderator: Any, reason: str) -> Any:
+    """The author of an anonymous item, for a sanction; the look is logged as a reveal first.
+
+    The sanction's own log entry names the member, so acting on an anonymous author is a
+    reveal and is logged like the forum's reveal view (action "reveal", with the reason).
+    """
+    reason = _require_reason(reason)
+    moderation_log_record(
+        actor=moderator, action=Action.REVEAL_ANONYMOUS, item=item, reason=reason[:300]
+    )
+    return item_author(item)
+
+
 def member_warn(
     *, member: Any, moderator: Any, reason: str, item: Any = None
 ) -> ModerationLogEntry:

@@ -49,6 +49,8 @@ def report_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                     else "moderation/report_thanks.html"
                 )
                 return render(request, template, context)
-        status = HTTPStatus.BAD_REQUEST
+        # htmx 2 does not swap 4xx answers by default, so an inline error must come back as 200
+        # or the member sees nothing happen; a full page keeps the honest 400.
+        status = HTTPStatus.OK if fragment else HTTPStatus.BAD_REQUEST
     template = "moderation/includes/report_form.html" if fragment else "moderation/report_form.html"
     return render(request, template, {**context, "form": form}, status=status)

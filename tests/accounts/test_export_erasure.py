@@ -12,9 +12,11 @@ from accounts.erasure import register_eraser, unregister_eraser
 from accounts.export import register_exporter, unregister_exporter
 from accounts.models import HealthDataConsent, Profile, User
 from accounts.services import member_erase
+from articles.models import CommentHug
 from moderation.policy import posting_refusal
 from mybcteam.mail.models import OutboxMessage
 from mybcteam.mail.services import email_enqueue_rendered
+from tests.articles.factories import ArticleFactory, CommentFactory
 from tests.factories import TEST_PASSWORD
 
 from .factories import member_with_profile
@@ -173,3 +175,41 @@ def test_erased_email_can_sign_up_again(client, owner, django_capture_on_commit_
         )
 
     assert User.objects.filter(email=email, display_name="Back Again").exists()
+
+
+def test_export_includes_own_article_comments_and_hugs_and_nothing_of_others(
+    client, owner, other_member
+):
+    article = ArticleFactory.create(title="Living with fatigue")
+    others = CommentFactory.create(article=article, author=other_member, body="Their own story")
+    mine = CommentFactory.create(article=article, author=owner, body="My reply to them")
+    mine_reply = CommentFactory.create(
+        article=article, author=owner, parent=others, body="Sending strength"
+    )
+    CommentHug.objects.create(comment=others, member=owner)
+    CommentHug.objects.create(comment=mine, member=other_member)
+    client.force_login(owner)
+
+    data = json.loads(client.get(reverse("accounts:export")).content)
+
+    comments = data["articles"]["comments"]
+    assert [c["comment"] for c in comments] == ["My reply to them", "Sending strength"]
+    assert comments[0]["article_title"] == "Living with fatigue"
+    assert comments[0]["url"] == mine.get_absolute_url()
+    assert comments[0]["state"] == "visible"
+    assert comments[0]["created_at"]
+    assert comments[0]["edited_at"] is None
+    assert [c["is_reply"] for c in comments] == [False, True]
+    assert comments[1]["url"] == mine_reply.get_absolute_url()
+    hugs = data["articles"]["hugged_comments"]
+    assert hugs == [
+        {
+            "article_title": "Living with fatigue",
+            "url": others.get_absolute_url(),
+            "hugged_at": hugs[0]["hugged_at"],
+        }
+    ]
+    raw = json.dumps(data)
+    assert "Their own story" not in raw
+    assert other_member.display_name not in raw
+    assert other_member.email not in raw

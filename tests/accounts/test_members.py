@@ -86,6 +86,15 @@ def test_profile_unknown_and_erased_members_answer_404(member_client, sharer):
     assert old.status_code == new.status_code == missing.status_code == HTTPStatus.NOT_FOUND
 
 
+def test_banned_member_profile_answers_404_like_the_directory(member_client, sharer):
+    sharer.is_active = False
+    sharer.save(update_fields=["is_active"])
+
+    response = member_client.get(reverse("members:profile", kwargs={"handle": sharer.handle}))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
 def test_directory_lists_members_with_shared_fields_only(member_client, sharer):
     response = member_client.get(reverse("members:directory"))
 

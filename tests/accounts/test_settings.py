@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import HealthDataConsent, Profile, Visibility
-from tests.factories import treatment
+from tests.factories import UserFactory, treatment
 
 pytestmark = pytest.mark.django_db
 
@@ -134,6 +134,40 @@ def test_settings_unticking_consent_withdraws_it_and_erases_health_details(membe
     assert profile.current_treatments.count() == 0
     assert HealthDataConsent.objects.get(user=member).withdrawn_at is not None
     assert profile.region == "Ohio"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Moderator Maya", "staff or moderator account"),
+        ("MyBCTeam Support", "staff or moderator account"),
+        ("hopeful  heron", "Another member already uses that name"),
+    ],
+)
+def test_settings_refuses_impersonating_names_and_keeps_what_was_typed(
+    member_client, member, name, message
+):
+    UserFactory.create(display_name="Hopeful Heron")
+    before = member.display_name
+
+    response = member_client.post(URL, _form(display_name=name))
+
+    member.refresh_from_db()
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert message in str(response.context["form"].errors["display_name"])
+    assert "Three weeks into treatment." in response.content.decode()
+    assert member.display_name == before
+
+
+def test_settings_keeps_own_name_in_another_spelling(member_client, member):
+    member.display_name = "Quiet Heron"
+    member.save(update_fields=["display_name"])
+
+    response = member_client.post(URL, _form(display_name="Quiet-Heron"))
+
+    member.refresh_from_db()
+    assert response.status_code == HTTPStatus.FOUND
+    assert member.display_name == "Quiet-Heron"
 
 
 def test_settings_year_out_of_range_is_a_form_error(member_client):

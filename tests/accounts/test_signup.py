@@ -115,6 +115,56 @@ def test_signup_requires_display_name_and_rejects_markup(client):
     assert not User.objects.filter(email=SIGNUP["email"]).exists()
 
 
+IMPERSONATING_NAMES = [
+    "ModeratorMaya",
+    "Moderator Maya",
+    "moderator-maya",
+    "M0derator Maya",
+    "MyBCTeam Support",
+    "Admin Team",
+    "The Administrator",
+    "Mod Team",
+    "Staff Sue",
+    "Official Heron",
+    "Former member.",
+    "FORMER MEMBER",
+]
+
+
+@pytest.mark.parametrize("name", IMPERSONATING_NAMES)
+def test_signup_refuses_staff_sounding_names_and_keeps_what_was_typed(client, name):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "display_name": name})
+
+    assert response.status_code == HTTPStatus.OK
+    assert "staff or moderator account" in str(response.context["form"].errors["display_name"])
+    assert f'value="{name}"' in response.content.decode()
+    assert not User.objects.filter(email=SIGNUP["email"]).exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["HopefulHeron", "hopeful heron", "Hopeful-Heron.", "HOPEFUL_HERON"]
+)
+def test_signup_refuses_another_members_name_whatever_its_spacing_or_case(client, name):
+    UserFactory.create(display_name="Hopeful Heron")
+
+    response = client.post(reverse("account_signup"), {**SIGNUP, "display_name": name})
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Another member already uses that name" in str(
+        response.context["form"].errors["display_name"]
+    )
+    assert not User.objects.filter(email=SIGNUP["email"]).exists()
+
+
+def test_signup_accepts_an_ordinary_new_name(client, django_capture_on_commit_callbacks):
+    UserFactory.create(display_name="Hopeful Heron")
+
+    response = _signup(client, django_capture_on_commit_callbacks, display_name="Hopeful Wren")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert User.objects.get(email=SIGNUP["email"]).display_name == "Hopeful Wren"
+
+
 def _fail_logins(client, email: str, times: int, **extra: str) -> None:
     for i in range(times):
         response = client.post(

@@ -439,3 +439,126 @@ def test_content_admin_filters_by_reported_and_state(make_item, member, client, 
         pytest.skip("content admin without the moderation mixin")
     assert response.status_code == HTTPStatus.OK
     assert [obj.pk for obj in response.context["cl"].result_list] == [item.pk]
+
+
+# --- A reported profile never shows moderators an "only me" bio ---------------------------
+
+
+def test_reported_private_bio_is_never_shown_to_moderators(client, moderator, member):
+    secret = "Private words about my scan results"
+    owner = UserFactory.create()
+    owner.profile.bio = secret
+    owner.profile.bio_visibility = "me"
+    owner.profile.save()
+    services.report_create(reporter=member, item=owner, reason="spam")
+    services.content_hide(item=owner, moderator=moderator, reason="Checked the profile")
+    case = ModerationCase.objects.get(kind="profile")
+    entry = ModerationLogEntry.objects.get(action=ModerationLogEntry.Action.HIDE)
+    client.force_login(moderator)
+
+    pages = [
+        reverse("admin:moderation_moderationcase_changelist"),
+        reverse("admin:moderation_moderationcase_change", args=[case.pk]),
+        reverse("admin:moderation_moderationlogentry_changelist"),
+        reverse("admin:moderation_moderationlogentry_change", args=[entry.pk]),
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.OK, url
+        assert secret not in response.content.decode(), url
+    assert secret not in case.snapshot
+    assert secret not in entry.item_snapshot
+    assert "bio not shared with members" in case.shown_snapshot
+
+
+def test_bio_made_private_after_the_report_is_hidden_and_not_searchable(client, moderator, member):
+    owner = UserFactory.create()
+    owner.profile.bio = "Gardening and tamoxifen"
+    owner.profile.save()
+    services.report_create(reporter=member, item=owner, reason="spam")
+    services.content_hide(item=owner, moderator=moderator, reason="Checked the profile")
+    owner.profile.bio_visibility = "me"
+    owner.profile.save()
+    client.force_login(moderator)
+
+    listing = client.get(reverse("admin:moderation_moderationcase_changelist"))
+    member_page = client.get(reverse("admin:moderation_member", args=[owner.pk]))
+    assert "tamoxifen" not in listing.content.decode()
+    assert "tamoxifen" not in member_page.content.decode()
+    for name in ["moderationcase", "moderationlogentry", "report"]:
+        found = client.get(reverse(f"admin:moderation_{name}_changelist"), {"q": "tamoxifen"})
+        assert found.status_code == HTTPStatus.OK, name
+        assert found.context["cl"].result_count == 0, name
+
+
+# --- Sanctioning an anonymous author never tells the moderator who it is -------------------
+
+
+def _forum_author_action(client, questions, action, **extra):
+    return client.post(
+        reverse("admin:forum_question_changelist"),
+        {"action": action, "_selected_action": [q.pk for q in questions], "index": 0, **extra},
+    )
+
+
+@pytest.mark.parametrize("action", ["warn_author", "suspend_author", "ban_author"])
+def test_author_action_page_keeps_each_anonymous_item_its_own_unnamed_entry(
+    client, moderator, action
+):
+    from tests.forum.factories import QuestionFactory
+
+    writer, stranger = UserFactory.create(), UserFactory.create()
+    secret = QuestionFactory.create(author=writer, is_anonymous=True)
+    signed = QuestionFactory.create(author=writer)
+    other_secret = QuestionFactory.create(author=stranger, is_anonymous=True)
+    client.force_login(moderator)
+
+    same_author = _forum_author_action(client, [secret, signed], action)
+    other_author = _forum_author_action(client, [other_secret, signed], action)
+
+    labels = same_author.context["labels"]
+    assert labels == [
+        f"{writer.display_name} (@{writer.handle})",
+        f"the anonymous author of question #{secret.pk}",
+    ]
+    assert len(other_author.context["labels"]) == len(labels)
+    assert ModerationLogEntry.objects.count() == 0
+
+
+def test_warning_anonymous_authors_logs_a_reveal_and_warns_each_member_once(client, moderator):
+    from tests.forum.factories import QuestionFactory
+
+    writer = UserFactory.create()
+    secret = QuestionFactory.create(author=writer, is_anonymous=True)
+    also_secret = QuestionFactory.create(author=writer, is_anonymous=True)
+    client.force_login(moderator)
+
+    response = _forum_author_action(
+        client, [secret, also_secret], "warn_author", apply="1", reason="Please be kind"
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert MemberSanction.objects.filter(member=writer).count() == 1
+    log = list(ModerationLogEntry.objects.order_by("pk").values_list("action", "member", "reason"))
+    assert log == [
+        (ModerationLogEntry.Action.REVEAL_ANONYMOUS, writer.pk, "Please be kind"),
+        (ModerationLogEntry.Action.WARN, writer.pk, "Please be kind"),
+    ]
+
+
+def test_warning_a_named_and_an_anonymous_post_by_one_member_warns_once(client, moderator):
+    from tests.forum.factories import QuestionFactory
+
+    writer = UserFactory.create()
+    secret = QuestionFactory.create(author=writer, is_anonymous=True)
+    signed = QuestionFactory.create(author=writer)
+    client.force_login(moderator)
+
+    response = _forum_author_action(
+        client, [secret, signed], "warn_author", apply="1", reason="Please be kind"
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert MemberSanction.objects.filter(member=writer).count() == 1
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert messages == ["Warn the author: done for 2."]

@@ -72,6 +72,34 @@ def test_report_view_bad_input_gives_form_error_and_keeps_text(member_client, it
     assert Report.objects.count() == 0
 
 
+def test_report_view_htmx_error_is_200_so_htmx_swaps_it_and_keeps_the_note(member_client, item):
+    response = member_client.post(
+        _url(item), {"reason": "other", "note": ""}, headers={"HX-Request": "true"}
+    )
+    typed = member_client.post(
+        _url(item), {"reason": "spam", "note": "x" * 1001}, headers={"HX-Request": "true"}
+    )
+
+    assert response.status_code == typed.status_code == HTTPStatus.OK
+    assert "Please tell us briefly" in response.content.decode()
+    assert "<html" not in response.content.decode()
+    assert "x" * 1001 in typed.content.decode()
+    assert Report.objects.count() == 0
+
+
+def test_report_view_htmx_service_error_is_200_and_keeps_the_note(client, item):
+    client.force_login(item.author)
+
+    response = client.post(
+        _url(item), {"reason": "spam", "note": "my own words"}, headers={"HX-Request": "true"}
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert "cannot report your own" in response.content.decode()
+    assert "my own words" in response.content.decode()
+    assert Report.objects.count() == 0
+
+
 def test_report_view_escapes_script_and_accepts_emoji(member_client, item):
     response = member_client.post(
         _url(item), {"reason": "other", "note": "<script>alert(1)</script> 🌸"}
