@@ -86,7 +86,9 @@ def test_worker_digest_to_500_subscribers_arrives_once_each(start_worker, smtp_s
     assert message["To"] == smtp_sink.handler.received[0].to
 
 
-def test_worker_killed_mid_send_and_restarted_still_sends_exactly_once(start_worker, smtp_sink):
+def test_worker_killed_mid_send_and_restarted_sends_each_once_but_the_two_in_flight(
+    start_worker, smtp_sink
+):
     emails = _subscribers(500)
     worker = start_worker()
     killed: list[int] = []
@@ -114,7 +116,12 @@ def test_worker_killed_mid_send_and_restarted_still_sends_exactly_once(start_wor
     time.sleep(0.5)
     counts = smtp_sink.handler.per_recipient()
     assert set(counts) == set(emails)
-    assert set(counts.values()) == {1}, [e for e, n in counts.items() if n != 1]
+    # The documented window (docs/newsletter.md): a message the SMTP server accepted just
+    # before the kill, not yet marked sent, goes again. With two pool processes, that is at
+    # most two messages, each at most twice; every other subscriber gets exactly one.
+    twice = [e for e, n in counts.items() if n != 1]
+    assert len(twice) <= 2, twice
+    assert max(counts.values()) <= 2
 
 
 def test_worker_smtp_4xx_for_a_while_is_retried_then_delivered(start_worker, smtp_sink):
