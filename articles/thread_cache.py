@@ -18,12 +18,17 @@ name is never served.
 
 from typing import Any
 
-from django.db.models import Count, Max, Sum
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from mybcteam.page_cache import csrf_placeholder
-from mybcteam.shared_render import HugTarget, SharedCopy, shared_key, shared_or_render
+from mybcteam.shared_render import (
+    HugTarget,
+    SharedCopy,
+    posts_fingerprint,
+    shared_key,
+    shared_or_render,
+)
 
 from .models import Article, Comment
 
@@ -61,14 +66,8 @@ def thread_render(
 
 
 def _thread_key(*, article: Article, page_number: int) -> str:
-    facts = Comment.objects.filter(article=article).aggregate(
-        count=Count("id"),
-        newest=Max("id"),
-        hugs=Sum("hug_count"),
-        edited=Max("edited_at"),
-        moderated=Max("moderated_at"),
-    )
-    parts = [article.slug, page_number, *(facts[name] for name in sorted(facts))]
+    facts = posts_fingerprint(Comment.objects.filter(article=article))
+    parts = [article.slug, page_number, *facts]
     return shared_key(f"articles:thread:v2:{article.pk}", parts)
 
 

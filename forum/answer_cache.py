@@ -16,12 +16,18 @@ which answers are marked helpful) and the people version (names, profile facts, 
 from dataclasses import replace
 from typing import Any
 
-from django.db.models import Case, Count, F, Max, Sum, When
+from django.db.models import Case, F, Sum, When
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from mybcteam.page_cache import csrf_placeholder
-from mybcteam.shared_render import HugTarget, SharedCopy, shared_key, shared_or_render
+from mybcteam.shared_render import (
+    HugTarget,
+    SharedCopy,
+    posts_fingerprint,
+    shared_key,
+    shared_or_render,
+)
 
 from .models import Answer, Question
 from .selectors import AnswerListing, ViewerState
@@ -61,16 +67,13 @@ def answers_render(
 
 
 def _answers_key(*, question: Question, listing: AnswerListing) -> str:
-    facts = Answer.objects.filter(question=question).aggregate(
-        count=Count("id"),
-        newest=Max("id"),
-        hugs=Sum("hug_count"),
-        edited=Max("edited_at"),
-        moderated=Max("moderated_at"),
+    facts = posts_fingerprint(
+        Answer.objects.filter(question=question),
+        # which answers the asker marked helpful (marks change no timestamp)
         helpful=Sum(Case(When(is_helpful=True, then=F("id")), default=0)),
     )
     treatment = listing.treatment.pk if listing.treatment is not None else None
-    parts = [listing.page, listing.sort, treatment, *(facts[name] for name in sorted(facts))]
+    parts = [listing.page, listing.sort, treatment, *facts]
     return shared_key(f"forum:answers:v2:{question.pk}", parts)
 
 

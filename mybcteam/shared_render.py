@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
+from django.db.models import Count, Max, QuerySet, Sum
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils.safestring import SafeString, mark_safe
@@ -80,6 +81,24 @@ def shared_or_render(
         target = HugTarget(pk=pk, hug_count=copy.hug_counts[pk])
         swaps.append((hug_button(target, False), hug_button(target, True)))
     return personalise(copy.html, request=request, swaps=swaps)
+
+
+def posts_fingerprint(posts: QuerySet[Any], **extra: Any) -> list[Any]:
+    """One aggregate that moves with any change a shared page of these posts shows.
+
+    A new post or reply (count, newest id), a hug (sum of counts), an edit (`edited_at`) and
+    every hide, restore, approval and author deletion (each stamps `moderated_at`); `extra`
+    adds the caller's own aggregates.
+    """
+    facts = posts.aggregate(
+        count=Count("id"),
+        newest=Max("id"),
+        hugs=Sum("hug_count"),
+        edited=Max("edited_at"),
+        moderated=Max("moderated_at"),
+        **extra,
+    )
+    return [facts[name] for name in sorted(facts)]
 
 
 def shared_key(prefix: str, parts: Iterable[Any]) -> str:
