@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from mybcteam.mail.services import email_enqueue
+from core.mail.services import email_enqueue
 
 from .handles import handle_for
 from .models import Profile

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from articles.models import Treatment
-from mybcteam.form_fields import BoundedModelMultipleChoiceField
+from core.form_fields import BoundedModelMultipleChoiceField
 
 from .consent import HEALTH_CONSENT_TEXT
 from .display_names import display_name_refusal

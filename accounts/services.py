@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Treatment
-from mybcteam.mail.models import OutboxMessage
+from core.mail.models import OutboxMessage
 
 from .consent import HEALTH_CONSENT_VERSION
 from .erasure import erasers

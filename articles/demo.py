@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from accounts.models import User
-from mybcteam.markdown import render_member_markdown
+from core.markdown import render_member_markdown
 
 from .demo_content import ARTICLES, REVIEWER, THREADS, TOPICS
 from .models import Article, ArticleReference, ArticleStatus, Comment, CommentHug, Topic, Treatment

@@ -12,6 +12,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from core.mail.services import email_enqueue
+from core.markdown import render_markdown, render_member_markdown
+from core.public_pages import public_pages_changed
 from moderation.models import ModerationState
 from moderation.policy import (
     initial_moderation_held_reason,
@@ -21,9 +24,6 @@ from moderation.policy import (
     posting_refusal,
 )
 from moderation.services import case_hold
-from mybcteam.mail.services import email_enqueue
-from mybcteam.markdown import render_markdown, render_member_markdown
-from mybcteam.public_pages import public_pages_changed
 
 from .models import COMMENT_MAX_LENGTH, Article, Comment, CommentHug
 from .rendering import internalise_links

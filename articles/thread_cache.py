@@ -3,7 +3,7 @@
 Rendering 50 comments with their replies is most of the cost of a member's article page, and
 for most members the thread looks the same: the visible comments, placeholders for removed
 ones with replies, a hug button and a report link on each. What differs per member is small
-and filled in per request (`mybcteam.shared_render.personalise`): which comments they hugged,
+and filled in per request (`core.shared_render.personalise`): which comments they hugged,
 and their CSRF token.
 
 Everything else that varies goes the uncached way: moderators (who see hidden comments),
@@ -21,8 +21,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from mybcteam.page_cache import csrf_placeholder
-from mybcteam.shared_render import (
+from core.page_cache import csrf_placeholder
+from core.shared_render import (
     HugTarget,
     SharedCopy,
     posts_fingerprint,

@@ -11,8 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.form_fields import MAX_PK
 from moderation.policy import PostingLimitExceeded, posting_refusal
-from mybcteam.form_fields import MAX_PK
 
 from . import selectors, services
 from .forms import CommentEditForm, CommentForm

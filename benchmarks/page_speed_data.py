@@ -50,7 +50,7 @@ def _text(rng: random.Random, sentences: int) -> str:
 
 
 def _rendered(text: str) -> str:
-    from mybcteam.markdown import render_member_markdown
+    from core.markdown import render_member_markdown
 
     return render_member_markdown(text)
 

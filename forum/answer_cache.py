@@ -20,8 +20,8 @@ from django.db.models import Case, F, Sum, When
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from mybcteam.page_cache import csrf_placeholder
-from mybcteam.shared_render import (
+from core.page_cache import csrf_placeholder
+from core.shared_render import (
     HugTarget,
     SharedCopy,
     posts_fingerprint,

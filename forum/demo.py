@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from articles.models import Topic, Treatment
+from core.markdown import render_markdown
 from moderation.models import ModerationState
-from mybcteam.markdown import render_markdown
 
 from .models import Answer, Question, QuestionFollow, QuestionHug
 from .services import question_slug

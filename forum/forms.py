@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from articles.models import Topic, Treatment
-from mybcteam.form_fields import MAX_PK, BoundedModelMultipleChoiceField
+from core.form_fields import MAX_PK, BoundedModelMultipleChoiceField
 
 from .models import FollowPreference
 

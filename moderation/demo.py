@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from mybcteam.markdown import render_member_markdown
+from core.markdown import render_member_markdown
 
 from .models import ReportReason
 from .registry import moderated_type_for_label

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Visibility
-from mybcteam.public_pages import public_pages_changed
+from core.public_pages import public_pages_changed
 
 from .models import ModerationState, ProfileBioModeration
 from .registry import moderated_type_for, moderated_type_for_label

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from mybcteam.mail.services import email_enqueue
+from core.mail.services import email_enqueue
 
 from .items import (
     item_author,

@@ -52,13 +52,14 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_htmx",
     "csp",
-    "mybcteam",
-    "mybcteam.mail",
+    "core",
+    "core.mail",
     "moderation",
     "accounts",
     "articles",
     "forum",
     "newsletter",
+    "mybcteam",
 ]
 
 MIDDLEWARE = [
@@ -72,11 +73,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Inside everything above, so cached pages still get CSRF cookies and security headers.
-    "mybcteam.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
-    "mybcteam.middleware.StripNulBytesMiddleware",
+    "core.middleware.StripNulBytesMiddleware",
 ]
 
 ROOT_URLCONF = "mybcteam.urls"
@@ -93,8 +94,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "mybcteam.context_processors.site",
-                "mybcteam.context_processors.csrf_for_page_cache",
+                "core.context_processors.site",
+                "core.context_processors.csrf_for_page_cache",
             ],
         },
     }
@@ -119,7 +120,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Fails soft: a Redis outage reads as a cache miss instead of a 500.
-            "BACKEND": "mybcteam.cache.FailSoftRedisCache",
+            "BACKEND": "core.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="mybcteam"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -151,7 +152,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = "UTC"
 # A task not acknowledged within this window is handed to another worker; no countdown or
-# eta in this project may exceed it (mybcteam.mail.tasks.MAX_COUNTDOWN_SECONDS is below it).
+# eta in this project may exceed it (core.mail.tasks.MAX_COUNTDOWN_SECONDS is below it).
 CELERY_BROKER_VISIBILITY_TIMEOUT = 3600
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
@@ -159,7 +160,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a web request when Redis is down: the outbox sweeper catches up.
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
-    "outbox-sweep": {"task": "mybcteam.mail.tasks.outbox_sweep", "schedule": 60.0},
+    "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 60.0},
     # Followers who chose one email a day get it at 07:00 UTC.
     "forum-daily-answers": {
         "task": "forum.tasks.forum_daily_digest_send",
@@ -198,13 +199,13 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 # The transport the outbox worker hands messages to. Application code never sends directly:
-# it calls mybcteam.mail.services.email_enqueue (see docs/email.md).
+# it calls core.mail.services.email_enqueue (see docs/email.md).
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND",
     default=(
         "django.core.mail.backends.smtp.EmailBackend"
         if EMAIL_HOST
-        else "mybcteam.mail.backends.ConsoleAndFileBackend"
+        else "core.mail.backends.ConsoleAndFileBackend"
     ),
 )
 
@@ -363,7 +364,7 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "mybcteam.logging_filters.RedactSecretsFilter"}},
+    "filters": {"redact": {"()": "core.logging_filters.RedactSecretsFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from articles.models import Topic
-from mybcteam.form_fields import BoundedModelMultipleChoiceField
+from core.form_fields import BoundedModelMultipleChoiceField
 
 from .services import PAUSE_WEEKS
 

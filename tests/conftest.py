@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from core.page_cache import page_cache_forget_local
 from mybcteam.celery import app as celery_app
-from mybcteam.page_cache import page_cache_forget_local
 
 from .factories import UserFactory
 

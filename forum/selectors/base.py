@@ -4,8 +4,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from core.form_fields import MAX_PK  # noqa: F401 - ids beyond it cannot exist; re-exported
 from moderation.models import ModerationState
-from mybcteam.form_fields import MAX_PK  # noqa: F401 - ids beyond it cannot exist; re-exported
 
 from ..models import Question
 

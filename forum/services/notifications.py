@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from core.mail.services import email_enqueue
 from moderation.models import ModerationState
-from mybcteam.mail.services import email_enqueue
 
 from ..models import (
     Answer,

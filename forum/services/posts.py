@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Topic, Treatment
+from core.markdown import render_markdown
+from core.public_pages import public_pages_changed
 from moderation.models import ModerationState
 from moderation.policy import (
     PostKind,
@@ -22,8 +24,6 @@ from moderation.policy import (
     posting_limits_check,
     posting_refusal,
 )
-from mybcteam.markdown import render_markdown
-from mybcteam.public_pages import public_pages_changed
 
 from ..models import (
     AnonymousReveal,

@@ -17,8 +17,8 @@ import css_inline
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
-from mybcteam.mail.services import email_render
-from mybcteam.markdown import render_markdown
+from core.mail.services import email_render
+from core.markdown import render_markdown
 
 from ..models import Send, Subscriber
 from ..selectors import (

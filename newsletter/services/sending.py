@@ -62,7 +62,7 @@ class TransientSendError(Exception):
 
 def retry_countdown(*, retries: int) -> int:
     """Exponential backoff, capped below the broker's visibility timeout."""
-    from mybcteam.mail.tasks import MAX_COUNTDOWN_SECONDS
+    from core.mail.tasks import MAX_COUNTDOWN_SECONDS
 
     return int(min(RETRY_BASE_SECONDS * 2**retries, MAX_COUNTDOWN_SECONDS - 60))
 
@@ -425,7 +425,7 @@ def deliveries_sweep(*, stale_after: timedelta | None = None) -> dict[str, int]:
 
 def issue_send_test(*, issue: Issue, to: str) -> None:
     """Email an editor exactly what subscribers would get (through the outbox)."""
-    from mybcteam.mail.services import email_enqueue_rendered
+    from core.mail.services import email_enqueue_rendered
 
     from .rendering import build_message, render_preview
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from articles.models import Topic
-from mybcteam.mail.services import email_enqueue
+from core.mail.services import email_enqueue
 
 from ..models import Consent, Subscriber
 from ..tokens import token_make

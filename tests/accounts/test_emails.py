@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
-from mybcteam.mail.models import OutboxMessage
-from mybcteam.mail.services import email_render
+from core.mail.models import OutboxMessage
+from core.mail.services import email_render
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ from accounts.export import register_exporter, unregister_exporter
 from accounts.models import HealthDataConsent, Profile, User
 from accounts.services import member_erase
 from articles.models import CommentHug
+from core.mail.models import OutboxMessage
+from core.mail.services import email_enqueue_rendered
 from moderation.policy import posting_refusal
-from mybcteam.mail.models import OutboxMessage
-from mybcteam.mail.services import email_enqueue_rendered
 from tests.articles.factories import ArticleFactory, CommentFactory
 from tests.factories import TEST_PASSWORD
 

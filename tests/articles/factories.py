@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, Comment
 from articles.services import article_render
-from mybcteam.markdown import render_member_markdown
+from core.markdown import render_member_markdown
 from tests.factories import UserFactory
 
 

@@ -14,9 +14,9 @@ from articles.services import (
     comment_hug_set,
     comment_update,
 )
+from core.mail.models import OutboxMessage
 from moderation.models import ModerationState
 from moderation.policy import PostingLimitExceeded
-from mybcteam.mail.models import OutboxMessage
 from tests.factories import UserFactory
 
 from .factories import ArticleFactory, CommentFactory

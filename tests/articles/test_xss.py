@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 
 from articles.services import article_save, comment_create
-from mybcteam.markdown import render_member_markdown
+from core.markdown import render_member_markdown
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,12 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from core.mail.models import OutboxMessage
 from forum import services
 from forum.models import Answer, Question
 from moderation import services as moderation_services
 from moderation.models import ModerationCase, ModerationState
 from moderation.roles import moderators_group_sync
-from mybcteam.mail.models import OutboxMessage
 from tests.factories import UserFactory
 
 from .factories import AnswerFactory

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Treatment
+from core.mail.models import OutboxMessage
 from forum import selectors, services
 from forum.models import Answer, QuestionFollow
 from moderation.models import ModerationState
-from mybcteam.mail.models import OutboxMessage
 from tests.factories import UserFactory
 
 from .factories import AnswerFactory

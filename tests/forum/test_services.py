@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from core.mail.models import OutboxMessage
 from forum import services
 from forum.models import (
     AnswerNotification,
@@ -15,7 +16,6 @@ from forum.models import (
 )
 from forum.urgent import urgent_symptoms_found
 from moderation.models import ModerationState
-from mybcteam.mail.models import OutboxMessage
 from tests.factories import TopicFactory, UserFactory
 
 from .factories import AnswerFactory, QuestionFactory

@@ -13,8 +13,8 @@ from email.policy import default as default_policy
 import pytest
 
 from articles import services as article_services
+from core.mail.models import OutboxMessage
 from forum import services as forum_services
-from mybcteam.mail.models import OutboxMessage
 from tests.articles.factories import ArticleFactory
 from tests.factories import TopicFactory, UserFactory
 

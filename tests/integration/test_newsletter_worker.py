@@ -13,8 +13,8 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
-from mybcteam.mail.models import OutboxMessage
-from mybcteam.mail.services import outbox_sweep
+from core.mail.models import OutboxMessage
+from core.mail.services import outbox_sweep
 from newsletter import services
 from newsletter.models import Delivery, Send, Subscriber
 from newsletter.tasks import newsletter_fan_out

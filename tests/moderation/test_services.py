@@ -306,7 +306,7 @@ def test_hide_calls_after_state_change(item, moderator, monkeypatch):
 
 @pytest.mark.parametrize("template", ["warning", "suspended", "approved", "rejected"])
 def test_moderation_emails_render_plain_text_unescaped(template):
-    from mybcteam.mail.services import email_render
+    from core.mail.services import email_render
 
     subject, text, html = email_render(
         template=f"moderation/{template}",

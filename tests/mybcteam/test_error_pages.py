@@ -22,7 +22,7 @@ def test_a_nul_byte_in_a_query_string_is_ignored_not_a_500(client, url):
 
 
 def test_a_nul_byte_is_dropped_and_the_rest_of_the_query_kept(rf):
-    from mybcteam.middleware import StripNulBytesMiddleware
+    from core.middleware import StripNulBytesMiddleware
 
     seen = {}
 

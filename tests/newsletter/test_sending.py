@@ -8,7 +8,7 @@ from django.core import mail
 from django.db import IntegrityError
 from django.utils import timezone
 
-from mybcteam.mail.models import OutboxMessage
+from core.mail.models import OutboxMessage
 from newsletter import services
 from newsletter.models import Delivery, Send, Subscriber
 from tests.factories import TopicFactory
@@ -113,7 +113,7 @@ def test_chunk_send_5xx_data_fails_without_bouncing():
 
 
 def test_retry_countdown_grows_and_stays_below_the_broker_limit():
-    from mybcteam.mail.tasks import MAX_COUNTDOWN_SECONDS
+    from core.mail.tasks import MAX_COUNTDOWN_SECONDS
 
     countdowns = [services.retry_countdown(retries=n) for n in range(12)]
 

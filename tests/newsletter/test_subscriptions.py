@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from mybcteam.mail.models import OutboxMessage
+from core.mail.models import OutboxMessage
 from newsletter import services
 from newsletter.models import Consent, Subscriber
 from tests.factories import TopicFactory

@@ -4,7 +4,7 @@ from http import HTTPStatus
 
 import pytest
 
-from mybcteam.mail.models import OutboxMessage
+from core.mail.models import OutboxMessage
 from newsletter import services
 from newsletter.models import Subscriber
 from tests.factories import TopicFactory

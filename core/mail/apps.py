@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class MailConfig(AppConfig):
-    name = "mybcteam.mail"
+    name = "core.mail"
     label = "mail"
     verbose_name = "Email outbox"

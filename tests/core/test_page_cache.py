@@ -11,13 +11,13 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client, RequestFactory
 
 from articles.services import comment_create
+from core import page_cache
+from core.cache import FailSoftRedisCache
+from core.page_cache import csrf_placeholder
+from core.public_pages import VERSION_KEY, public_pages_changed
 from forum.models import Question
 from forum.services import answer_create, question_delete
 from moderation.services import content_hide
-from mybcteam import page_cache
-from mybcteam.cache import FailSoftRedisCache
-from mybcteam.page_cache import csrf_placeholder
-from mybcteam.public_pages import VERSION_KEY, public_pages_changed
 from newsletter.models import Subscriber
 from tests.articles.factories import ArticleFactory
 from tests.factories import TopicFactory, UserFactory
@@ -314,7 +314,7 @@ class _BrokenCache(LocMemCache):
 def test_page_cache_broken_backend_still_renders_pages(client, question, monkeypatch):
     broken = _BrokenCache("broken", {})
     monkeypatch.setattr(page_cache, "cache", broken)
-    monkeypatch.setattr("mybcteam.public_pages.cache", broken)
+    monkeypatch.setattr("core.public_pages.cache", broken)
 
     first = client.get("/questions/")
     public_pages_changed()
@@ -331,7 +331,7 @@ def test_page_cache_redis_outage_still_renders_pages(client, question, monkeypat
         "redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}
     )
     monkeypatch.setattr(page_cache, "cache", down)
-    monkeypatch.setattr("mybcteam.public_pages.cache", down)
+    monkeypatch.setattr("core.public_pages.cache", down)
 
     response = client.get("/questions/")
     public_pages_changed()

@@ -8,7 +8,7 @@ replaced by the visitor's own token on every serve, so no token is ever stored o
 Privacy: only requests without a session cookie are looked up or stored, and the view must
 have answered a plain 200 HTML page that set no cookie, queued no message and touched no
 session. Freshness: each entry carries the content version it was rendered under
-(mybcteam.public_pages); an entry whose version is not the current one is a miss.
+(core.public_pages); an entry whose version is not the current one is a miss.
 """
 
 import hashlib
@@ -73,7 +73,7 @@ _ALLOWED_VARY = frozenset({"cookie", "hx-request"})
 def csrf_placeholder() -> str:
     """Stands in for the CSRF token in a page being cached. Derived from SECRET_KEY, so every
     process agrees on it and a member cannot type it into a question title."""
-    return "csrf-placeholder-" + salted_hmac("mybcteam.page_cache", "csrf").hexdigest()[:32]
+    return "csrf-placeholder-" + salted_hmac("core.page_cache", "csrf").hexdigest()[:32]
 
 
 def is_rendering_for_cache(request: HttpRequest) -> bool:

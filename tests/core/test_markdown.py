@@ -2,7 +2,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from mybcteam.markdown import render_markdown, render_member_markdown
+from core.markdown import render_markdown, render_member_markdown
 
 PAYLOADS = [
     "<script>alert(1)</script>",

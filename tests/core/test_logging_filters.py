@@ -1,6 +1,6 @@
 import logging
 
-from mybcteam.logging_filters import RedactSecretsFilter, redact
+from core.logging_filters import RedactSecretsFilter, redact
 
 
 def test_redact_hides_newsletter_and_confirmation_tokens_in_paths():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mybcteam.cache import FailSoftRedisCache
+from core.cache import FailSoftRedisCache
 
 
 @pytest.fixture

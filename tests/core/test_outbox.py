@@ -9,8 +9,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
-from mybcteam.mail import services
-from mybcteam.mail.models import OutboxMessage
+from core.mail import services
+from core.mail.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ def test_outbox_dispatch_survives_an_unreachable_broker(monkeypatch):
     def broker_down(*args: object, **kwargs: object) -> None:
         raise ConnectionError("broker unreachable")
 
-    monkeypatch.setattr("mybcteam.mail.tasks.outbox_send.delay", broker_down)
+    monkeypatch.setattr("core.mail.tasks.outbox_send.delay", broker_down)
 
     services.outbox_dispatch(message_ids=[message.id])
 

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Core"
+
+    def ready(self) -> None:
+        from .public_pages_signals import public_pages_signals_connect
+        from .shared_render import connect_people_signals
+
+        public_pages_signals_connect()
+        connect_people_signals()
