@@ -7,8 +7,9 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from articles.models import Treatment
+from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState, ProfileBioModeration
-from moderation.selectors import bio_withheld_member_ids, viewer_is_moderator
+from moderation.selectors import bio_withheld_member_ids
 
 from .models import Profile, User, Visibility
 
@@ -82,17 +83,17 @@ def profile_items_for_viewer(*, profile: Profile, viewer: Any) -> list[ProfileIt
     A bio that moderation hid or holds shows as "Removed by a moderator." to everyone but its
     owner and the moderators, on every page that uses this selector.
     """
-    is_owner = viewer.is_authenticated and viewer.pk == profile.user_id
+    is_owner = viewer_is_member(viewer) and viewer.pk == profile.user_id
     items = []
     for name, visibility_name, label in _PROFILE_FIELDS:
         private = getattr(profile, visibility_name) != Visibility.MEMBERS
         if private and not is_owner:
             continue
-        if not viewer.is_authenticated:
+        if not viewer_is_member(viewer):
             continue
         value = _display_value(profile, name)
         withheld = value and name == "bio" and not is_owner and _bio_withheld(profile)
-        if withheld and not viewer_is_moderator(viewer=viewer):
+        if withheld and not viewer_is_moderator(viewer):
             value = REMOVED_BIO
         if value:
             items.append(ProfileItem(name, label, value, only_you=private))
@@ -109,7 +110,7 @@ def member_profile_get(*, handle: str, viewer: Any) -> User | None:
     Banned (inactive) members are hidden like erased ones, matching the directory; moderators
     reach them through the admin.
     """
-    if not viewer.is_authenticated:
+    if not viewer_is_member(viewer):
         return None
     return (
         _listed_members()
@@ -128,7 +129,7 @@ def member_directory(*, viewer: Any, filters: dict[str, Any]) -> QuerySet[User]:
 
     A field set to "only me" never matches a filter, so filtering cannot reveal it.
     """
-    if not viewer.is_authenticated:
+    if not viewer_is_member(viewer):
         return User.objects.none()
     members = _listed_members()
     shared = Visibility.MEMBERS

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.edit_window import EditWindowMixin
 from moderation.models import ModeratedContent, ModerationState
 
 COMMENT_MAX_LENGTH = 5000
@@ -158,7 +159,7 @@ class ArticleReference(models.Model):
         return self.citation
 
 
-class Comment(ModeratedContent):
+class Comment(EditWindowMixin, ModeratedContent):
     """A member's comment on an article, or a reply to one (one level deep)."""
 
     # Served by the composite indexes below, so no separate single-column ones.

@@ -8,6 +8,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 
 from .models import Article, ArticleStatus, Comment, CommentHug, Topic
@@ -17,19 +18,9 @@ ARTICLES_PER_PAGE = 12
 PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
 
 
-def viewer_is_member(viewer: Any) -> bool:
-    """Logged in and active: may read what members write."""
-    return bool(viewer is not None and viewer.is_authenticated and viewer.is_active)
-
-
 def viewer_is_editor(viewer: Any) -> bool:
     """Editors (and superusers) may see drafts and scheduled articles."""
     return viewer_is_member(viewer) and viewer.has_perm("articles.change_article")
-
-
-def viewer_is_moderator(viewer: Any) -> bool:
-    """Moderators (and superusers) see pending, hidden and removed comments, marked."""
-    return viewer_is_member(viewer) and viewer.has_perm("moderation.view_moderationcase")
 
 
 def article_list_published(*, topic: Topic | None = None) -> QuerySet[Article]:

@@ -1,20 +1,21 @@
 """Every write of the articles app: rendering articles, comments, hugs and reply emails."""
 
 import logging
-from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from core.hugs import NotHuggable, hug_toggle
 from core.mail.services import email_enqueue
-from core.markdown import render_markdown, render_member_markdown
+from core.markdown import render_article_markdown, render_member_markdown
 from core.public_pages import public_pages_changed
+from core.viewer import viewer_is_member
 from moderation.models import ModerationState
 from moderation.policy import (
     initial_moderation_held_reason,
@@ -33,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 def article_render(*, article: Article) -> None:
     """Render the Markdown body to sanitised HTML and its table of contents (no save)."""
-    rendered = render_markdown(article.body_markdown, profile="article")
+    rendered = render_article_markdown(article.body_markdown)
     article.body_html = internalise_links(rendered.html)
     article.toc = [
         {"level": heading.level, "anchor": heading.anchor, "text": heading.text}
@@ -123,13 +124,12 @@ def comment_create(
 
 
 def comment_can_edit(*, comment: Comment, user: Any, now: Any = None) -> bool:
-    """The author, within EDIT_WINDOW_MINUTES of posting, while the comment is not removed."""
-    if not user.is_authenticated or comment.author_id != user.pk:
+    """The author, within the edit window (Comment.edit_window_open), while not removed."""
+    if not viewer_is_member(user) or comment.author_id != user.pk:
         return False
     if comment.moderation_state not in (ModerationState.VISIBLE, ModerationState.PENDING):
         return False
-    window = timedelta(minutes=settings.EDIT_WINDOW_MINUTES)
-    return (now or timezone.now()) <= comment.created_at + window
+    return comment.edit_window_open(now=now)
 
 
 @transaction.atomic
@@ -182,25 +182,21 @@ def comment_delete(*, comment: Comment, actor: Any) -> Comment:
     return locked
 
 
-def comment_hug_set(*, comment: Comment, member: Any, hugged: bool) -> tuple[bool, int]:
-    """Give or take back a member's hug; idempotent, so a double submit counts once."""
-    if not member.is_authenticated:
-        raise PermissionDenied("Please log in to give a hug.")
-    if comment.moderation_state != ModerationState.VISIBLE:
-        raise PermissionDenied("This comment cannot be hugged.")
-    with transaction.atomic():
-        if hugged:
-            try:
-                with transaction.atomic():
-                    CommentHug.objects.get_or_create(comment=comment, member=member)
-            except IntegrityError:
-                pass  # the other submit of a double click won the race: one hug either way
-        else:
-            CommentHug.objects.filter(comment=comment, member=member).delete()
-        count = CommentHug.objects.filter(comment=comment).count()
-        Comment.objects.filter(pk=comment.pk).update(hug_count=count)
-    comment.hug_count = count
-    return hugged, count
+@transaction.atomic
+def comment_hug_set(*, member: Any, target: Comment, hugged: bool) -> int:
+    """Give or take back a member's hug on a visible comment (idempotent); returns the count.
+
+    Refused with the posting rule's reason when the member may not post, and with NotHuggable
+    when the comment is pending, hidden or removed.
+    """
+    refusal = posting_refusal(member)
+    if refusal:
+        raise PermissionDenied(refusal)
+    if target.moderation_state != ModerationState.VISIBLE:
+        raise NotHuggable("This comment cannot be hugged.")
+    return hug_toggle(
+        hug_model=CommentHug, target=target, target_field="comment", member=member, hugged=hugged
+    )
 
 
 def comment_reply_notify(*, comment: Comment) -> bool:

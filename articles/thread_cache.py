@@ -20,7 +20,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 
+from core.hugs import HUG_BUTTON_TEMPLATE, hug_button_context
 from core.page_cache import csrf_placeholder
 from core.shared_render import (
     HugTarget,
@@ -33,7 +35,6 @@ from core.shared_render import (
 from .models import Article, Comment
 
 THREAD_TEMPLATE = "articles/includes/comment_thread.html"
-HUG_TEMPLATE = "articles/includes/hug_button.html"
 
 
 def thread_is_shared(
@@ -68,7 +69,7 @@ def thread_render(
 def _thread_key(*, article: Article, page_number: int) -> str:
     facts = posts_fingerprint(Comment.objects.filter(article=article))
     parts = [article.slug, page_number, *facts]
-    return shared_key(f"articles:thread:v2:{article.pk}", parts)
+    return shared_key(f"articles:thread:v3:{article.pk}", parts)
 
 
 def _render_shared(*, request: HttpRequest, context: dict[str, Any]) -> SharedCopy:
@@ -82,11 +83,8 @@ def _render_shared(*, request: HttpRequest, context: dict[str, Any]) -> SharedCo
 
 
 def _hug_button(article: Article, target: HugTarget, hugged: bool) -> str:
-    context = {
-        "article": article,
-        "comment": target,
-        "hugged": hugged,
-        "hugged_ids": set(),
-        "csrf_token": csrf_placeholder(),
-    }
-    return render_to_string(HUG_TEMPLATE, context)
+    url = reverse("articles:comment_hug", kwargs={"slug": article.slug, "pk": target.pk})
+    context = hug_button_context(
+        kind="comment", pk=target.pk, url=url, hugged=hugged, count=target.hug_count, look="heart"
+    )
+    return render_to_string(HUG_BUTTON_TEMPLATE, {**context, "csrf_token": csrf_placeholder()})

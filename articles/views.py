@@ -9,9 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.form_fields import MAX_PK
+from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
+from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.policy import PostingLimitExceeded, posting_refusal
 
 from . import selectors, services
@@ -85,7 +88,7 @@ def _comment_context(
     reply_parent_id: int | None = None,
     form_error: str = "",
 ) -> dict[str, Any]:
-    member = selectors.viewer_is_member(request.user)
+    member = viewer_is_member(request.user)
     refusal = posting_refusal(request.user) if member else None
     comments = selectors.comment_list_for_article(
         article=article, viewer=request.user, page=page or _page_number(request)
@@ -147,7 +150,7 @@ def _render_comments(
 @require_GET
 def article_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
     article = _get_article(request, slug)
-    if _htmx(request) and selectors.viewer_is_member(request.user):
+    if _htmx(request) and viewer_is_member(request.user):
         return _render_comments(request, article)
     return _render_article(request, article)
 
@@ -293,7 +296,7 @@ def _comment_fragment(request: HttpRequest, article: Article, pk: int) -> HttpRe
         "is_member": True,
         "is_reply": comment.parent_id is not None,
         "posting_refusal": posting_refusal(request.user),
-        "moderator": selectors.viewer_is_moderator(request.user),
+        "moderator": viewer_is_moderator(request.user),
         "edit_window_minutes": services.settings.EDIT_WINDOW_MINUTES,
     }
     return render(request, "articles/includes/comment.html", context)
@@ -330,18 +333,16 @@ def comment_hug_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     comment = selectors.comment_get_for_viewer(article=article, pk=pk, viewer=request.user)
     if comment is None:
         raise Http404("No such comment.")
-    refusal = posting_refusal(request.user)
-    if refusal:
-        raise PermissionDenied(refusal)
-    wanted = request.POST.get("hug", "on") != "off"
+    hugged = hug_wanted(request.POST)
     try:
-        hugged, _count = services.comment_hug_set(
-            comment=comment, member=request.user, hugged=wanted
-        )
-    except PermissionDenied:
+        count = services.comment_hug_set(member=request.user, target=comment, hugged=hugged)
+    except NotHuggable:
         raise Http404("No such comment.") from None
     if _htmx(request):
-        context = {"article": article, "comment": comment, "hugged": hugged, "can_hug": True}
-        return render(request, "articles/includes/hug_button.html", context)
+        url = reverse("articles:comment_hug", kwargs={"slug": article.slug, "pk": comment.pk})
+        context = hug_button_context(
+            kind="comment", pk=comment.pk, url=url, hugged=hugged, count=count, look="heart"
+        )
+        return render(request, HUG_BUTTON_TEMPLATE, context)
     page = selectors.comment_page_number(comment=comment, viewer=request.user)
     return redirect(f"{article.get_absolute_url()}?page={page}{ANCHOR.format(comment.pk)}")

@@ -6,13 +6,10 @@ so a bug in either layer alone cannot let a script through.
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Literal
 
 import nh3
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
-
-Profile = Literal["article", "member"]
 
 _SCHEMES = {"http", "https", "mailto"}
 
@@ -65,36 +62,36 @@ def _headings(md: MarkdownIt, source: str) -> list[Heading]:
     return found
 
 
-def render_markdown(source: str, *, profile: Profile = "member") -> RenderedMarkdown:
-    """Render Markdown to sanitised HTML; article profile also returns the h2/h3 outline."""
+def render_article_markdown(source: str) -> RenderedMarkdown:
+    """Editors' Markdown (articles, newsletter intros): headings and tables, with the h2/h3
+    outline for the table of contents."""
     source = source.replace("\x00", "")
-    if profile == "article":
-        raw = _article_md.render(source)
-        html = nh3.clean(
-            raw,
-            tags=_ARTICLE_TAGS,
-            attributes={
-                "a": {"href", "title"},
-                "h2": {"id"},
-                "h3": {"id"},
-                "th": {"align"},
-                "td": {"align"},
-            },
-            url_schemes=_SCHEMES,
-            link_rel="noopener",
-        )
-        return RenderedMarkdown(html=html, headings=_headings(_article_md, source))
-    raw = _member_md.render(source)
+    raw = _article_md.render(source)
     html = nh3.clean(
+        raw,
+        tags=_ARTICLE_TAGS,
+        attributes={
+            "a": {"href", "title"},
+            "h2": {"id"},
+            "h3": {"id"},
+            "th": {"align"},
+            "td": {"align"},
+        },
+        url_schemes=_SCHEMES,
+        link_rel="noopener",
+    )
+    return RenderedMarkdown(html=html, headings=_headings(_article_md, source))
+
+
+def render_member_markdown(source: str) -> str:
+    """The one rendering of what members write (comments, questions, answers, replies): bold,
+    italics, lists, quotes and links, links marked nofollow ugc."""
+    source = source.replace("\x00", "")
+    raw = _member_md.render(source)
+    return nh3.clean(
         raw,
         tags=_MEMBER_TAGS,
         attributes={"a": {"href"}},
         url_schemes=_SCHEMES,
         link_rel="nofollow ugc noopener",
     )
-    return RenderedMarkdown(html=html)
-
-
-def render_member_markdown(source: str) -> str:
-    """Light Markdown for what members write: bold, italics, lists, quotes and links."""
-    return render_markdown(source, profile="member").html

@@ -19,7 +19,9 @@ from typing import Any
 from django.db.models import Case, F, Sum, When
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 
+from core.hugs import HUG_BUTTON_TEMPLATE, hug_button_context
 from core.page_cache import csrf_placeholder
 from core.shared_render import (
     HugTarget,
@@ -33,7 +35,6 @@ from .models import Answer, Question
 from .selectors import AnswerListing, ViewerState
 
 ANSWERS_TEMPLATE = "forum/includes/answer_threads.html"
-HUG_TEMPLATE = "forum/includes/hug_button.html"
 
 
 def answers_are_shared(
@@ -74,7 +75,7 @@ def _answers_key(*, question: Question, listing: AnswerListing) -> str:
     )
     treatment = listing.treatment.pk if listing.treatment is not None else None
     parts = [listing.page, listing.sort, treatment, *facts]
-    return shared_key(f"forum:answers:v2:{question.pk}", parts)
+    return shared_key(f"forum:answers:v3:{question.pk}", parts)
 
 
 def _render_shared(
@@ -91,11 +92,8 @@ def _render_shared(
 
 
 def _hug_button(target: HugTarget, hugged: bool) -> str:
-    context = {
-        "target": target,
-        "kind": "answer",
-        "hugged": hugged,
-        "posting_refusal": None,
-        "csrf_token": csrf_placeholder(),
-    }
-    return render_to_string(HUG_TEMPLATE, context)
+    url = reverse("forum:answer_hug", kwargs={"pk": target.pk})
+    context = hug_button_context(
+        kind="answer", pk=target.pk, url=url, hugged=hugged, count=target.hug_count
+    )
+    return render_to_string(HUG_BUTTON_TEMPLATE, {**context, "csrf_token": csrf_placeholder()})

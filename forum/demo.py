@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from articles.models import Topic, Treatment
-from core.markdown import render_markdown
+from core.markdown import render_member_markdown
 from moderation.models import ModerationState
 
 from .models import Answer, Question, QuestionFollow, QuestionHug
@@ -704,7 +704,7 @@ def seed() -> int:
             title=title,
             slug=question_slug(title),
             body=body,
-            body_html=render_markdown(body, profile="member").html,
+            body_html=render_member_markdown(body),
             author=author,
             is_anonymous=anonymous,
             created_at=asked_at,
@@ -721,7 +721,7 @@ def seed() -> int:
                 question=question,
                 author=member,
                 body=text,
-                body_html=render_markdown(text, profile="member").html,
+                body_html=render_member_markdown(text),
                 is_helpful=position == 0 and len(answers) > 1,
                 created_at=asked_at + timedelta(hours=3 + 5 * position),
             )

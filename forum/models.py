@@ -4,10 +4,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.edit_window import EditWindowMixin
 from moderation.models import ModeratedContent
 
 
-class Question(ModeratedContent):
+class Question(EditWindowMixin, ModeratedContent):
     """A member's question. Title, topics, counts and dates are public; the rest is members-only."""
 
     title = models.CharField(max_length=150)
@@ -47,7 +48,7 @@ class Question(ModeratedContent):
         return reverse("forum:question", kwargs={"pk": self.pk, "slug": self.slug or "q"})
 
 
-class Answer(ModeratedContent):
+class Answer(EditWindowMixin, ModeratedContent):
     """An answer to a question, or a reply (one level deep) to an answer."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")

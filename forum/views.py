@@ -8,11 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Topic, Treatment
+from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
+from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import PostingLimitExceeded, posting_refusal
 
@@ -100,7 +103,7 @@ def _detail_context(
         treatment=treatment,
         page=page,
     )
-    member = selectors.is_member(request.user)
+    member = viewer_is_member(request.user)
     state = selectors.viewer_state(question=question, viewer=request.user)
     refusal = posting_refusal(request.user) if member else None
     context: dict[str, Any] = {
@@ -349,7 +352,7 @@ def _own_answer(request: HttpRequest, pk: int) -> Answer:
 @require_http_methods(["GET", "POST"])
 def answer_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     answer = _own_answer(request, pk)
-    if request.method == "GET" and not services.edit_window_open(item=answer):
+    if request.method == "GET" and not answer.edit_window_open():
         # Say so up front rather than offer a form whose every save would fail.
         return render(
             request,
@@ -382,22 +385,27 @@ def answer_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(answer.question)
 
 
+def _hug_response(
+    request: HttpRequest, *, kind: str, target: Question | Answer, hugged: bool, count: int
+) -> HttpResponse:
+    url = reverse(f"forum:{kind}_hug", kwargs={"pk": target.pk})
+    context = hug_button_context(kind=kind, pk=target.pk, url=url, hugged=hugged, count=count)
+    return render(request, HUG_BUTTON_TEMPLATE, context)
+
+
 @login_required
 @require_POST
 def question_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
     question = selectors.question_for_writing(pk=pk, viewer=request.user)
     if question is None:
         raise Http404
-    hugged = services.question_hug_set(
-        question=question, member=request.user, hug=request.POST.get("hug") != "0"
-    )
+    hugged = hug_wanted(request.POST)
+    try:
+        count = services.question_hug_set(member=request.user, target=question, hugged=hugged)
+    except NotHuggable:
+        raise Http404 from None
     if _is_htmx(request):
-        question.refresh_from_db(fields=["hug_count"])
-        return render(
-            request,
-            "forum/includes/hug_button.html",
-            {"target": question, "hugged": hugged, "kind": "question"},
-        )
+        return _hug_response(request, kind="question", target=question, hugged=hugged, count=count)
     return redirect(question)
 
 
@@ -407,16 +415,13 @@ def answer_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
     answer = selectors.answer_for_viewer(pk=pk, viewer=request.user)
     if answer is None:
         raise Http404
-    hugged = services.answer_hug_set(
-        answer=answer, member=request.user, hug=request.POST.get("hug") != "0"
-    )
+    hugged = hug_wanted(request.POST)
+    try:
+        count = services.answer_hug_set(member=request.user, target=answer, hugged=hugged)
+    except NotHuggable:
+        raise Http404 from None
     if _is_htmx(request):
-        answer.refresh_from_db(fields=["hug_count"])
-        return render(
-            request,
-            "forum/includes/hug_button.html",
-            {"target": answer, "hugged": hugged, "kind": "answer"},
-        )
+        return _hug_response(request, kind="answer", target=answer, hugged=hugged, count=count)
     return redirect(selectors.answer_url(answer=answer, viewer=request.user))
 
 
@@ -503,7 +508,7 @@ def unfollow_token_view(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def anonymous_reveal_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    if not selectors.is_moderator(request.user):
+    if not viewer_is_moderator(request.user):
         raise Http404
     model = {"question": Question, "answer": Answer}.get(kind)
     if model is None or pk > selectors.MAX_PK:

@@ -6,8 +6,6 @@ from .base import (
     PAGE_SIZE,
     POPULAR_DAYS,
     TABS,
-    is_member,
-    is_moderator,
 )
 from .lists import (
     QuestionPage,
@@ -56,8 +54,6 @@ __all__ = [
     "follow_preference_for",
     "followed_questions",
     "home_questions",
-    "is_member",
-    "is_moderator",
     "latest_questions_for_topics",
     "question_for_viewer",
     "question_for_writing",

@@ -1,6 +1,7 @@
-"""Who may read what, and the visible question set every read starts from."""
+"""Page sizes and the visible question set every read starts from.
 
-from typing import Any
+Who the viewer is (member, moderator) is core.viewer's one rule.
+"""
 
 from django.db.models import QuerySet
 
@@ -14,24 +15,6 @@ PAGE_SIZE = 20
 ANSWERS_PAGE_SIZE = 50
 POPULAR_DAYS = 30
 TABS = ("recent", "unanswered", "popular")
-
-
-def is_member(user: Any) -> bool:
-    """Logged in and active: may read members-only text."""
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
-def is_moderator(user: Any) -> bool:
-    """Superusers and members of the Moderators group."""
-    if not is_member(user):
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_forum_is_moderator", None)
-    if cached is None:
-        cached = user.groups.filter(name="Moderators").exists()
-        user._forum_is_moderator = cached
-    return bool(cached)
 
 
 def _visible_questions() -> QuerySet[Question]:

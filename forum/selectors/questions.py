@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from articles.models import Treatment
+from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 
 from ..models import Answer, AnswerHug, FollowPreference, Question, QuestionFollow, QuestionHug
@@ -13,8 +14,6 @@ from .base import (
     ANSWERS_PAGE_SIZE,
     MAX_PK,
     _visible_questions,
-    is_member,
-    is_moderator,
 )
 
 # --- One question ---------------------------------------------------------------------------
@@ -35,7 +34,8 @@ def question_for_viewer(*, pk: int, viewer: Any) -> Question | None:
     if question.moderation_state == ModerationState.VISIBLE:
         return question
     if question.moderation_state == ModerationState.PENDING and (
-        (is_member(viewer) and question.author_id == viewer.pk) or is_moderator(viewer)
+        (viewer_is_member(viewer) and question.author_id == viewer.pk)
+        or viewer_is_moderator(viewer)
     ):
         return question
     return None
@@ -43,14 +43,14 @@ def question_for_viewer(*, pk: int, viewer: Any) -> Question | None:
 
 def question_for_writing(*, pk: int, viewer: Any) -> Question | None:
     """The question as target of a write by a member (hug, answer, follow)."""
-    if not is_member(viewer):
+    if not viewer_is_member(viewer):
         return None
     return question_for_viewer(pk=pk, viewer=viewer)
 
 
 def answer_for_viewer(*, pk: int, viewer: Any) -> Answer | None:
     """A visible answer of a visible question, for members only."""
-    if not is_member(viewer) or not 0 < pk <= MAX_PK:
+    if not viewer_is_member(viewer) or not 0 < pk <= MAX_PK:
         return None
     return (
         Answer.objects.select_related("question", "author")
@@ -130,7 +130,7 @@ def _answer_qs() -> QuerySet[Answer]:
 
 def _shown_to(viewer: Any) -> Q:
     """The answers and replies this member sees in full."""
-    if is_moderator(viewer):
+    if viewer_is_moderator(viewer):
         return Q(
             moderation_state__in=[
                 ModerationState.VISIBLE,
@@ -195,12 +195,12 @@ def answer_listing(
     answers, marked. Visitors get nothing.
     """
     viewer_her2 = ""
-    if is_member(viewer):
+    if viewer_is_member(viewer):
         viewer_her2 = getattr(getattr(viewer, "profile", None), "her2_status", "") or ""
     empty = AnswerListing([], 0, 1, False, sort, like, treatment, viewer_her2, set())
-    if not is_member(viewer):
+    if not viewer_is_member(viewer):
         return empty
-    moderator = is_moderator(viewer)
+    moderator = viewer_is_moderator(viewer)
     shown = _shown_to(viewer)
     roots = _listed_roots(question_id=question.pk, viewer=viewer)
     if like == "her2" and viewer_her2 and viewer_her2 != "unknown":
@@ -250,12 +250,10 @@ def answer_listing(
         for i in root_ids
         if i in by_id
     ]
-    from ..services import edit_window_open
-
     for a in rows:
         a.facts = AuthorFacts() if a.is_anonymous else author_facts(author=a.author)  # type: ignore[attr-defined]
         # Only the author's own answers (never in the shared copy) can carry an Edit link.
-        a.can_edit = a.author_id == viewer.pk and edit_window_open(item=a)  # type: ignore[attr-defined]
+        a.can_edit = a.author_id == viewer.pk and a.edit_window_open()  # type: ignore[attr-defined]
     hugged = set(
         AnswerHug.objects.filter(member=viewer, answer_id__in=list(by_id)).values_list(
             "answer_id", flat=True
@@ -277,17 +275,15 @@ class ViewerState:
 
 def viewer_state(*, question: Question, viewer: Any) -> ViewerState:
     """What this member has done to the question (hug, follow) and may do (edit)."""
-    if not is_member(viewer):
+    if not viewer_is_member(viewer):
         return ViewerState()
-    from ..services import edit_window_open
-
     is_author = question.author_id == viewer.pk
     return ViewerState(
         hugged=QuestionHug.objects.filter(member=viewer, question=question).exists(),
         following=QuestionFollow.objects.filter(member=viewer, question=question).exists(),
         is_author=is_author,
-        can_edit=is_author and edit_window_open(item=question),
-        is_moderator=is_moderator(viewer),
+        can_edit=is_author and question.edit_window_open(),
+        is_moderator=viewer_is_moderator(viewer),
     )
 
 

@@ -1,20 +1,20 @@
 """Writes on questions and answers: ask, answer, edit, delete, hug, mark helpful, reveal."""
 
 import logging
-from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Topic, Treatment
-from core.markdown import render_markdown
+from core.hugs import NotHuggable, hug_toggle
+from core.markdown import render_member_markdown
 from core.public_pages import public_pages_changed
+from core.viewer import viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import (
     PostKind,
@@ -83,7 +83,7 @@ def question_create(
         title=title,
         slug=question_slug(title),
         body=body,
-        body_html=render_markdown(body, profile="member").html,
+        body_html=render_member_markdown(body),
         author=author,
         is_anonymous=is_anonymous,
         moderation_state=state,
@@ -126,11 +126,6 @@ def _recheck_after_edit(*, item: Question | Answer, editor: Any, old_text: str, 
     return False
 
 
-def edit_window_open(*, item: Question | Answer) -> bool:
-    """Whether the author may still edit (settings.EDIT_WINDOW_MINUTES after posting)."""
-    return timezone.now() - item.created_at <= timedelta(minutes=settings.EDIT_WINDOW_MINUTES)
-
-
 @transaction.atomic
 def question_edit(
     *,
@@ -145,7 +140,7 @@ def question_edit(
     _refuse_if_not_allowed(editor)
     question = Question.objects.select_for_update().get(pk=question.pk)
     _editable_by(question, editor)
-    if not edit_window_open(item=question):
+    if not question.edit_window_open():
         raise PermissionDenied("The time to edit this question has passed.")
     title, body = _clean_text(title), _clean_text(body)
     _validate_topics(topics)
@@ -153,7 +148,7 @@ def question_edit(
     question.title = title
     question.slug = question_slug(title)
     question.body = body
-    question.body_html = render_markdown(body, profile="member").html
+    question.body_html = render_member_markdown(body)
     question.edited_at = timezone.now()
     question.full_clean(exclude=["search_vector"])
     question.save(update_fields=["title", "slug", "body", "body_html", "edited_at"])
@@ -208,7 +203,7 @@ def answer_create(
         author=author,
         parent=parent,
         body=body,
-        body_html=render_markdown(body, profile="member").html,
+        body_html=render_member_markdown(body),
         is_anonymous=is_anonymous,
         moderation_state=state,
     )
@@ -255,7 +250,7 @@ def answer_edit(*, answer: Answer, editor: Any, body: str) -> Answer:
     _refuse_if_not_allowed(editor)
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
     _editable_by(answer, editor)
-    if not edit_window_open(item=answer):
+    if not answer.edit_window_open():
         raise PermissionDenied("The time to edit this answer has passed.")
     body = _clean_text(body)
     if not body:
@@ -264,7 +259,7 @@ def answer_edit(*, answer: Answer, editor: Any, body: str) -> Answer:
         return answer
     old_text = answer.body
     answer.body = body
-    answer.body_html = render_markdown(body, profile="member").html
+    answer.body_html = render_member_markdown(body)
     answer.edited_at = timezone.now()
     answer.full_clean(exclude=["search_vector"])
     answer.save(update_fields=["body", "body_html", "edited_at"])
@@ -321,38 +316,43 @@ def _refuse_unless_allowed_to_hug(member: Any) -> None:
         raise PermissionDenied(refusal)
 
 
-def _hug_toggle(model: Any, counted: Any, member: Any, hug: bool, **target: Any) -> bool:
-    """Add or remove one hug; the unique row makes a double submit count once."""
-    if hug:
-        try:
-            with transaction.atomic():
-                model.objects.create(member=member, **target)
-        except IntegrityError:
-            return True
-        counted.update(hug_count=F("hug_count") + 1)
-        return True
-    deleted, _ = model.objects.filter(member=member, **target).delete()
-    if deleted:
-        counted.update(hug_count=F("hug_count") - 1)
-    return False
+# Who reaches a pending post is the selectors' rule (its author, moderators); no one hugs a
+# hidden or removed one.
+_UNHUGGABLE = (ModerationState.HIDDEN, ModerationState.REMOVED)
 
 
 @transaction.atomic
-def question_hug_set(*, question: Question, member: Any, hug: bool) -> bool:
-    """Hug or un-hug a question (idempotent); returns whether the member now hugs it."""
+def question_hug_set(*, member: Any, target: Question, hugged: bool) -> int:
+    """Hug or un-hug a question (idempotent); returns its hug count.
+
+    Refused with the posting rule's reason when the member may not post, and with NotHuggable
+    when the question is hidden or removed.
+    """
     _refuse_unless_allowed_to_hug(member)
-    counted = Question.objects.filter(pk=question.pk)
-    hugged = _hug_toggle(QuestionHug, counted, member, hug, question=question)
+    if target.moderation_state in _UNHUGGABLE:
+        raise NotHuggable("This question cannot be hugged.")
+    count = hug_toggle(
+        hug_model=QuestionHug, target=target, target_field="question", member=member, hugged=hugged
+    )
     public_pages_changed()  # the question list shows hug counts
-    return hugged
+    return count
 
 
 @transaction.atomic
-def answer_hug_set(*, answer: Answer, member: Any, hug: bool) -> bool:
-    """Hug or un-hug an answer (idempotent); returns whether the member now hugs it."""
+def answer_hug_set(*, member: Any, target: Answer, hugged: bool) -> int:
+    """Hug or un-hug an answer (idempotent); returns its hug count.
+
+    Refused with the posting rule's reason when the member may not post, and with NotHuggable
+    when the answer or its question is hidden or removed.
+    """
     _refuse_unless_allowed_to_hug(member)
-    counted = Answer.objects.filter(pk=answer.pk)
-    return _hug_toggle(AnswerHug, counted, member, hug, answer=answer)
+    # Views load the answer with its question (select_related): no extra query here.
+    question_state = target.question.moderation_state
+    if target.moderation_state in _UNHUGGABLE or question_state != ModerationState.VISIBLE:
+        raise NotHuggable("This answer cannot be hugged.")
+    return hug_toggle(
+        hug_model=AnswerHug, target=target, target_field="answer", member=member, hugged=hugged
+    )
 
 
 def answer_mark_helpful(*, answer: Answer, member: Any, helpful: bool) -> Answer:
@@ -368,9 +368,7 @@ def answer_mark_helpful(*, answer: Answer, member: Any, helpful: bool) -> Answer
 
 def anonymous_reveal(*, moderator: Any, item: Question | Answer, reason: str) -> Any:
     """Show a moderator who wrote an anonymous post, logging the look first."""
-    from ..selectors import is_moderator
-
-    if not is_moderator(moderator):
+    if not viewer_is_moderator(moderator):
         raise PermissionDenied("Only moderators can see who wrote an anonymous post.")
     reason = _clean_text(reason)
     if not reason:

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
 from core.mail.services import email_render
-from core.markdown import render_markdown
+from core.markdown import render_article_markdown
 
 from ..models import Send, Subscriber
 from ..selectors import (
@@ -169,7 +169,7 @@ class ChunkRenderer:
                 self.seen = digest_seen_by_members(member_ids=member_ids, since=oldest)
         else:
             assert send.issue is not None
-            self.issue_intro_html = render_markdown(send.issue.intro, profile="article").html
+            self.issue_intro_html = render_article_markdown(send.issue.intro).html
             self.issue_articles = list(_issue_articles(send))
 
     def _digest_key(self, subscriber: Subscriber) -> tuple[object, ...] | None:

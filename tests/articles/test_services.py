@@ -176,8 +176,8 @@ def test_comment_delete_by_someone_else_is_refused(article, member, other_member
 def test_comment_hug_set_double_submit_counts_once(article, member, other_member):
     comment = comment_create(article=article, author=member, body="Hug me")
 
-    comment_hug_set(comment=comment, member=other_member, hugged=True)
-    _, count = comment_hug_set(comment=comment, member=other_member, hugged=True)
+    comment_hug_set(member=other_member, target=comment, hugged=True)
+    count = comment_hug_set(member=other_member, target=comment, hugged=True)
 
     assert count == 1
     assert CommentHug.objects.filter(comment=comment).count() == 1
@@ -187,25 +187,25 @@ def test_comment_hug_set_double_submit_counts_once(article, member, other_member
 
 def test_comment_hug_set_toggle_off_removes_hug(article, member, other_member):
     comment = comment_create(article=article, author=member, body="Hug me")
-    comment_hug_set(comment=comment, member=other_member, hugged=True)
+    comment_hug_set(member=other_member, target=comment, hugged=True)
 
-    _, count = comment_hug_set(comment=comment, member=other_member, hugged=False)
+    count = comment_hug_set(member=other_member, target=comment, hugged=False)
 
     assert count == 0
 
 
 def test_comment_hug_set_survives_integrity_error_race(article, member, other_member, monkeypatch):
     comment = comment_create(article=article, author=member, body="Hug me")
-    CommentHug.objects.create(comment=comment, member=other_member)
+    comment_hug_set(member=other_member, target=comment, hugged=True)  # the race's winner
     # Simulate the second request of a double click losing the race after its own lookup.
     from django.db import IntegrityError
 
-    def racing_get_or_create(**kwargs):
+    def racing_create(**kwargs):
         raise IntegrityError("duplicate key")
 
-    monkeypatch.setattr(CommentHug.objects, "get_or_create", racing_get_or_create)
+    monkeypatch.setattr(CommentHug.objects, "create", racing_create)
 
-    _, count = comment_hug_set(comment=comment, member=other_member, hugged=True)
+    count = comment_hug_set(member=other_member, target=comment, hugged=True)
 
     assert count == 1
 

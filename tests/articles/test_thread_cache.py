@@ -54,7 +54,7 @@ def test_a_second_member_gets_the_first_members_rendering_of_the_thread(article,
 def test_each_member_sees_their_own_hugs_on_the_shared_thread(article, thread):
     _first, second = thread
     hugger = UserFactory.create()
-    services.comment_hug_set(comment=second, member=hugger, hugged=True)
+    services.comment_hug_set(member=hugger, target=second, hugged=True)
     _page(_reader(), article)  # fills the shared copy
     client = Client()
     client.force_login(hugger)
@@ -108,7 +108,7 @@ def test_the_shared_thread_follows_every_change(article, thread, change, expecte
     elif change == "edit":
         services.comment_update(comment=first, editor=first.author, body=expected)
     else:
-        services.comment_hug_set(comment=first, member=UserFactory.create(), hugged=True)
+        services.comment_hug_set(member=UserFactory.create(), target=first, hugged=True)
 
     assert expected in _page(reader, article)
 

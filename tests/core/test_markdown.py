@@ -2,7 +2,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from core.markdown import render_markdown, render_member_markdown
+from core.markdown import render_article_markdown, render_member_markdown
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -35,11 +35,15 @@ class _MarkupAudit(HTMLParser):
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
-@pytest.mark.parametrize("profile", ["member", "article"])
-def test_render_markdown_leaves_no_executable_markup(payload, profile):
+@pytest.mark.parametrize(
+    "render",
+    [render_member_markdown, lambda text: render_article_markdown(text).html],
+    ids=["member", "article"],
+)
+def test_render_markdown_leaves_no_executable_markup(payload, render):
     audit = _MarkupAudit()
 
-    audit.feed(render_markdown(payload, profile=profile).html)
+    audit.feed(render(payload))
 
     assert not audit.tags & {"script", "img", "svg", "iframe", "object", "embed", "style"}
     assert audit.handlers == []
@@ -62,7 +66,7 @@ def test_member_markdown_has_no_headings():
 
 
 def test_article_markdown_anchors_headings_and_returns_the_outline():
-    rendered = render_markdown("## What is HER2?\n\ntext\n\n### Testing", profile="article")
+    rendered = render_article_markdown("## What is HER2?\n\ntext\n\n### Testing")
 
     assert '<h2 id="what-is-her2">' in rendered.html
     assert [(h.level, h.anchor) for h in rendered.headings] == [
@@ -73,3 +77,18 @@ def test_article_markdown_anchors_headings_and_returns_the_outline():
 
 def test_render_markdown_drops_nul_bytes():
     assert "\x00" not in render_member_markdown("a\x00b")
+    assert "\x00" not in render_article_markdown("a\x00b").html
+
+
+def test_render_member_markdown_keeps_editors_markup_out_of_members_text():
+    html = render_member_markdown("## Heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n---")
+
+    assert "<h2" not in html
+    assert "<table" not in html
+    assert "<hr" not in html
+
+
+def test_render_member_markdown_turns_single_newlines_into_line_breaks():
+    html = render_member_markdown("first line\nsecond line")
+
+    assert html == "<p>first line<br>\nsecond line</p>\n"

@@ -50,7 +50,7 @@ def test_a_second_member_gets_the_first_members_rendering_of_the_answers(questio
 def test_each_member_sees_their_own_hugs_on_the_shared_answers(question, answers):
     _, second = answers
     hugger = UserFactory.create()
-    services.answer_hug_set(answer=second, member=hugger, hug=True)
+    services.answer_hug_set(member=hugger, target=second, hugged=True)
     _page(_reader(), question)
     client = Client()
     client.force_login(hugger)
@@ -74,7 +74,7 @@ def test_a_member_can_hug_from_the_shared_answers_with_their_own_csrf_token(ques
 
     response = client.post(
         f"/questions/answers/{first.pk}/hug/",
-        {"hug": "1", "csrfmiddlewaretoken": token.group(1)},
+        {"hug": "on", "csrfmiddlewaretoken": token.group(1)},
     )
 
     assert response.status_code == HTTPStatus.FOUND

@@ -45,8 +45,8 @@ def test_answer_create_concurrent_counts_are_exact(settings, topic):
 
     def work(i):
         services.answer_create(question=question, author=authors[i], body=f"Answer {i}")
-        services.question_hug_set(question=question, member=hug_members[i], hug=True)
-        services.question_hug_set(question=question, member=hug_members[i], hug=True)
+        services.question_hug_set(member=hug_members[i], target=question, hugged=True)
+        services.question_hug_set(member=hug_members[i], target=question, hugged=True)
 
     errors = _in_threads(work, 8)
 

@@ -89,8 +89,8 @@ def test_answer_create_refuses_parent_of_other_question(question, member):
 
 
 def test_question_hug_set_double_submit_counts_once(question, member):
-    services.question_hug_set(question=question, member=member, hug=True)
-    services.question_hug_set(question=question, member=member, hug=True)
+    services.question_hug_set(member=member, target=question, hugged=True)
+    services.question_hug_set(member=member, target=question, hugged=True)
 
     question.refresh_from_db()
     assert question.hug_count == 1
@@ -98,18 +98,18 @@ def test_question_hug_set_double_submit_counts_once(question, member):
 
 
 def test_question_hug_set_unhug_twice_never_goes_negative(question, member):
-    services.question_hug_set(question=question, member=member, hug=True)
+    services.question_hug_set(member=member, target=question, hugged=True)
 
-    services.question_hug_set(question=question, member=member, hug=False)
-    services.question_hug_set(question=question, member=member, hug=False)
+    services.question_hug_set(member=member, target=question, hugged=False)
+    services.question_hug_set(member=member, target=question, hugged=False)
 
     question.refresh_from_db()
     assert question.hug_count == 0
 
 
 def test_answer_hug_set_double_submit_counts_once(answer, member):
-    services.answer_hug_set(answer=answer, member=member, hug=True)
-    services.answer_hug_set(answer=answer, member=member, hug=True)
+    services.answer_hug_set(member=member, target=answer, hugged=True)
+    services.answer_hug_set(member=member, target=answer, hugged=True)
 
     answer.refresh_from_db()
     assert answer.hug_count == 1
@@ -117,9 +117,9 @@ def test_answer_hug_set_double_submit_counts_once(answer, member):
 
 def test_hugs_need_a_confirmed_email_as_on_article_comments(question, answer, unverified_member):
     with pytest.raises(PermissionDenied, match="confirm"):
-        services.question_hug_set(question=question, member=unverified_member, hug=True)
+        services.question_hug_set(member=unverified_member, target=question, hugged=True)
     with pytest.raises(PermissionDenied, match="confirm"):
-        services.answer_hug_set(answer=answer, member=unverified_member, hug=True)
+        services.answer_hug_set(member=unverified_member, target=answer, hugged=True)
 
     question.refresh_from_db()
     assert question.hug_count == 0

@@ -95,7 +95,7 @@ def _cases(world):
             "hug",
             "post",
             f"/questions/{q.pk}/hug/",
-            {"hug": "1"},
+            {"hug": "on"},
             {**dict.fromkeys(ROLES, FOUND), "unverified": FORBIDDEN},
         ),
         (
@@ -137,7 +137,7 @@ def _cases(world):
             "answer hug",
             "post",
             f"/questions/answers/{a.pk}/hug/",
-            {"hug": "1"},
+            {"hug": "on"},
             {**dict.fromkeys(ROLES, FOUND), "unverified": FORBIDDEN},
         ),
         (
@@ -361,7 +361,7 @@ def test_ask_rate_limited_gets_429_and_keeps_text(member_client, topic, monkeypa
 
 def test_hug_htmx_returns_fragment(member_client, question):
     response = member_client.post(
-        f"/questions/{question.pk}/hug/", {"hug": "1"}, headers={"HX-Request": "true"}
+        f"/questions/{question.pk}/hug/", {"hug": "on"}, headers={"HX-Request": "true"}
     )
 
     assert response.status_code == OK

@@ -77,7 +77,7 @@ def test_a_refusal_says_why(client, unverified_member):
     question = QuestionFactory.create()
     client.force_login(unverified_member)
 
-    response = client.post(f"/questions/{question.pk}/hug/", {"hug": "1"})
+    response = client.post(f"/questions/{question.pk}/hug/", {"hug": "on"})
 
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert b"confirm" in response.content
