@@ -1,0 +1,86 @@
+"""core.viewer: the one rule for who is looking (visitor, member, moderator)."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group, Permission
+
+from core.viewer import viewer_is_member, viewer_is_moderator
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _moderation_permission() -> Permission:
+    return Permission.objects.get(
+        content_type__app_label="moderation", codename="view_moderationcase"
+    )
+
+
+def test_viewer_is_member_false_for_a_visitor_and_for_no_viewer():
+    assert viewer_is_member(AnonymousUser()) is False
+    assert viewer_is_member(None) is False
+    assert viewer_is_moderator(AnonymousUser()) is False
+    assert viewer_is_moderator(None) is False
+
+
+def test_viewer_is_member_true_for_an_active_logged_in_member():
+    member = UserFactory.create()
+
+    assert viewer_is_member(member) is True
+    assert viewer_is_moderator(member) is False
+
+
+def test_viewer_is_member_false_for_an_inactive_account_even_with_the_permission():
+    closed = UserFactory.create(is_active=False, is_superuser=True)
+    closed.user_permissions.add(_moderation_permission())
+
+    assert viewer_is_member(closed) is False
+    assert viewer_is_moderator(closed) is False
+
+
+def test_viewer_is_moderator_by_the_permission_alone_without_the_group():
+    member = UserFactory.create()
+    member.user_permissions.add(_moderation_permission())
+
+    assert not member.groups.exists()
+    assert viewer_is_moderator(member) is True
+
+
+def test_viewer_is_moderator_true_for_a_superuser_without_group_or_permission():
+    assert viewer_is_moderator(UserFactory.create(is_superuser=True)) is True
+
+
+def test_viewer_is_moderator_follows_the_moderators_group_after_it_is_renamed():
+    member = UserFactory.create()
+    group = Group.objects.get(name="Moderators")  # created, with its permissions, by migration
+    group.name = "Community team"
+    group.save()
+    member.groups.add(group)
+
+    assert viewer_is_moderator(member) is True
+
+
+def test_viewer_is_moderator_false_for_a_group_named_moderators_without_the_permission():
+    member = UserFactory.create()
+    Group.objects.filter(name="Moderators").update(name="Old moderators")
+    member.groups.add(Group.objects.create(name="Moderators"))
+
+    assert viewer_is_moderator(member) is False
+
+
+def test_viewer_is_moderator_costs_one_query_once_per_viewer(django_assert_num_queries):
+    member = UserFactory.create()
+    member.groups.add(Group.objects.get(name="Moderators"))
+    member = type(member).objects.get(pk=member.pk)  # a fresh object, as each request loads
+
+    with django_assert_num_queries(1):
+        assert viewer_is_moderator(member) is True
+        assert viewer_is_moderator(member) is True
+
+
+def test_viewer_is_moderator_agrees_with_has_perm_once_permissions_are_loaded():
+    member = UserFactory.create()
+    member.groups.add(Group.objects.get(name="Moderators"))
+    member = type(member).objects.get(pk=member.pk)
+
+    assert member.has_perm("moderation.view_moderationcase") is True
+    assert viewer_is_moderator(member) is True
