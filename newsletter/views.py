@@ -10,7 +10,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
-from core.viewer import viewer_is_member
 
 from .forms import PreferencesForm, SubscribeForm
 from .models import Subscriber
@@ -55,7 +54,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             request, "newsletter/subscribe.html", {"form": form, "wording": CONSENT_WORDING}
         )
     data = request.POST.copy()
-    if viewer_is_member(request.user) and not data.get("email"):
+    if request.user.is_authenticated and not data.get("email"):
         data["email"] = request.user.email  # a member's one-click subscription
     form = SubscribeForm(data)
     if not form.is_valid():

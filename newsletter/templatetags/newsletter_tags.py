@@ -4,8 +4,6 @@ from typing import Any
 
 from django import template
 
-from core.viewer import viewer_is_member
-
 from ..models import Subscriber
 from ..selectors import subscriber_for_member
 from ..services import subscriber_link
@@ -21,7 +19,7 @@ def newsletter_box(context: template.Context) -> dict[str, Any]:
     # One box per page: the footer's stays away when the page body already has one, and
     # members who are already subscribed see none.
     hidden = bool(getattr(request, "_newsletter_box_shown", False))
-    if not hidden and viewer_is_member(user):
+    if not hidden and user is not None and user.is_authenticated:
         subscriber = subscriber_for_member(member=user)
         hidden = subscriber is not None and subscriber.state == Subscriber.State.CONFIRMED
     if request is not None:
