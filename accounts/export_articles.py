@@ -8,6 +8,8 @@ from typing import Any
 
 from django.urls import reverse
 
+from .models import User
+
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
@@ -17,7 +19,7 @@ def _comment_url(*, slug: str, pk: int) -> str:
     return reverse("articles:comment", kwargs={"slug": slug, "pk": pk})
 
 
-def export_article_activity(user: Any) -> dict[str, Any]:
+def export_article_activity(user: User) -> dict[str, Any]:
     """The member's own article comments and the comments they hugged.
 
     Hugs carry only where the hugged comment is, never its text or its author: those are

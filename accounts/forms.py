@@ -11,7 +11,7 @@ from core.form_fields import BoundedModelMultipleChoiceField
 
 from .consent import HEALTH_CONSENT_TEXT
 from .display_names import display_name_refusal
-from .models import Profile, Visibility
+from .models import Profile, User, Visibility
 
 # Letters (any script), digits, spaces and a little punctuation: no emoji, no markup.
 _DISPLAY_NAME_RE = re.compile(r"^[^\W_][\w .'-]*$")
@@ -57,7 +57,7 @@ def clean_display_name(value: str) -> str:
     return value
 
 
-def clean_display_name_for(value: str, *, member: Any = None) -> str:
+def clean_display_name_for(value: str, *, member: User | None = None) -> str:
     """clean_display_name, then the rules: no staff-sounding name, nobody else's name."""
     value = clean_display_name(value)
     refusal = display_name_refusal(name=value, member=member)
@@ -246,7 +246,7 @@ class AccountDeleteForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from articles.models import Treatment
-from core.viewer import viewer_is_member, viewer_is_moderator
+from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState, ProfileBioModeration
 from moderation.selectors import bio_withheld_member_ids
 
@@ -77,7 +77,7 @@ def _bio_withheld(profile: Profile) -> bool:
     return profile.user_id in bio_withheld_member_ids(member_ids=[profile.user_id])
 
 
-def profile_items_for_viewer(*, profile: Profile, viewer: Any) -> list[ProfileItem]:
+def profile_items_for_viewer(*, profile: Profile, viewer: Viewer) -> list[ProfileItem]:
     """The non-empty fields `viewer` may see; the owner also sees "only me" ones, marked.
 
     A bio that moderation hid or holds shows as "Removed by a moderator." to everyone but its
@@ -104,7 +104,7 @@ def _listed_members() -> QuerySet[User]:
     return User.objects.filter(is_active=True, erased_at__isnull=True)
 
 
-def member_profile_get(*, handle: str, viewer: Any) -> User | None:
+def member_profile_get(*, handle: str, viewer: Viewer) -> User | None:
     """A member's profile for a logged-in viewer, or None (missing, erased, banned or anonymous).
 
     Banned (inactive) members are hidden like erased ones, matching the directory; moderators
@@ -124,7 +124,7 @@ def member_profile_get(*, handle: str, viewer: Any) -> User | None:
     )
 
 
-def member_directory(*, viewer: Any, filters: dict[str, Any]) -> QuerySet[User]:
+def member_directory(*, viewer: Viewer, filters: dict[str, Any]) -> QuerySet[User]:
     """Members a logged-in viewer may list, filtered only on fields shared with members.
 
     A field set to "only me" never matches a filter, so filtering cannot reveal it.

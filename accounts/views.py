@@ -16,6 +16,7 @@ from moderation.policy import posting_refusal
 
 from .export import member_export
 from .forms import AccountDeleteForm, DirectoryFilterForm, SettingsForm
+from .http import MemberRequest
 from .models import Profile, User
 from .selectors import member_directory, member_profile_get, profile_items_for_viewer
 from .services import health_consent_active, member_erase, member_settings_update
@@ -113,7 +114,7 @@ def export_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def delete_view(request: HttpRequest) -> HttpResponse:
+def delete_view(request: MemberRequest) -> HttpResponse:
     status = HTTPStatus.OK
     if request.method == "POST":
         form = AccountDeleteForm(request.POST, user=request.user)

@@ -2,13 +2,12 @@
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from core.viewer import viewer_is_member, viewer_is_moderator
+from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 
 from .models import Article, ArticleStatus, Comment, CommentHug, Topic
@@ -18,7 +17,7 @@ ARTICLES_PER_PAGE = 12
 PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
 
 
-def viewer_is_editor(viewer: Any) -> bool:
+def viewer_is_editor(viewer: Viewer) -> bool:
     """Editors (and superusers) may see drafts and scheduled articles."""
     return viewer_is_member(viewer) and viewer.has_perm("articles.change_article")
 
@@ -31,7 +30,7 @@ def article_list_published(*, topic: Topic | None = None) -> QuerySet[Article]:
     return qs.select_related("author").order_by("-published_at", "-id")
 
 
-def article_get_for_viewer(*, slug: str, viewer: Any) -> Article | None:
+def article_get_for_viewer(*, slug: str, viewer: Viewer) -> Article | None:
     """The article if this viewer may read it: everyone once published, editors always."""
     qs = Article.objects.select_related("author")
     if not viewer_is_editor(viewer):
@@ -76,13 +75,15 @@ class CommentPage:
         return not self.items
 
 
-def _visible_to(viewer: Any) -> Q:
+def _visible_to(viewer: Viewer) -> Q:
     return Q(moderation_state=ModerationState.VISIBLE) | Q(
         moderation_state=ModerationState.PENDING, author_id=viewer.pk
     )
 
 
-def comment_list_for_article(*, article: Article, viewer: Any, page: int | str = 1) -> CommentPage:
+def comment_list_for_article(
+    *, article: Article, viewer: Viewer, page: int | str = 1
+) -> CommentPage:
     """A page of 50 top-level comments with their replies, as this viewer may see them.
 
     Visitors get nothing. Members see visible comments and their own pending ones; a hidden or
@@ -123,7 +124,7 @@ def comment_list_for_article(*, article: Article, viewer: Any, page: int | str =
     return CommentPage(items=items, page=page_obj, hugged_ids=hugged, viewer_is_moderator=moderator)
 
 
-def comment_get_for_viewer(*, article: Article, pk: int, viewer: Any) -> Comment | None:
+def comment_get_for_viewer(*, article: Article, pk: int, viewer: Viewer) -> Comment | None:
     """One comment of this article if the viewer may see it (members only)."""
     if not viewer_is_member(viewer):
         return None
@@ -133,7 +134,7 @@ def comment_get_for_viewer(*, article: Article, pk: int, viewer: Any) -> Comment
     return qs.select_related("author", "article").first()
 
 
-def comment_get_for_author(*, article: Article, pk: int, viewer: Any) -> Comment | None:
+def comment_get_for_author(*, article: Article, pk: int, viewer: Viewer) -> Comment | None:
     """One of the viewer's own comments on this article, in any state but removed."""
     if not viewer_is_member(viewer):
         return None
@@ -145,7 +146,7 @@ def comment_get_for_author(*, article: Article, pk: int, viewer: Any) -> Comment
     )
 
 
-def comment_page_number(*, comment: Comment, viewer: Any) -> int:
+def comment_page_number(*, comment: Comment, viewer: Viewer) -> int:
     """The thread page (of 50 top-level comments) that shows this comment or its parent."""
     top_id = comment.parent_id or comment.pk
     top = Comment.objects.only("created_at", "article_id").get(pk=top_id)

@@ -1,7 +1,7 @@
 """Every write of the articles app: rendering articles, comments, hugs and reply emails."""
 
 import logging
-from typing import Any
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,11 +11,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from accounts.models import User
 from core.hugs import NotHuggable, hug_toggle
 from core.mail.services import email_enqueue
 from core.markdown import render_article_markdown, render_member_markdown
 from core.public_pages import public_pages_changed
-from core.viewer import viewer_is_member
+from core.viewer import Viewer, viewer_is_member
 from moderation.models import ModerationState
 from moderation.policy import (
     initial_moderation_held_reason,
@@ -80,7 +81,7 @@ def _clean_body(body: str) -> str:
     return body
 
 
-def _posting_check(user: Any) -> None:
+def _posting_check(user: User) -> None:
     refusal = posting_refusal(user)
     if refusal:
         raise PermissionDenied(refusal)
@@ -88,7 +89,7 @@ def _posting_check(user: Any) -> None:
 
 @transaction.atomic
 def comment_create(
-    *, article: Article, author: Any, body: str, parent: Comment | None = None
+    *, article: Article, author: User, body: str, parent: Comment | None = None
 ) -> Comment:
     """Create a comment or reply (visible or pending under the trust rules); may raise
     PermissionDenied, ValidationError or PostingLimitExceeded. The reply email goes after commit.
@@ -123,7 +124,7 @@ def comment_create(
     return comment
 
 
-def comment_can_edit(*, comment: Comment, user: Any, now: Any = None) -> bool:
+def comment_can_edit(*, comment: Comment, user: Viewer, now: datetime | None = None) -> bool:
     """The author, within the edit window (Comment.edit_window_open), while not removed."""
     if not viewer_is_member(user) or comment.author_id != user.pk:
         return False
@@ -133,7 +134,7 @@ def comment_can_edit(*, comment: Comment, user: Any, now: Any = None) -> bool:
 
 
 @transaction.atomic
-def comment_update(*, comment: Comment, editor: Any, body: str) -> Comment:
+def comment_update(*, comment: Comment, editor: User, body: str) -> Comment:
     """Change a comment's text: only its author, only inside the edit window (checked here)."""
     _posting_check(editor)
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
@@ -166,7 +167,7 @@ def comment_update(*, comment: Comment, editor: Any, body: str) -> Comment:
 
 
 @transaction.atomic
-def comment_delete(*, comment: Comment, actor: Any) -> Comment:
+def comment_delete(*, comment: Comment, actor: User) -> Comment:
     """The author removes their comment: its text is erased; replies keep a placeholder."""
     if not actor.is_authenticated or comment.author_id != actor.pk:
         raise PermissionDenied("Only the person who wrote a comment can delete it.")
@@ -183,7 +184,7 @@ def comment_delete(*, comment: Comment, actor: Any) -> Comment:
 
 
 @transaction.atomic
-def comment_hug_set(*, member: Any, target: Comment, hugged: bool) -> int:
+def comment_hug_set(*, member: User, target: Comment, hugged: bool) -> int:
     """Give or take back a member's hug on a visible comment (idempotent); returns the count.
 
     Refused with the posting rule's reason when the member may not post, and with NotHuggable

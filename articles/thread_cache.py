@@ -31,6 +31,7 @@ from core.shared_render import (
     shared_key,
     shared_or_render,
 )
+from core.viewer import Viewer
 
 from .models import Article, Comment
 
@@ -38,7 +39,7 @@ THREAD_TEMPLATE = "articles/includes/comment_thread.html"
 
 
 def thread_is_shared(
-    *, article: Article, viewer: Any, moderator: bool, refusal: str | None
+    *, article: Article, viewer: Viewer, moderator: bool, refusal: str | None
 ) -> bool:
     """Whether this member sees the thread exactly as any ordinary member does."""
     if moderator or refusal:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.http import MemberRequest
 from core.form_fields import MAX_PK
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
 from core.viewer import viewer_is_member, viewer_is_moderator
@@ -182,7 +183,7 @@ def _limited(
 
 @login_required
 @require_POST
-def comment_create_view(request: HttpRequest, slug: str) -> HttpResponse:
+def comment_create_view(request: MemberRequest, slug: str) -> HttpResponse:
     article = _get_article(request, slug)
     form = CommentForm(request.POST)
     parent: Comment | None = None
@@ -251,7 +252,7 @@ def _own_comment(request: HttpRequest, slug: str, pk: int) -> tuple[Article, Com
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def comment_edit_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def comment_edit_view(request: MemberRequest, slug: str, pk: int) -> HttpResponse:
     article, comment = _own_comment(request, slug, pk)
     can_edit = services.comment_can_edit(comment=comment, user=request.user)
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
@@ -318,7 +319,7 @@ def comment_detail_view(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 @login_required
 @require_POST
-def comment_delete_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def comment_delete_view(request: MemberRequest, slug: str, pk: int) -> HttpResponse:
     article, comment = _own_comment(request, slug, pk)
     services.comment_delete(comment=comment, actor=request.user)
     if _htmx(request):
@@ -328,7 +329,7 @@ def comment_delete_view(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 @login_required
 @require_POST
-def comment_hug_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def comment_hug_view(request: MemberRequest, slug: str, pk: int) -> HttpResponse:
     article = _get_article(request, slug)
     comment = selectors.comment_get_for_viewer(article=article, pk=pk, viewer=request.user)
     if comment is None:

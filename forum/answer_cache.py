@@ -30,6 +30,7 @@ from core.shared_render import (
     shared_key,
     shared_or_render,
 )
+from core.viewer import Viewer
 
 from .models import Answer, Question
 from .selectors import AnswerListing, ViewerState
@@ -40,7 +41,7 @@ ANSWERS_TEMPLATE = "forum/includes/answer_threads.html"
 def answers_are_shared(
     *,
     question: Question,
-    viewer: Any,
+    viewer: Viewer,
     listing: AnswerListing,
     state: ViewerState,
     refusal: str | None,

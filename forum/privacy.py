@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from accounts.models import User
+
 from .models import (
     Answer,
     AnswerHug,
@@ -17,7 +19,7 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def export_questions(user: Any) -> list[dict[str, Any]]:
+def export_questions(user: User) -> list[dict[str, Any]]:
     """The member's own questions, anonymous ones included (they are the member's words)."""
     return [
         {
@@ -33,7 +35,7 @@ def export_questions(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def export_answers(user: Any) -> list[dict[str, Any]]:
+def export_answers(user: User) -> list[dict[str, Any]]:
     """The member's answers and replies, with the (public) title they answered."""
     return [
         {
@@ -48,7 +50,7 @@ def export_answers(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def export_activity(user: Any) -> dict[str, Any]:
+def export_activity(user: User) -> dict[str, Any]:
     """Follows, hugs given and the email preference; never another member's name."""
     preference = FollowPreference.objects.filter(member=user).first()
     return {
@@ -63,7 +65,7 @@ def export_activity(user: Any) -> dict[str, Any]:
     }
 
 
-def erase_member(user: Any) -> None:
+def erase_member(user: User) -> None:
     """Stop every forum email and follow; posts stay, credited "Former member". Idempotent."""
     QuestionFollow.objects.filter(member=user).delete()
     AnswerNotification.objects.filter(follower=user).delete()

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.http import MemberRequest
 from articles.models import Topic, Treatment
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
 from core.viewer import viewer_is_member, viewer_is_moderator
@@ -166,7 +167,7 @@ def question_detail_view(request: HttpRequest, pk: int, slug: str) -> HttpRespon
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def ask_view(request: HttpRequest) -> HttpResponse:
+def ask_view(request: MemberRequest) -> HttpResponse:
     refusal = posting_refusal(request.user)
     form = AskForm(request.POST or None)
     context: dict[str, Any] = {"form": form, "refusal": refusal, "similar": [], "urgent": []}
@@ -230,7 +231,7 @@ def _own_question(request: HttpRequest, pk: int) -> Question:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def question_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def question_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     question = _own_question(request, pk)
     initial = {
         "title": question.title,
@@ -260,7 +261,7 @@ def question_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def question_delete_view(request: MemberRequest, pk: int) -> HttpResponse:
     question = _own_question(request, pk)
     services.question_delete(question=question, member=request.user)
     return redirect("forum:list")
@@ -279,7 +280,7 @@ def _posted_parent(request: HttpRequest, question: Question) -> Answer | None:
 
 @login_required
 @require_POST
-def answer_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_create_view(request: MemberRequest, pk: int) -> HttpResponse:
     question = selectors.question_for_writing(pk=pk, viewer=request.user)
     if question is None:
         raise Http404
@@ -350,7 +351,7 @@ def _own_answer(request: HttpRequest, pk: int) -> Answer:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def answer_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     answer = _own_answer(request, pk)
     if request.method == "GET" and not answer.edit_window_open():
         # Say so up front rather than offer a form whose every save would fail.
@@ -379,7 +380,7 @@ def answer_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_delete_view(request: MemberRequest, pk: int) -> HttpResponse:
     answer = _own_answer(request, pk)
     services.answer_delete(answer=answer, member=request.user)
     return redirect(answer.question)
@@ -395,7 +396,7 @@ def _hug_response(
 
 @login_required
 @require_POST
-def question_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
+def question_hug_view(request: MemberRequest, pk: int) -> HttpResponse:
     question = selectors.question_for_writing(pk=pk, viewer=request.user)
     if question is None:
         raise Http404
@@ -411,7 +412,7 @@ def question_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_hug_view(request: MemberRequest, pk: int) -> HttpResponse:
     answer = selectors.answer_for_viewer(pk=pk, viewer=request.user)
     if answer is None:
         raise Http404
@@ -427,7 +428,7 @@ def answer_hug_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_helpful_view(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_helpful_view(request: MemberRequest, pk: int) -> HttpResponse:
     answer = selectors.answer_for_viewer(pk=pk, viewer=request.user)
     if answer is None:
         raise Http404
@@ -444,7 +445,7 @@ def answer_helpful_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_follow_view(request: HttpRequest, pk: int) -> HttpResponse:
+def question_follow_view(request: MemberRequest, pk: int) -> HttpResponse:
     question = selectors.question_for_writing(pk=pk, viewer=request.user)
     if question is None:
         raise Http404
@@ -462,7 +463,7 @@ def question_follow_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def following_view(request: HttpRequest) -> HttpResponse:
+def following_view(request: MemberRequest) -> HttpResponse:
     form = FollowPreferenceForm(
         request.POST or None,
         initial={"frequency": selectors.follow_preference_for(member=request.user)},
@@ -507,7 +508,7 @@ def unfollow_token_view(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def anonymous_reveal_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def anonymous_reveal_view(request: MemberRequest, kind: str, pk: int) -> HttpResponse:
     if not viewer_is_moderator(request.user):
         raise Http404
     model = {"question": Question, "answer": Answer}.get(kind)

@@ -1,12 +1,12 @@
 """One question as a viewer sees it: answers, replies, "someone like me" facts, own state."""
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from accounts.models import User
 from articles.models import Treatment
-from core.viewer import viewer_is_member, viewer_is_moderator
+from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 
 from ..models import Answer, AnswerHug, FollowPreference, Question, QuestionFollow, QuestionHug
@@ -19,7 +19,7 @@ from .base import (
 # --- One question ---------------------------------------------------------------------------
 
 
-def question_for_viewer(*, pk: int, viewer: Any) -> Question | None:
+def question_for_viewer(*, pk: int, viewer: Viewer) -> Question | None:
     """The question if this viewer may open it (pending: author and moderators only)."""
     if not 0 < pk <= MAX_PK:
         return None
@@ -41,14 +41,14 @@ def question_for_viewer(*, pk: int, viewer: Any) -> Question | None:
     return None
 
 
-def question_for_writing(*, pk: int, viewer: Any) -> Question | None:
+def question_for_writing(*, pk: int, viewer: Viewer) -> Question | None:
     """The question as target of a write by a member (hug, answer, follow)."""
     if not viewer_is_member(viewer):
         return None
     return question_for_viewer(pk=pk, viewer=viewer)
 
 
-def answer_for_viewer(*, pk: int, viewer: Any) -> Answer | None:
+def answer_for_viewer(*, pk: int, viewer: Viewer) -> Answer | None:
     """A visible answer of a visible question, for members only."""
     if not viewer_is_member(viewer) or not 0 < pk <= MAX_PK:
         return None
@@ -75,7 +75,7 @@ class AuthorFacts:
         return bool(self.role or self.her2 or self.stage or self.treatments)
 
 
-def author_facts(*, author: Any) -> AuthorFacts:
+def author_facts(*, author: User) -> AuthorFacts:
     """What the author's profile shows members: role, HER2 status, stage, treatments."""
     profile = getattr(author, "profile", None)
     if profile is None or author.erased_at:
@@ -128,7 +128,7 @@ def _answer_qs() -> QuerySet[Answer]:
     )
 
 
-def _shown_to(viewer: Any) -> Q:
+def _shown_to(viewer: Viewer) -> Q:
     """The answers and replies this member sees in full."""
     if viewer_is_moderator(viewer):
         return Q(
@@ -143,7 +143,7 @@ def _shown_to(viewer: Any) -> Q:
     )
 
 
-def _listed_roots(*, question_id: int, viewer: Any) -> QuerySet[Answer]:
+def _listed_roots(*, question_id: int, viewer: Viewer) -> QuerySet[Answer]:
     """The top-level answers the listing shows this member, placeholders included."""
     shown = _shown_to(viewer)
     shown_replies = Answer.objects.filter(parent=OuterRef("pk")).filter(shown)
@@ -154,7 +154,7 @@ def _listed_roots(*, question_id: int, viewer: Any) -> QuerySet[Answer]:
     )
 
 
-def answer_page_number(*, answer: Answer, viewer: Any) -> int:
+def answer_page_number(*, answer: Answer, viewer: Viewer) -> int:
     """The page of the default listing (oldest first, unfiltered) that shows this answer.
 
     A reply is on its parent's page. A fixed few queries, however many answers: the
@@ -172,7 +172,7 @@ def answer_page_number(*, answer: Answer, viewer: Any) -> int:
     return earlier.count() // ANSWERS_PAGE_SIZE + 1
 
 
-def answer_url(*, answer: Answer, viewer: Any) -> str:
+def answer_url(*, answer: Answer, viewer: Viewer) -> str:
     """Where this member reads the answer: its question, on the page that shows it."""
     page = answer_page_number(answer=answer, viewer=viewer)
     query = f"?page={page}" if page > 1 else ""
@@ -182,7 +182,7 @@ def answer_url(*, answer: Answer, viewer: Any) -> str:
 def answer_listing(
     *,
     question: Question,
-    viewer: Any,
+    viewer: Viewer,
     sort: str = "oldest",
     like: str = "",
     treatment: Treatment | None = None,
@@ -255,7 +255,7 @@ def answer_listing(
         # Only the author's own answers (never in the shared copy) can carry an Edit link.
         a.can_edit = a.author_id == viewer.pk and a.edit_window_open()  # type: ignore[attr-defined]
     hugged = set(
-        AnswerHug.objects.filter(member=viewer, answer_id__in=list(by_id)).values_list(
+        AnswerHug.objects.filter(member_id=viewer.pk, answer_id__in=list(by_id)).values_list(
             "answer_id", flat=True
         )
     )
@@ -273,27 +273,27 @@ class ViewerState:
     is_moderator: bool = False
 
 
-def viewer_state(*, question: Question, viewer: Any) -> ViewerState:
+def viewer_state(*, question: Question, viewer: Viewer) -> ViewerState:
     """What this member has done to the question (hug, follow) and may do (edit)."""
     if not viewer_is_member(viewer):
         return ViewerState()
     is_author = question.author_id == viewer.pk
     return ViewerState(
-        hugged=QuestionHug.objects.filter(member=viewer, question=question).exists(),
-        following=QuestionFollow.objects.filter(member=viewer, question=question).exists(),
+        hugged=QuestionHug.objects.filter(member_id=viewer.pk, question=question).exists(),
+        following=QuestionFollow.objects.filter(member_id=viewer.pk, question=question).exists(),
         is_author=is_author,
         can_edit=is_author and question.edit_window_open(),
         is_moderator=viewer_is_moderator(viewer),
     )
 
 
-def follow_preference_for(*, member: Any) -> str:
+def follow_preference_for(*, member: User) -> str:
     """The member's email frequency for followed questions (immediate by default)."""
     pref = FollowPreference.objects.filter(member=member).values_list("frequency", flat=True)
     return pref.first() or FollowPreference.Frequency.IMMEDIATE
 
 
-def followed_questions(*, member: Any, limit: int = 100) -> list[Question]:
+def followed_questions(*, member: User, limit: int = 100) -> list[Question]:
     """The visible questions a member follows, most recently active first."""
     return list(
         _visible_questions()

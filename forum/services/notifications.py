@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from accounts.models import User
 from core.mail.services import email_enqueue
 from moderation.models import ModerationState
 
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 UNFOLLOW_SALT = "forum.unfollow"
 
 
-def question_follow_set(*, question: Question, member: Any, follow: bool) -> bool:
+def question_follow_set(*, question: Question, member: User, follow: bool) -> bool:
     """Follow or unfollow a question (idempotent); returns whether the member now follows."""
     if follow:
         QuestionFollow.objects.get_or_create(member=member, question=question)
@@ -37,7 +38,7 @@ def question_follow_set(*, question: Question, member: Any, follow: bool) -> boo
     return False
 
 
-def follow_preference_set(*, member: Any, frequency: str) -> FollowPreference:
+def follow_preference_set(*, member: User, frequency: str) -> FollowPreference:
     """Store how often the member hears about followed questions."""
     if frequency not in FollowPreference.Frequency.values:
         raise ValidationError("Choose one of the offered frequencies.")

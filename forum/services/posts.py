@@ -1,7 +1,6 @@
 """Writes on questions and answers: ask, answer, edit, delete, hug, mark helpful, reveal."""
 
 import logging
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,6 +9,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.models import User
 from articles.models import Topic, Treatment
 from core.hugs import NotHuggable, hug_toggle
 from core.markdown import render_member_markdown
@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 MAX_TOPICS = 3
 
 
-def _refuse_if_not_allowed(user: Any) -> None:
+def _refuse_if_not_allowed(user: User) -> None:
     refusal = posting_refusal(user)
     if refusal:
         raise PermissionDenied(refusal)
@@ -64,7 +64,7 @@ def _validate_topics(topics: list[Topic]) -> None:
 @transaction.atomic
 def question_create(
     *,
-    author: Any,
+    author: User,
     title: str,
     body: str,
     topics: list[Topic],
@@ -98,14 +98,14 @@ def question_create(
     return question
 
 
-def _editable_by(item: Question | Answer, user: Any) -> None:
+def _editable_by(item: Question | Answer, user: User) -> None:
     if item.author_id != user.pk:
         raise PermissionDenied("Only the author can change this.")
     if item.moderation_state not in (ModerationState.VISIBLE, ModerationState.PENDING):
         raise PermissionDenied("This post can no longer be changed.")
 
 
-def _recheck_after_edit(*, item: Question | Answer, editor: Any, old_text: str, text: str) -> bool:
+def _recheck_after_edit(*, item: Question | Answer, editor: User, old_text: str, text: str) -> bool:
     """Apply the trust rules to an edit as to a new post; True when it went back to review.
 
     A link or a "message me privately" added after the fact goes back to pending (with a
@@ -130,7 +130,7 @@ def _recheck_after_edit(*, item: Question | Answer, editor: Any, old_text: str, 
 def question_edit(
     *,
     question: Question,
-    editor: Any,
+    editor: User,
     title: str,
     body: str,
     topics: list[Topic],
@@ -161,7 +161,7 @@ def question_edit(
 
 
 @transaction.atomic
-def question_delete(*, question: Question, member: Any) -> None:
+def question_delete(*, question: Question, member: User) -> None:
     """The author removes their question; the answers go with it from every list."""
     if question.author_id != member.pk:
         raise PermissionDenied("Only the author can delete this question.")
@@ -175,7 +175,7 @@ def question_delete(*, question: Question, member: Any) -> None:
 def answer_create(
     *,
     question: Question,
-    author: Any,
+    author: User,
     body: str,
     parent: Answer | None = None,
     is_anonymous: bool = False,
@@ -222,7 +222,7 @@ def answer_create(
     return answer
 
 
-def answer_open_for_replies(*, answer: Answer, member: Any) -> bool:
+def answer_open_for_replies(*, answer: Answer, member: User) -> bool:
     """Whether a member may reply to this answer: visible, or their own still in review.
 
     Hidden, removed and others' pending answers are closed: a reply would hang under
@@ -245,7 +245,7 @@ def _notify_later(answer_id: int) -> None:
 
 
 @transaction.atomic
-def answer_edit(*, answer: Answer, editor: Any, body: str) -> Answer:
+def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     """Let the author change their answer within the edit window (trust rules again)."""
     _refuse_if_not_allowed(editor)
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
@@ -269,7 +269,7 @@ def answer_edit(*, answer: Answer, editor: Any, body: str) -> Answer:
 
 
 @transaction.atomic
-def answer_delete(*, answer: Answer, member: Any) -> None:
+def answer_delete(*, answer: Answer, member: User) -> None:
     """The author removes their answer; a placeholder stays where replies hang from it."""
     if answer.author_id != member.pk:
         raise PermissionDenied("Only the author can delete this answer.")
@@ -309,7 +309,7 @@ def answer_state_changed(answer: Answer) -> None:
         transaction.on_commit(lambda: _notify_later(answer.pk))
 
 
-def _refuse_unless_allowed_to_hug(member: Any) -> None:
+def _refuse_unless_allowed_to_hug(member: User) -> None:
     # The same rule as posting and as hugs on article comments: a verified, active member.
     refusal = posting_refusal(member)
     if refusal:
@@ -322,7 +322,7 @@ _UNHUGGABLE = (ModerationState.HIDDEN, ModerationState.REMOVED)
 
 
 @transaction.atomic
-def question_hug_set(*, member: Any, target: Question, hugged: bool) -> int:
+def question_hug_set(*, member: User, target: Question, hugged: bool) -> int:
     """Hug or un-hug a question (idempotent); returns its hug count.
 
     Refused with the posting rule's reason when the member may not post, and with NotHuggable
@@ -339,7 +339,7 @@ def question_hug_set(*, member: Any, target: Question, hugged: bool) -> int:
 
 
 @transaction.atomic
-def answer_hug_set(*, member: Any, target: Answer, hugged: bool) -> int:
+def answer_hug_set(*, member: User, target: Answer, hugged: bool) -> int:
     """Hug or un-hug an answer (idempotent); returns its hug count.
 
     Refused with the posting rule's reason when the member may not post, and with NotHuggable
@@ -355,7 +355,7 @@ def answer_hug_set(*, member: Any, target: Answer, hugged: bool) -> int:
     )
 
 
-def answer_mark_helpful(*, answer: Answer, member: Any, helpful: bool) -> Answer:
+def answer_mark_helpful(*, answer: Answer, member: User, helpful: bool) -> Answer:
     """The asker marks (or unmarks) a top-level answer as helpful; several may be."""
     if answer.question.author_id != member.pk:
         raise PermissionDenied("Only the person who asked can mark answers helpful.")
@@ -366,7 +366,7 @@ def answer_mark_helpful(*, answer: Answer, member: Any, helpful: bool) -> Answer
     return answer
 
 
-def anonymous_reveal(*, moderator: Any, item: Question | Answer, reason: str) -> Any:
+def anonymous_reveal(*, moderator: User, item: Question | Answer, reason: str) -> User:
     """Show a moderator who wrote an anonymous post, logging the look first."""
     if not viewer_is_moderator(moderator):
         raise PermissionDenied("Only moderators can see who wrote an anonymous post.")
@@ -387,7 +387,7 @@ def anonymous_reveal(*, moderator: Any, item: Question | Answer, reason: str) ->
     return item.author
 
 
-def member_forum_counts(*, member: Any) -> dict[str, int]:
+def member_forum_counts(*, member: User) -> dict[str, int]:
     """How many questions and answers a member wrote (for export and profile pages)."""
     return {
         "questions": Question.objects.filter(author=member).count(),
