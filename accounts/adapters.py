@@ -11,14 +11,14 @@ from django.urls import reverse
 from core.mail.services import email_enqueue
 
 from .handles import handle_for
-from .models import Profile
+from .models import Profile, User
 
 # Context values allauth passes that must never reach a template (and so never an email).
 _DROPPED_CONTEXT_KEYS = {"request"}
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
+    def save_user(self, request: HttpRequest, user: User, form: Any, commit: bool = True) -> User:
         user = super().save_user(request, user, form, commit=False)
         user.display_name = form.cleaned_data["display_name"].strip()
         user.handle = handle_for(user.display_name)
