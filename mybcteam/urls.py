@@ -33,3 +33,5 @@ urlpatterns = [
     path("report/", include("moderation.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "mybcteam.errors.server_error"
