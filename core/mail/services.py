@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
+from django.template import Context, Engine
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -31,10 +32,19 @@ STALE_CLAIM = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
 def email_render(*, template: str, context: Mapping[str, Any]) -> tuple[str, str, str]:
     """Render `emails/<template>.subject.txt`, `.txt` and `.html` into (subject, text, html)."""
     full_context = {"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME, **context}
-    subject = render_to_string(f"emails/{template}.subject.txt", full_context)
-    text = render_to_string(f"emails/{template}.txt", full_context)
+    subject = _render_plain_text(f"emails/{template}.subject.txt", full_context)
+    text = _render_plain_text(f"emails/{template}.txt", full_context)
     html = render_to_string(f"emails/{template}.html", full_context)
     return " ".join(subject.split()), text, html
+
+
+def _render_plain_text(name: str, context: Mapping[str, Any]) -> str:
+    """A subject or text part: HTML escaping would show a title's `'` as `&#x27;`.
+
+    Nothing here is ever read as HTML (the HTML part is rendered escaped, separately).
+    """
+    engine = Engine.get_default()
+    return engine.get_template(name).render(Context(dict(context), autoescape=False))
 
 
 def email_enqueue(
