@@ -20,6 +20,7 @@ from django.template import Context, Engine
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ..queue import task_enqueue
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -98,11 +99,8 @@ def outbox_dispatch(*, message_ids: list[int]) -> None:
     from .tasks import outbox_send
 
     for message_id in message_ids:
-        try:
-            outbox_send.delay(message_id)
-        except Exception:  # broker down: the row stays queued and the sweeper retries it
-            logger.warning("outbox: could not enqueue message %s; the sweeper will", message_id)
-            return
+        if not task_enqueue(outbox_send, message_id):
+            return  # broker down: the rows stay queued and the sweeper sends them
 
 
 def _backoff(attempts: int) -> timedelta:
