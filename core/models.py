@@ -19,3 +19,23 @@ class CacheFallbackEntry(models.Model):
 
     def __str__(self) -> str:
         return self.cache_key
+
+
+class ContentVersion(models.Model):
+    """A token for one kind of cached copy (core.content_versions): the newest row is current.
+
+    A change adds a row in its own transaction instead of updating one: concurrent writers
+    never queue on a row lock, and the new token becomes visible exactly when the change
+    commits (and never, if it rolls back). Old rows are pruned by a periodic task.
+    """
+
+    name = models.CharField(max_length=40)
+    token = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "content version"
+        indexes = [models.Index(fields=["name", "-id"], name="content_version_newest_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.token}"

@@ -8,7 +8,6 @@ profile address, erasure, the profile facts shown beside answers).
 """
 
 import hashlib
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -21,26 +20,20 @@ from django.utils.safestring import SafeString, mark_safe
 
 # Derived from the secret key, so a member cannot type it into a post to have it replaced by
 # a reader's token; shared with the anonymous page cache.
+from .content_versions import content_version, content_version_bump
 from .page_cache import csrf_placeholder
 
 CACHE_SECONDS = 600
-PEOPLE_VERSION_KEY = "shared-render:people"
+PEOPLE = "people"
 
 
 def people_changed() -> None:
     """Something shown about a member changed: no shared copy may show the old version."""
-    try:
-        cache.incr(PEOPLE_VERSION_KEY)
-    except ValueError:  # not in the cache (evicted, or Redis was down): any new value will do
-        cache.set(PEOPLE_VERSION_KEY, time.time_ns(), None)
+    content_version_bump(PEOPLE)
 
 
-def _people_version() -> int:
-    version = cache.get(PEOPLE_VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.add(PEOPLE_VERSION_KEY, version, None)
-    return int(version)
+def _people_version() -> str | None:
+    return content_version(PEOPLE)
 
 
 @dataclass(frozen=True)
