@@ -56,9 +56,9 @@ def _fingerprint(article: Article) -> tuple[object, ...]:
 def seed() -> list[Article]:
     """Create or refresh the demo topics, articles and threads. Idempotent."""
     now = timezone.now()
-    wanted = {slug for data in ARTICLES for slug in data["topics"]}
+    topic_slugs = {slug for data in ARTICLES for slug in data["topics"]}
     # In the catalogue's order, so the demo topics' ids do not depend on the articles' order.
-    topics = {slug: demo_topic(slug) for slug, _, _ in TOPICS if slug in wanted}
+    topics = {slug: demo_topic(slug) for slug, _, _ in TOPICS if slug in topic_slugs}
     editor = User.objects.filter(email="editor@demo.mybcteam.example").first()
     articles = []
     for data in ARTICLES:

@@ -24,6 +24,9 @@ from newsletter.models import Issue, Subscriber
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
+# Where the catalogue lived; typed plainly, as the real app registry no longer has these models.
+OLD_APP: str = "articles"
+
 # The latest migrations on main before the catalogue app existed.
 OLD_LAYOUT = [
     ("articles", "0006_comment_thread_indexes"),
@@ -56,8 +59,8 @@ def old_layout() -> Iterator[Apps]:
 
 def _fill(apps: Apps) -> dict[str, Any]:
     """Rows of every kind that points to a topic or a treatment, made the old way."""
-    topic_model = apps.get_model("articles", "Topic")
-    treatment_model = apps.get_model("articles", "Treatment")
+    topic_model = apps.get_model(OLD_APP, "Topic")
+    treatment_model = apps.get_model(OLD_APP, "Treatment")
     user_model = apps.get_model("accounts", "User")
     permission_model = apps.get_model("auth", "Permission")
 
@@ -117,7 +120,7 @@ def _fill(apps: Apps) -> dict[str, Any]:
 def test_catalogue_migration_keeps_rows_relations_and_permissions(old_layout: Apps) -> None:
     # given a database filled on the old layout
     old = _fill(old_layout)
-    treatments_before = old_layout.get_model("articles", "Treatment").objects.count()
+    treatments_before = old_layout.get_model(OLD_APP, "Treatment").objects.count()
 
     # when it migrates to the catalogue app
     _latest()
