@@ -6,7 +6,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 from moderation.models import ModerationState, ProfileBioModeration
 from moderation.selectors import bio_withheld_member_ids, viewer_is_moderator
 

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 from core.mail.models import OutboxMessage
 
 from .consent import HEALTH_CONSENT_VERSION

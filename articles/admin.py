@@ -12,7 +12,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .models import Article, ArticleReference, Topic, Treatment
+from .models import Article, ArticleReference
 from .page_cache import article_parts_render
 from .services import article_render
 
@@ -130,18 +130,3 @@ class ArticleAdmin(admin.ModelAdmin):
             "preview": True,
         }
         return render(request, "articles/article_detail.html", context)
-
-
-@admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Treatment)
-class TreatmentAdmin(admin.ModelAdmin):
-    list_display = ["name", "brand_names", "drug_class"]
-    list_filter = ["drug_class"]
-    search_fields = ["name", "brand_names"]
-    prepopulated_fields = {"slug": ["name"]}

@@ -7,9 +7,9 @@ class ArticlesConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.export import register_exporter
-        from accounts.export_articles import export_article_activity
         from moderation import registry
 
+        from . import privacy
         from .models import Comment
         from .services import comment_after_state_change
 
@@ -20,4 +20,4 @@ class ArticlesConfig(AppConfig):
             after_state_change=lambda item: comment_after_state_change(comment=item),
             topic_field="article__topics",
         )
-        register_exporter("articles", export_article_activity)
+        register_exporter("articles", privacy.export_article_activity)

@@ -8,9 +8,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from catalogue.models import Topic
 from moderation.models import ModerationState
 
-from .models import Article, ArticleStatus, Comment, CommentHug, Topic
+from .models import Article, ArticleStatus, Comment, CommentHug
 
 COMMENTS_PER_PAGE = 50
 ARTICLES_PER_PAGE = 12

@@ -11,12 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from catalogue.models import Topic
 from core.form_fields import MAX_PK
 from moderation.policy import PostingLimitExceeded, posting_refusal
 
 from . import selectors, services
 from .forms import CommentEditForm, CommentForm
-from .models import Article, Comment, Topic
+from .models import Article, Comment
 from .page_cache import article_page_parts
 from .thread_cache import thread_is_shared, thread_render
 

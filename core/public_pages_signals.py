@@ -16,8 +16,8 @@ from .public_pages import public_pages_changed
 # counts, article comment counts (a comment's state is what the count follows).
 PUBLIC_MODELS = (
     "articles.Article",
-    "articles.Topic",
-    "articles.Treatment",
+    "catalogue.Topic",
+    "catalogue.Treatment",
     "articles.Comment",
     "forum.Question",
     "forum.Answer",

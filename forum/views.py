@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from articles.models import Topic, Treatment
+from catalogue.models import Topic, Treatment
 from moderation.models import ModerationState
 from moderation.policy import PostingLimitExceeded, posting_refusal
 

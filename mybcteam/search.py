@@ -22,7 +22,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Topic
+from catalogue.models import Topic
 from forum.models import Answer, Question
 from moderation.models import ModerationState
 

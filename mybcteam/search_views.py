@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from articles.models import Topic
+from catalogue.models import Topic
 
 from .search import KINDS, MEMBER_KINDS, site_search
 

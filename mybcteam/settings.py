@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "csp",
     "core",
     "core.mail",
+    "catalogue",
     "moderation",
     "accounts",
     "articles",

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 from moderation.models import ModerationState
 
 from ..models import Answer, AnswerHug, FollowPreference, Question, QuestionFollow, QuestionHug

@@ -12,7 +12,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Topic, Treatment
+from catalogue.models import Topic, Treatment
 from core.markdown import render_markdown
 from core.public_pages import public_pages_changed
 from moderation.models import ModerationState

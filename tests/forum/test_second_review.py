@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 from core.mail.models import OutboxMessage
 from forum import selectors, services
 from forum.models import Answer, QuestionFollow

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 from forum import selectors
 from moderation.models import ModerationState
 from tests.factories import TopicFactory, UserFactory
