@@ -9,6 +9,7 @@ from accounts.models import User
 from articles.models import Topic, Treatment
 from core.markdown import render_markdown
 from moderation.models import ModerationState
+from moderation.services import content_after_create
 
 from .models import Answer, Question, QuestionFollow, QuestionHug
 from .services import question_slug
@@ -710,6 +711,7 @@ def seed() -> int:
             created_at=asked_at,
             last_activity_at=asked_at,
         )
+        content_after_create(item=question, held_reason="")
         question.topics.set([_topic(slug) for slug in _topic_slugs(topics, treats)])
         question.treatments.set([treatments[s] for s in treats if s in treatments])
         QuestionFollow.objects.get_or_create(member=author, question=question)
@@ -717,7 +719,7 @@ def seed() -> int:
             member = _member(answerer)
             if member is None:
                 continue
-            Answer.objects.create(
+            answer = Answer.objects.create(
                 question=question,
                 author=member,
                 body=text,
@@ -725,6 +727,7 @@ def seed() -> int:
                 is_helpful=position == 0 and len(answers) > 1,
                 created_at=asked_at + timedelta(hours=3 + 5 * position),
             )
+            content_after_create(item=answer, held_reason="")
             QuestionFollow.objects.get_or_create(member=member, question=question)
             QuestionHug.objects.get_or_create(member=member, question=question)
         added += 1
