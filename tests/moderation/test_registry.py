@@ -35,7 +35,7 @@ def test_register_bio_is_accounts_registration_of_the_user_model():
     assert bio.lookup.__module__ == "accounts.bio_moderation"
 
 
-def test_registered_bio_gives_the_profile_item_its_kind_text_and_url():
+def test_items_profile_kind_text_and_url_come_from_the_bio_registration():
     member = UserFactory.create()
     member.profile.bio = "Three years out from treatment."
     member.profile.save()
@@ -48,7 +48,7 @@ def test_registered_bio_gives_the_profile_item_its_kind_text_and_url():
     assert item_url(found) == member.get_absolute_url()
 
 
-def test_registered_bio_kept_to_only_me_is_never_read_by_moderation():
+def test_item_text_only_me_bio_is_never_read_by_moderation():
     member = UserFactory.create()
     member.profile.bio = "My private words"
     member.profile.bio_visibility = "me"
@@ -57,7 +57,7 @@ def test_registered_bio_kept_to_only_me_is_never_read_by_moderation():
     assert item_text(member) == BIO_NOT_SHARED
 
 
-def test_registered_bio_lookup_skips_erased_and_banned_members():
+def test_item_lookup_profile_skips_erased_and_banned_members():
     banned = UserFactory.create(is_active=False)
     erased = UserFactory.create(erased_at=timezone.now())
 
