@@ -7,8 +7,9 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from catalogue.models import Treatment
+from core.viewer import viewer_is_moderator
 from moderation.models import ModerationState, ProfileBioModeration
-from moderation.selectors import bio_withheld_member_ids, viewer_is_moderator
+from moderation.selectors import bio_withheld_member_ids
 
 from .models import Profile, User, Visibility
 
@@ -92,7 +93,7 @@ def profile_items_for_viewer(*, profile: Profile, viewer: Any) -> list[ProfileIt
             continue
         value = _display_value(profile, name)
         withheld = value and name == "bio" and not is_owner and _bio_withheld(profile)
-        if withheld and not viewer_is_moderator(viewer=viewer):
+        if withheld and not viewer_is_moderator(viewer):
             value = REMOVED_BIO
         if value:
             items.append(ProfileItem(name, label, value, only_you=private))

@@ -8,6 +8,7 @@ from accounts.models import User
 from catalogue.demo import TOPICS, demo_topic
 from catalogue.models import Treatment
 from core.markdown import render_member_markdown
+from moderation.services import content_after_create
 
 from .demo_content import ARTICLES, REVIEWER, THREADS
 from .models import Article, ArticleReference, ArticleStatus, Comment, CommentHug
@@ -24,7 +25,7 @@ def _comment(
     existing = Comment.objects.filter(article=article, author=author, body=body).first()
     if existing is not None:
         return existing
-    return Comment.objects.create(
+    comment = Comment.objects.create(
         article=article,
         author=author,
         parent=parent,
@@ -32,6 +33,8 @@ def _comment(
         body_html=render_member_markdown(body),
         created_at=when,
     )
+    content_after_create(item=comment, held_reason="")
+    return comment
 
 
 def _fingerprint(article: Article) -> tuple[object, ...]:

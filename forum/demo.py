@@ -10,6 +10,7 @@ from catalogue.demo import demo_topic
 from catalogue.models import Treatment
 from core.markdown import render_markdown
 from moderation.models import ModerationState
+from moderation.services import content_after_create
 
 from .models import Answer, Question, QuestionFollow, QuestionHug
 from .services import question_slug
@@ -687,6 +688,7 @@ def seed() -> int:
             created_at=asked_at,
             last_activity_at=asked_at,
         )
+        content_after_create(item=question, held_reason="")
         question.topics.set([demo_topic(slug) for slug in _topic_slugs(topics, treats)])
         question.treatments.set([treatments[s] for s in treats if s in treatments])
         QuestionFollow.objects.get_or_create(member=author, question=question)
@@ -694,7 +696,7 @@ def seed() -> int:
             member = _member(answerer)
             if member is None:
                 continue
-            Answer.objects.create(
+            answer = Answer.objects.create(
                 question=question,
                 author=member,
                 body=text,
@@ -702,6 +704,7 @@ def seed() -> int:
                 is_helpful=position == 0 and len(answers) > 1,
                 created_at=asked_at + timedelta(hours=3 + 5 * position),
             )
+            content_after_create(item=answer, held_reason="")
             QuestionFollow.objects.get_or_create(member=member, question=question)
             QuestionHug.objects.get_or_create(member=member, question=question)
         added += 1
