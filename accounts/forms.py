@@ -41,7 +41,6 @@ HEALTH_PAIRS = (
     ("hormone_status", "hormone_status_visibility"),
     ("stage", "stage_visibility"),
 )
-TREATMENT_FIELDS = ("current_treatments", "past_treatments")
 
 
 def clean_display_name(value: str) -> str:

@@ -71,17 +71,6 @@ def _health_clear(profile: Profile) -> None:
 
 
 @transaction.atomic
-def health_consent_withdraw(*, user: User) -> None:
-    """Mark every active consent withdrawn and erase all health details at once."""
-    HealthDataConsent.objects.filter(user=user, withdrawn_at__isnull=True).update(
-        withdrawn_at=timezone.now()
-    )
-    profile, _ = Profile.objects.get_or_create(user=user)
-    _health_clear(profile)
-    profile.save()
-
-
-@transaction.atomic
 def member_settings_update(
     *,
     user: User,

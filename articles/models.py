@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalogue.models import Topic, Treatment
-from moderation.models import ModeratedContent, ModerationState
+from moderation.models import ModeratedContent
 
 COMMENT_MAX_LENGTH = 5000
 
@@ -169,10 +169,6 @@ class Comment(ModeratedContent):
         # The comment's own address: it redirects to the thread page that shows it (a comment
         # may be on page 2 or later), so emails, search and admin links never land short.
         return reverse("articles:comment", kwargs={"slug": self.article.slug, "pk": self.pk})
-
-    @property
-    def is_removed_by_author(self) -> bool:
-        return self.moderation_state == ModerationState.REMOVED
 
 
 class CommentHug(models.Model):

@@ -1,7 +1,6 @@
 """Reads of the articles app; visibility lives here, so every caller passes the viewer."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -60,12 +59,6 @@ def article_related(*, article: Article, limit: int = 3) -> list[Article]:
         .annotate(shared=Count("topics"))
         .order_by("-shared", "-published_at", "-id")[:limit]
     )
-
-
-def articles_review_due(*, within_days: int = 0) -> QuerySet[Article]:
-    """Articles whose next medical review date has passed (or falls within `within_days`)."""
-    until = timezone.localdate() + timedelta(days=within_days)
-    return Article.objects.filter(next_review_due__lt=until).order_by("next_review_due")
 
 
 @dataclass
