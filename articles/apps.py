@@ -8,9 +8,12 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         from accounts.export import register_exporter
         from accounts.export_articles import export_article_activity
+        from core.public_pages_signals import public_models_register
+        from core.search_registry import searchable_register
         from moderation import registry
 
-        from .models import Comment
+        from . import searchable
+        from .models import Article, Comment, Topic, Treatment
         from .services import comment_after_state_change
 
         registry.register(
@@ -21,3 +24,11 @@ class ArticlesConfig(AppConfig):
             topic_field="article__topics",
         )
         register_exporter("articles", export_article_activity)
+
+        searchable_register(searchable.ARTICLE)
+        searchable_register(searchable.COMMENT)
+        public_models_register(Article)
+        public_models_register(Comment)
+        # The catalogue's own (they move with Topic and Treatment to catalogue/).
+        public_models_register(Topic)
+        public_models_register(Treatment)

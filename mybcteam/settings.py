@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "articles",
     "forum",
     "newsletter",
+    "search",
     "mybcteam",
 ]
 
