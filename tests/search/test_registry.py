@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from core import search_registry
 from core.search_registry import SearchableKind, searchable_kinds, searchable_register
+from core.viewer import viewer_is_member
 from forum.models import Answer, Question
 from moderation.models import ModerationState
 from search.selectors import search_kinds_for, site_search
@@ -49,7 +50,9 @@ REPLY = SearchableKind(
 
 
 def _own_questions_visible(viewer):
-    return Question.objects.filter(author__pk=getattr(viewer, "pk", None))
+    if not viewer_is_member(viewer):
+        return Question.objects.none()
+    return Question.objects.filter(author=viewer)
 
 
 OWN_QUESTION = SearchableKind(
