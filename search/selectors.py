@@ -64,10 +64,11 @@ def site_search(
     if not cleaned:
         return results
     allowed = search_kinds_for(viewer)
-    kinds = [chosen] if chosen else allowed
-    if not set(kinds) <= set(allowed):
+    if chosen is not None and chosen not in allowed:
         results.message = _members_only_message()
         return results
-    engine = search_postgres if settings.USING_POSTGRES else search_embedded
-    engine(results, text=cleaned, kinds=kinds, viewer=viewer, member=viewer_is_member(viewer))
+    kinds = [chosen] if chosen else allowed
+    if kinds:  # a visitor may have nothing to search when every registered kind is for members
+        engine = search_postgres if settings.USING_POSTGRES else search_embedded
+        engine(results, text=cleaned, kinds=kinds, viewer=viewer, member=viewer_is_member(viewer))
     return results
