@@ -7,10 +7,12 @@ class ArticlesConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.export import register_exporter
+        from core.public_pages_signals import public_models_register
+        from core.search_registry import searchable_register
         from moderation import registry
 
-        from . import privacy
-        from .models import Comment
+        from . import privacy, searchable
+        from .models import Article, Comment
         from .services import comment_after_state_change
 
         registry.register(
@@ -21,3 +23,8 @@ class ArticlesConfig(AppConfig):
             topic_field="article__topics",
         )
         register_exporter("articles", privacy.export_article_activity)
+
+        searchable_register(searchable.ARTICLE)
+        searchable_register(searchable.COMMENT)
+        public_models_register(Article)
+        public_models_register(Comment)

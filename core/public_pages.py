@@ -20,10 +20,6 @@ def public_pages_version_forget() -> None:
     content_versions_forget()
 
 
-def public_pages_changed(*, using: str | None = None) -> None:
-    """Make every cached anonymous page stale (for others when the change commits).
-
-    `using` is accepted for the callers that name a database; the version lives in the
-    default one.
-    """
+def public_pages_changed() -> None:
+    """Make every cached anonymous page stale (for other processes when the change commits)."""
     content_version_bump(PUBLIC_PAGES)

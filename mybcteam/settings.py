@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "articles",
     "forum",
     "newsletter",
+    "search",
     "mybcteam",
 ]
 
