@@ -29,7 +29,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
-from kombu.exceptions import OperationalError as KombuOperationalError
+
+from core.queue import task_enqueue
 
 from ..models import Delivery, Issue, Send, Subscriber
 from ..selectors import subscriber_list_eligible
@@ -56,7 +57,6 @@ STALE_CLAIM = timedelta(
     )
 )
 RETRY_BASE_SECONDS = getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 30)
-BROKER_ERRORS = (KombuOperationalError, ConnectionError, OSError)
 
 
 class TransientSendError(Exception):
@@ -127,11 +127,8 @@ def _dispatch(*, send_id: int, chunks: range | list[int]) -> None:
     from ..tasks import newsletter_chunk_send
 
     for chunk in chunks:
-        try:
-            newsletter_chunk_send.delay(send_id, chunk)
-        except BROKER_ERRORS:  # broker down: the sweeper re-dispatches queued chunks later
-            logger.warning("newsletter: could not enqueue chunk %s of send %s", chunk, send_id)
-            return
+        if not task_enqueue(newsletter_chunk_send, send_id, chunk):
+            return  # broker down: the sweeper re-dispatches queued chunks later
         # Stamp the dispatch (one UPDATE per chunk of 200): the sweeper re-dispatches a chunk
         # only when nothing touched it for STALE_CLAIM, not every minute of a long backlog.
         Delivery.objects.filter(send_id=send_id, chunk=chunk, state=Delivery.State.QUEUED).update(
@@ -407,10 +404,7 @@ def deliveries_sweep(*, stale_after: timedelta | None = None) -> dict[str, int]:
     ).values_list("id", flat=True):
         from ..tasks import newsletter_fan_out
 
-        try:
-            newsletter_fan_out.delay(send_id)
-        except BROKER_ERRORS:
-            logger.warning("newsletter: could not enqueue fan-out of send %s", send_id)
+        task_enqueue(newsletter_fan_out, send_id)  # broker down: the next sweep tries again
     return {"reclaimed": reclaimed, "dispatched": dispatched}
 
 
