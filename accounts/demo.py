@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 
 from .consent import HEALTH_CONSENT_VERSION
 from .models import HealthDataConsent, Profile, User, Visibility

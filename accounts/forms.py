@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 from core.form_fields import BoundedModelMultipleChoiceField
 
 from .consent import HEALTH_CONSENT_TEXT
@@ -41,7 +41,6 @@ HEALTH_PAIRS = (
     ("hormone_status", "hormone_status_visibility"),
     ("stage", "stage_visibility"),
 )
-TREATMENT_FIELDS = ("current_treatments", "past_treatments")
 
 
 def clean_display_name(value: str) -> str:

@@ -154,10 +154,10 @@ class Profile(models.Model):
     stage = models.CharField(max_length=10, choices=Stage.choices, blank=True)
     stage_visibility = _visibility(Visibility.ONLY_ME)
     current_treatments = models.ManyToManyField(
-        "articles.Treatment", blank=True, related_name="current_profiles"
+        "catalogue.Treatment", blank=True, related_name="current_profiles"
     )
     past_treatments = models.ManyToManyField(
-        "articles.Treatment", blank=True, related_name="past_profiles"
+        "catalogue.Treatment", blank=True, related_name="past_profiles"
     )
     treatments_visibility = _visibility(Visibility.ONLY_ME)
     age_range = models.CharField(max_length=10, choices=AgeRange.choices, blank=True)

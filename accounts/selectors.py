@@ -6,7 +6,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState, ProfileBioModeration
 from moderation.selectors import bio_withheld_member_ids

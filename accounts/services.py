@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 from core.mail.models import OutboxMessage
 
 from .consent import HEALTH_CONSENT_VERSION
@@ -68,17 +68,6 @@ def _health_clear(profile: Profile) -> None:
         setattr(profile, name, Visibility.ONLY_ME)
     profile.current_treatments.clear()
     profile.past_treatments.clear()
-
-
-@transaction.atomic
-def health_consent_withdraw(*, user: User) -> None:
-    """Mark every active consent withdrawn and erase all health details at once."""
-    HealthDataConsent.objects.filter(user=user, withdrawn_at__isnull=True).update(
-        withdrawn_at=timezone.now()
-    )
-    profile, _ = Profile.objects.get_or_create(user=user)
-    _health_clear(profile)
-    profile.save()
 
 
 @transaction.atomic

@@ -12,7 +12,9 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .models import Article, ArticleReference, Topic, Treatment
+from moderation.admin_content import ModeratedContentAdminMixin
+
+from .models import Article, ArticleReference, Comment
 from .page_cache import article_parts_render
 from .services import article_render
 
@@ -132,16 +134,38 @@ class ArticleAdmin(admin.ModelAdmin):
         return render(request, "articles/article_detail.html", context)
 
 
-@admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
+@admin.register(Comment)
+class CommentAdmin(ModeratedContentAdminMixin, admin.ModelAdmin):
+    """Moderators read comments here and act through the moderation actions (logged)."""
 
+    list_display = ["__str__", "moderation_badge", "author", "created_at"]
+    list_select_related = ["author"]
+    search_fields = ["body", "author__display_name"]
+    list_filter = ["created_at", "article__topics"]
+    readonly_fields = [
+        "id",
+        "moderation_state",
+        "moderation_reason",
+        "moderated_at",
+        "article",
+        "author",
+        "parent",
+        "body",
+        "body_html",
+        "is_edited",
+        "edited_at",
+        "created_at",
+        "hug_count",
+        "reply_notified",
+        "search_vector",
+    ]
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    show_full_result_count = False
 
-@admin.register(Treatment)
-class TreatmentAdmin(admin.ModelAdmin):
-    list_display = ["name", "brand_names", "drug_class"]
-    list_filter = ["drug_class"]
-    search_fields = ["name", "brand_names"]
-    prepopulated_fields = {"slug": ["name"]}
+    # Hiding and restoring go through the actions, so nothing is added or deleted here.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Comment | None = None) -> bool:
+        return False

@@ -7,10 +7,12 @@ class ArticlesConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.export import register_exporter
-        from accounts.export_articles import export_article_activity
+        from core.public_pages_signals import public_models_register
+        from core.search_registry import searchable_register
         from moderation import registry
 
-        from .models import Comment
+        from . import privacy, searchable
+        from .models import Article, Comment
         from .services import comment_after_state_change
 
         registry.register(
@@ -20,4 +22,9 @@ class ArticlesConfig(AppConfig):
             after_state_change=lambda item: comment_after_state_change(comment=item),
             topic_field="article__topics",
         )
-        register_exporter("articles", export_article_activity)
+        register_exporter("articles", privacy.export_article_activity)
+
+        searchable_register(searchable.ARTICLE)
+        searchable_register(searchable.COMMENT)
+        public_models_register(Article)
+        public_models_register(Comment)

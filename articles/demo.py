@@ -5,10 +5,13 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from accounts.models import User
+from catalogue.demo import TOPICS, demo_topic
+from catalogue.models import Treatment
 from core.markdown import render_member_markdown
+from moderation.services import content_after_create
 
-from .demo_content import ARTICLES, REVIEWER, THREADS, TOPICS
-from .models import Article, ArticleReference, ArticleStatus, Comment, CommentHug, Topic, Treatment
+from .demo_content import ARTICLES, REVIEWER, THREADS
+from .models import Article, ArticleReference, ArticleStatus, Comment, CommentHug
 from .services import article_comment_recount, article_save
 
 
@@ -22,7 +25,7 @@ def _comment(
     existing = Comment.objects.filter(article=article, author=author, body=body).first()
     if existing is not None:
         return existing
-    return Comment.objects.create(
+    comment = Comment.objects.create(
         article=article,
         author=author,
         parent=parent,
@@ -30,6 +33,8 @@ def _comment(
         body_html=render_member_markdown(body),
         created_at=when,
     )
+    content_after_create(item=comment, held_reason="")
+    return comment
 
 
 def _fingerprint(article: Article) -> tuple[object, ...]:
@@ -54,11 +59,9 @@ def _fingerprint(article: Article) -> tuple[object, ...]:
 def seed() -> list[Article]:
     """Create or refresh the demo topics, articles and threads. Idempotent."""
     now = timezone.now()
-    topics = {}
-    for slug, name, description in TOPICS:
-        topics[slug], _ = Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description}
-        )
+    topic_slugs = {slug for data in ARTICLES for slug in data["topics"]}
+    # In the catalogue's order, so the demo topics' ids do not depend on the articles' order.
+    topics = {slug: demo_topic(slug) for slug, _, _ in TOPICS if slug in topic_slugs}
     editor = User.objects.filter(email="editor@demo.mybcteam.example").first()
     articles = []
     for data in ARTICLES:

@@ -1,50 +1,13 @@
 """The demo articles' text, written for this project from the reference page's facts.
 
-Each entry: slug, title, summary, key points, topic slugs, treatment slugs, body (Markdown),
-references (citation, url) and days since publication. The flagship comes first.
+Each entry: slug, title, summary, key points, topic slugs (catalogue.demo), treatment slugs,
+body (Markdown), references (citation, url) and days since publication. The flagship comes
+first.
 """
 
 from typing import Any
 
 REVIEWER = ("Dr. Amara Osei", "MD, medical oncologist")
-
-TOPICS = [
-    (
-        "her2-positive",
-        "HER2-positive breast cancer",
-        "What being HER2-positive means, how it is treated and what members have learned.",
-    ),
-    (
-        "targeted-therapy",
-        "Targeted therapy",
-        "Medicines that find cancer cells by a feature they carry, such as the HER2 protein.",
-    ),
-    (
-        "surgery-and-radiation",
-        "Surgery and radiation",
-        "Lumpectomy, mastectomy, lymph node surgery, reconstruction and radiation therapy.",
-    ),
-    (
-        "chemotherapy",
-        "Chemotherapy",
-        "Chemotherapy on its own and alongside targeted drugs: regimens, schedules, side effects.",
-    ),
-    (
-        "hormone-therapy",
-        "Hormone therapy",
-        "Endocrine treatment for hormone receptor-positive cancer, including tamoxifen.",
-    ),
-    (
-        "clinical-trials",
-        "Clinical trials",
-        "How research studies work, what they can offer and the questions worth asking.",
-    ),
-    (
-        "treatment-decisions",
-        "Treatment decisions",
-        "Working with your care team to choose a plan that fits your goals and values.",
-    ),
-]
 
 OVERVIEW_BODY = """\
 Being told your tumour is HER2-positive can feel like one more label in a week full of them.

@@ -4,52 +4,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from catalogue.models import Topic, Treatment
 from core.edit_window import EditWindowMixin
-from moderation.models import ModeratedContent, ModerationState
+from moderation.models import ModeratedContent
 
 COMMENT_MAX_LENGTH = 5000
-
-
-class Topic(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    description = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:topic", kwargs={"slug": self.slug})
-
-
-class Treatment(models.Model):
-    """The treatment catalogue: drugs, regimens and procedures members and articles mention."""
-
-    class DrugClass(models.TextChoices):
-        MONOCLONAL_ANTIBODY = "monoclonal_antibody", "Monoclonal antibody"
-        KINASE_INHIBITOR = "kinase_inhibitor", "Kinase inhibitor"
-        ANTIBODY_DRUG_CONJUGATE = "adc", "Antibody-drug conjugate"
-        CHEMOTHERAPY = "chemotherapy", "Chemotherapy"
-        REGIMEN = "regimen", "Combination regimen"
-        HORMONE_THERAPY = "hormone_therapy", "Hormone therapy"
-        SURGERY = "surgery", "Surgery"
-        RADIATION = "radiation", "Radiation therapy"
-        OTHER = "other", "Other"
-
-    name = models.CharField(max_length=120, unique=True, help_text="Generic or procedure name.")
-    slug = models.SlugField(max_length=120, unique=True)
-    brand_names = models.CharField(max_length=200, blank=True, help_text="Comma-separated.")
-    drug_class = models.CharField(max_length=30, choices=DrugClass.choices)
-    description = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.brand_names})" if self.brand_names else self.name
 
 
 class ArticleStatus(models.TextChoices):
@@ -211,10 +170,6 @@ class Comment(EditWindowMixin, ModeratedContent):
         # The comment's own address: it redirects to the thread page that shows it (a comment
         # may be on page 2 or later), so emails, search and admin links never land short.
         return reverse("articles:comment", kwargs={"slug": self.article.slug, "pk": self.pk})
-
-    @property
-    def is_removed_by_author(self) -> bool:
-        return self.moderation_state == ModerationState.REMOVED
 
 
 class CommentHug(models.Model):

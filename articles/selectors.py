@@ -1,16 +1,16 @@
 """Reads of the articles app; visibility lives here, so every caller passes the viewer."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from catalogue.models import Topic
 from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 
-from .models import Article, ArticleStatus, Comment, CommentHug, Topic
+from .models import Article, ArticleStatus, Comment, CommentHug
 
 COMMENTS_PER_PAGE = 50
 ARTICLES_PER_PAGE = 12
@@ -49,12 +49,6 @@ def article_related(*, article: Article, limit: int = 3) -> list[Article]:
         .annotate(shared=Count("topics"))
         .order_by("-shared", "-published_at", "-id")[:limit]
     )
-
-
-def articles_review_due(*, within_days: int = 0) -> QuerySet[Article]:
-    """Articles whose next medical review date has passed (or falls within `within_days`)."""
-    until = timezone.localdate() + timedelta(days=within_days)
-    return Article.objects.filter(next_review_due__lt=until).order_by("next_review_due")
 
 
 @dataclass

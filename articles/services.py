@@ -18,14 +18,8 @@ from core.markdown import render_article_markdown, render_member_markdown
 from core.public_pages import public_pages_changed
 from core.viewer import Viewer, viewer_is_member
 from moderation.models import ModerationState
-from moderation.policy import (
-    initial_moderation_held_reason,
-    initial_moderation_state,
-    mentions_self_harm,
-    posting_limits_check,
-    posting_refusal,
-)
-from moderation.services import case_hold
+from moderation.policy import moderation_decide, posting_limits_check, posting_refusal
+from moderation.services import content_after_create, content_recheck_after_edit
 
 from .models import COMMENT_MAX_LENGTH, Article, Comment, CommentHug
 from .rendering import internalise_links
@@ -108,17 +102,19 @@ def comment_create(
             raise ValidationError("That comment is no longer open for replies.")
     kind = "reply" if parent is not None else "comment"
     posting_limits_check(author=author, kind=kind, text=body)
-    state = initial_moderation_state(author=author, kind=kind, text=body)
+    decision = moderation_decide(author=author, text=body)
     comment = Comment(
         article=article,
         author=author,
         parent=parent,
         body=body,
         body_html=render_member_markdown(body),
-        moderation_state=state,
+        moderation_state=decision.state,
     )
     comment.full_clean(exclude=["search_vector"])
     comment.save()
+    # Held or alarming comments join the moderators' queue, with the reason they were held.
+    content_after_create(item=comment, held_reason=decision.held_reason)
     article_comment_recount(article_id=article.pk)
     comment_reply_notify(comment=comment)
     return comment
@@ -145,24 +141,15 @@ def comment_update(*, comment: Comment, editor: User, body: str) -> Comment:
     body = _clean_body(body)
     if body == locked.body:
         return locked
-    newly_alarming = mentions_self_harm(body) and not mentions_self_harm(locked.body)
+    old_body = locked.body
     locked.body = body
     locked.body_html = render_member_markdown(body)
     locked.is_edited = True
     locked.edited_at = timezone.now()
-    fields = ["body", "body_html", "is_edited", "edited_at"]
-    # An edit must not slip past the trust rules a new post would meet (a link or a
-    # "message me privately" added after the fact): it goes back to review.
-    held = initial_moderation_held_reason(author=editor, text=body)
-    if held and locked.moderation_state == ModerationState.VISIBLE:
-        locked.moderation_state = ModerationState.PENDING
-        fields.append("moderation_state")
-    locked.save(update_fields=fields)
-    if held and "moderation_state" in fields:
-        case_hold(item=locked, held_reason=f"Edited: {held}", urgent=newly_alarming)
-        article_comment_recount(article_id=locked.article_id)
-    elif newly_alarming:
-        case_hold(item=locked, held_reason="Edited to mention self-harm.", urgent=True)
+    locked.save(update_fields=["body", "body_html", "is_edited", "edited_at"])
+    # An edit meets the trust rules a new post would (a link or a "message me privately"
+    # added after the fact goes back to review, and moderation recounts the article).
+    content_recheck_after_edit(item=locked, editor=editor, old_text=old_body, text=body)
     return locked
 
 

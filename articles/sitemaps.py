@@ -8,7 +8,9 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import NoReverseMatch, reverse
 
-from .models import Article, Topic
+from catalogue.models import Topic
+
+from .models import Article
 from .selectors import article_list_published
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.http import MemberRequest
+from catalogue.models import Topic
 from core.form_fields import MAX_PK
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
 from core.viewer import viewer_is_member, viewer_is_moderator
@@ -20,7 +21,7 @@ from moderation.policy import PostingLimitExceeded, posting_refusal
 
 from . import selectors, services
 from .forms import CommentEditForm, CommentForm
-from .models import Article, Comment, Topic
+from .models import Article, Comment
 from .page_cache import article_page_parts
 from .thread_cache import thread_is_shared, thread_render
 

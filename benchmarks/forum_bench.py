@@ -301,7 +301,7 @@ def run(sizes: list[int], measure_only: bool = False) -> list[dict[str, Any]]:
     from django.test.utils import setup_test_environment
 
     from accounts.models import User
-    from articles.models import Topic
+    from catalogue.models import Topic
 
     setup_test_environment()
     from django.conf import settings

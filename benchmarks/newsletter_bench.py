@@ -89,7 +89,8 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
 
-    from articles.models import Article, ArticleStatus, Topic
+    from articles.models import Article, ArticleStatus
+    from catalogue.models import Topic
     from mybcteam.celery import app as celery_app
     from newsletter import services
     from newsletter.models import Delivery, Subscriber

@@ -35,8 +35,6 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 WARMUP_SECONDS = 1 if QUICK else 5
 MEASURE_SECONDS = 3 if QUICK else 15
-TARGETS = {"anonymous": 0.70, "member": 0.30}
-P99_TARGET_MS = 50.0
 
 
 @dataclass

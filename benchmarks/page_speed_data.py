@@ -149,7 +149,7 @@ def _articles(rng: random.Random, users: list[Any], now: Any) -> None:
 def _questions(rng: random.Random, users: list[Any], now: Any) -> None:
     question_model = apps.get_model("forum", "Question")
     answer_model = apps.get_model("forum", "Answer")
-    topic_model = apps.get_model("articles", "Topic")
+    topic_model = apps.get_model("catalogue", "Topic")
     topics = list(topic_model.objects.all())
     bodies = [_text(rng, rng.randint(2, 6)) for _ in range(30)]
     rendered = {body: _rendered(body) for body in bodies}

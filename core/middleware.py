@@ -1,13 +1,15 @@
-"""Drop NUL bytes from query strings before a view sees them.
+"""Rules every request and response share: no NUL bytes in queries, private member pages.
 
-PostgreSQL text cannot hold NUL, so a crafted `?topic=%00` would reach the database as an
-error (a 500) on every page that filters by a parameter; SQLite accepts it. A NUL is never
-meaningful in a link, so the page is served as if it were not there.
+NUL bytes are dropped from query strings before a view sees them: PostgreSQL text cannot hold
+NUL, so a crafted `?topic=%00` would reach the database as an error (a 500) on every page that
+filters by a parameter; SQLite accepts it. A NUL is never meaningful in a link, so the page is
+served as if it were not there.
 """
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 NUL = "\x00"
 
@@ -35,3 +37,24 @@ def _without_nul(query: QueryDict) -> QueryDict:
             cleaned.appendlist(key.replace(NUL, ""), value.replace(NUL, ""))
     cleaned._mutable = False  # as Django's own request.GET: views must copy() to change it
     return cleaned
+
+
+class MemberResponsesPrivateMiddleware:
+    """Every response rendered for a logged-in member is private and never stored.
+
+    Member pages carry health posts; `Vary: Cookie` alone lets a shared proxy or the browser's
+    back-forward cache keep them. `Vary: HX-Request`, because one URL may answer an htmx
+    fragment or the whole page, and a cache must not hand one out for the other.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        if response.get("Content-Type", "").startswith("text/html"):
+            patch_vary_headers(response, ("HX-Request",))
+        return response

@@ -8,7 +8,6 @@ profile address, erasure, the profile facts shown beside answers).
 """
 
 import hashlib
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,28 +18,23 @@ from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils.safestring import SafeString, mark_safe
 
+from .content_versions import content_version, content_version_bump
+
 # Derived from the secret key, so a member cannot type it into a post to have it replaced by
 # a reader's token; shared with the anonymous page cache.
 from .page_cache import csrf_placeholder
 
 CACHE_SECONDS = 600
-PEOPLE_VERSION_KEY = "shared-render:people"
+PEOPLE = "people"
 
 
 def people_changed() -> None:
     """Something shown about a member changed: no shared copy may show the old version."""
-    try:
-        cache.incr(PEOPLE_VERSION_KEY)
-    except ValueError:  # not in the cache (evicted, or Redis was down): any new value will do
-        cache.set(PEOPLE_VERSION_KEY, time.time_ns(), None)
+    content_version_bump(PEOPLE)
 
 
-def _people_version() -> int:
-    version = cache.get(PEOPLE_VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.add(PEOPLE_VERSION_KEY, version, None)
-    return int(version)
+def _people_version() -> str | None:
+    return content_version(PEOPLE)
 
 
 @dataclass(frozen=True)
@@ -114,45 +108,3 @@ def personalise(html: str, *, request: HttpRequest, swaps: Iterable[tuple[str, s
     html = html.replace(csrf_placeholder(), get_token(request))
     # Safe: rendered by our autoescaping templates; only our own rendered fragments go in.
     return mark_safe(html)  # nosec B308 B703
-
-
-def connect_people_signals() -> None:
-    """Register the receivers that move the people version (called from AppConfig.ready)."""
-    from django.apps import apps
-    from django.conf import settings
-    from django.db.models.signals import m2m_changed, post_save
-
-    profile = apps.get_model("accounts", "Profile")
-    post_save.connect(
-        _user_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="shared_render.user"
-    )
-    post_save.connect(_profile_saved, sender=profile, dispatch_uid="shared_render.profile")
-    for field in ("current_treatments", "past_treatments"):
-        m2m_changed.connect(
-            _profile_treatments_changed,
-            sender=getattr(profile, field).through,
-            dispatch_uid=f"shared_render.{field}",
-        )
-
-
-# What shared pages show of a member themselves (the profile's fields are all watched).
-_SHOWN_USER_FIELDS = frozenset({"display_name", "handle", "erased_at"})
-
-
-def _user_saved(
-    sender: object, created: bool = False, update_fields: Any = None, **kwargs: object
-) -> None:
-    if created:  # a new member has written nothing yet
-        return
-    if update_fields is None or _SHOWN_USER_FIELDS & set(update_fields):
-        people_changed()
-
-
-def _profile_saved(sender: object, created: bool = False, **kwargs: object) -> None:
-    if not created:
-        people_changed()
-
-
-def _profile_treatments_changed(sender: object, action: str, **kwargs: object) -> None:
-    if action in ("post_add", "post_remove", "post_clear"):
-        people_changed()

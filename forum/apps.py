@@ -8,9 +8,11 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from accounts.erasure import register_eraser
         from accounts.export import register_exporter
+        from core.public_pages_signals import public_models_register
+        from core.search_registry import searchable_register
         from moderation import registry
 
-        from . import privacy
+        from . import privacy, searchable
         from .models import Answer, Question
         from .services import answer_state_changed, question_recount
 
@@ -33,3 +35,8 @@ class ForumConfig(AppConfig):
             after_state_change=answer_state_changed,
             topic_field="question__topics",
         )
+
+        searchable_register(searchable.QUESTION)
+        searchable_register(searchable.ANSWER)
+        public_models_register(Question)
+        public_models_register(Answer)

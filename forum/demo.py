@@ -6,27 +6,14 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from accounts.models import User
-from articles.models import Topic, Treatment
+from catalogue.demo import demo_topic
+from catalogue.models import Treatment
 from core.markdown import render_member_markdown
 from moderation.models import ModerationState
+from moderation.services import content_after_create
 
 from .models import Answer, Question, QuestionFollow, QuestionHug
 from .services import question_slug
-
-# Slugs shared with the articles demo, so article pages list these questions.
-TOPICS = {
-    "her2-positive": "HER2-positive breast cancer",
-    "treatment-decisions": "Treatment decisions",
-    "targeted-therapy": "Targeted therapy",
-    "chemotherapy": "Chemotherapy",
-    "hormone-therapy": "Hormone therapy",
-    "surgery-and-radiation": "Surgery and radiation",
-    "clinical-trials": "Clinical trials",
-    "side-effects": "Side effects",
-    "diagnosis": "Diagnosis and tests",
-    "emotional-support": "Emotional support",
-    "everyday-life": "Everyday life",
-}
 
 # (asker, title, details, topics, treatments, anonymous, [(answerer, answer), ...])
 # The first seven are the questions the reference page lists; the rest round out the demo.
@@ -650,15 +637,6 @@ QUESTIONS: list[tuple[str, str, str, list[str], list[str], bool, list[tuple[str,
 ]
 
 
-def _topic(slug: str) -> Topic:
-    topic = (
-        Topic.objects.filter(slug=slug).first() or Topic.objects.filter(name=TOPICS[slug]).first()
-    )
-    if topic is None:
-        topic = Topic.objects.create(slug=slug, name=TOPICS[slug])
-    return topic
-
-
 _TOPIC_OF_TREATMENT = {
     "trastuzumab": "targeted-therapy",
     "pertuzumab": "targeted-therapy",
@@ -710,14 +688,15 @@ def seed() -> int:
             created_at=asked_at,
             last_activity_at=asked_at,
         )
-        question.topics.set([_topic(slug) for slug in _topic_slugs(topics, treats)])
+        content_after_create(item=question, held_reason="")
+        question.topics.set([demo_topic(slug) for slug in _topic_slugs(topics, treats)])
         question.treatments.set([treatments[s] for s in treats if s in treatments])
         QuestionFollow.objects.get_or_create(member=author, question=question)
         for position, (answerer, text) in enumerate(answers):
             member = _member(answerer)
             if member is None:
                 continue
-            Answer.objects.create(
+            answer = Answer.objects.create(
                 question=question,
                 author=member,
                 body=text,
@@ -725,6 +704,7 @@ def seed() -> int:
                 is_helpful=position == 0 and len(answers) > 1,
                 created_at=asked_at + timedelta(hours=3 + 5 * position),
             )
+            content_after_create(item=answer, held_reason="")
             QuestionFollow.objects.get_or_create(member=member, question=question)
             QuestionHug.objects.get_or_create(member=member, question=question)
         added += 1

@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from articles.models import Topic, Treatment
+from catalogue.models import Topic, Treatment
 from core.form_fields import MAX_PK, BoundedModelMultipleChoiceField
 
 from .models import FollowPreference

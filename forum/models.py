@@ -19,8 +19,8 @@ class Question(EditWindowMixin, ModeratedContent):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="forum_questions"
     )
     is_anonymous = models.BooleanField(default=False)
-    topics = models.ManyToManyField("articles.Topic", related_name="questions")
-    treatments = models.ManyToManyField("articles.Treatment", blank=True, related_name="questions")
+    topics = models.ManyToManyField("catalogue.Topic", related_name="questions")
+    treatments = models.ManyToManyField("catalogue.Treatment", blank=True, related_name="questions")
     answer_count = models.PositiveIntegerField(default=0)
     hug_count = models.PositiveIntegerField(default=0)
     last_activity_at = models.DateTimeField(default=timezone.now)

@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from . import services
+# The module, not the services package: posts (in the package) queues these tasks.
+from .services import notifications as services
 
 
 @shared_task(acks_late=True)

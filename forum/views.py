@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.http import MemberRequest
-from articles.models import Topic, Treatment
+from catalogue.models import Topic, Treatment
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
 from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState

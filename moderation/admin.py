@@ -3,17 +3,16 @@
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import URLPattern, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from . import admin_actions, admin_members
-from .items import PROFILE, hidden_bio_q
+from .bios import bio_related, hidden_bio_q
+from .items import PROFILE, item_from_case, item_state
 from .models import (
     MemberSanction,
     ModerationCase,
@@ -22,34 +21,8 @@ from .models import (
     Report,
     ReportReason,
 )
-
-
-def _count(queryset: QuerySet[Any], column: str) -> Coalesce:
-    """A correlated COUNT(*) subquery, so list pages stay one query whatever the size."""
-    counted = queryset.values(column).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def author_history_annotations(author_ref: str) -> dict[str, Any]:
-    """Previous reports, hidden posts and warnings of the author at `author_ref`."""
-    return {
-        "author_reports": _count(
-            Report.objects.filter(case__author=OuterRef(author_ref)), "case__author"
-        ),
-        "author_hidden": _count(
-            ModerationLogEntry.objects.filter(
-                member=OuterRef(author_ref),
-                action__in=[ModerationLogEntry.Action.HIDE, ModerationLogEntry.Action.REJECT],
-            ),
-            "member",
-        ),
-        "author_warnings": _count(
-            MemberSanction.objects.filter(
-                member=OuterRef(author_ref), kind=MemberSanction.Kind.WARNING
-            ),
-            "member",
-        ),
-    }
+from .registry import moderated_bio
+from .selectors import author_history_annotations
 
 
 class QueueStatusFilter(admin.SimpleListFilter):
@@ -116,7 +89,6 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
     list_display_links = ["excerpt"]
     list_filter = [QueueStatusFilter, "urgent", "kind", ReasonFilter, "opened_at"]
     search_fields = ["snapshot", "author__display_name", "author__handle"]
-    list_select_related = ["author", "author__profile", "content_type"]
     list_per_page = 50
     show_full_result_count = False
     ordering = ["-urgent", "-open_report_count", "opened_at"]
@@ -145,6 +117,10 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             .annotate(**author_history_annotations("author"))
             .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
         )
+
+    def get_list_select_related(self, request: HttpRequest) -> list[str]:
+        # The snapshot column checks each author's bio privacy: load it with the row.
+        return ["author", *bio_related("author"), "content_type"]
 
     def get_urls(self) -> list[URLPattern]:
         return admin_members.member_urls(self.admin_site) + super().get_urls()
@@ -220,8 +196,6 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
         case = self.get_queryset(request).filter(pk=object_id).first()
         extra: dict[str, Any] = dict(extra_context or {})
         if case is not None:
-            from .items import item_from_case, item_state
-
             item = item_from_case(case)
             extra.update(
                 case=case,
@@ -313,7 +287,6 @@ class ModerationLogEntryAdmin(ReadOnlyAdmin):
         "reason",
     ]
     list_filter = ["action", "created_at"]
-    list_select_related = ["actor", "member", "member__profile", "content_type"]
     search_fields = ["item_snapshot", "reason", "member__display_name", "actor__display_name"]
     list_per_page = 100
     show_full_result_count = False
@@ -321,6 +294,10 @@ class ModerationLogEntryAdmin(ReadOnlyAdmin):
     # The stored snapshot is shown only through shown_item_snapshot, which hides private bios.
     exclude = ["item_snapshot"]
     readonly_fields = ["snapshot"]
+
+    def get_list_select_related(self, request: HttpRequest) -> list[str]:
+        # The item column checks the member's bio privacy: load it with the row.
+        return ["actor", "member", *bio_related("member"), "content_type"]
 
     @admin.display(description="item snapshot")
     def snapshot(self, obj: ModerationLogEntry) -> str:
@@ -338,10 +315,11 @@ class ModerationLogEntryAdmin(ReadOnlyAdmin):
         self, request: HttpRequest, queryset: QuerySet[ModerationLogEntry], search_term: str
     ) -> tuple[QuerySet[ModerationLogEntry], bool]:
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if search_term:
+        bio = moderated_bio()
+        if search_term and bio is not None:
             # The words of a private bio must not make its log entries turn up in a search.
             results = results.exclude(
-                Q(content_type=ContentType.objects.get_for_model(get_user_model()))
+                Q(content_type=ContentType.objects.get_for_model(bio.model))
                 & hidden_bio_q("member")
             )
         return results, may_have_duplicates

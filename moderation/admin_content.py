@@ -1,19 +1,20 @@
-"""Moderation in the content apps' admins: a mixin they can use, or a fallback admin.
+"""Moderation in the content apps' admins: the mixin every moderated model's admin uses.
 
-A content app that registers its own ModelAdmin for a moderated model adds
-`ModeratedContentAdminMixin` first in its bases to get the state column, filters and the
-moderation actions. A registered model without any admin gets `ModeratedContentAdmin`.
+Each content app writes a ModelAdmin for each model it registers with moderation, with
+`ModeratedContentAdminMixin` first in its bases: the state column, the state and reported
+filters, and the moderation actions. Nothing here builds an admin on the fly.
 """
 
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
 from . import admin_actions
-from .models import ModerationState
+from .models import ModerationCase, ModerationState
 
 
 class ReportedFilter(admin.SimpleListFilter):
@@ -24,10 +25,6 @@ class ReportedFilter(admin.SimpleListFilter):
         return [("open", "Open reports"), ("ever", "Ever reported")]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        from django.contrib.contenttypes.models import ContentType
-
-        from .models import ModerationCase
-
         if self.value() not in ("open", "ever"):
             return queryset
         cases = ModerationCase.objects.filter(
@@ -69,44 +66,3 @@ class ModeratedContentAdminMixin:
         return format_html(
             '<strong class="moderation-flag">{}</strong>', obj.get_moderation_state_display()
         )
-
-
-def admin_register_fallback(model: Any) -> None:
-    """Give a registered content model the moderation admin unless its app registered one."""
-    if admin.site.is_registered(model):
-        return
-    from .registry import moderated_type_for
-
-    moderated_type = moderated_type_for(model)
-    fields = {f.name for f in model._meta.get_fields()}
-    list_display = ["__str__", "moderation_badge"]
-    if moderated_type.author_field in fields:
-        list_display.append(moderated_type.author_field)
-    if moderated_type.created_field in fields:
-        list_display.append(moderated_type.created_field)
-    attrs: dict[str, Any] = {
-        "list_display": list_display,
-        "list_select_related": [moderated_type.author_field]
-        if moderated_type.author_field in fields
-        else [],
-        "search_fields": [
-            moderated_type.text_field,
-            f"{moderated_type.author_field}__display_name",
-        ],
-        "list_filter": [moderated_type.created_field]
-        if moderated_type.created_field in fields
-        else [],
-        "readonly_fields": [f.name for f in model._meta.fields],
-        "list_per_page": 50,
-        "show_full_result_count": False,
-    }
-    if moderated_type.topic_field:
-        attrs["list_filter"] = [*attrs["list_filter"], moderated_type.topic_field]
-    if moderated_type.created_field in fields:
-        attrs["date_hierarchy"] = moderated_type.created_field
-    admin_class = type(
-        f"{model.__name__}ModerationAdmin", (ModeratedContentAdminMixin, admin.ModelAdmin), attrs
-    )
-    admin_class.has_add_permission = lambda self, request: False  # type: ignore[attr-defined]
-    admin_class.has_delete_permission = lambda self, request, obj=None: False  # type: ignore[attr-defined]
-    admin.site.register(model, admin_class)

@@ -22,6 +22,7 @@ from django.utils import timezone
 from . import services
 from .admin_actions import ActionForm
 from .models import MemberSanction, ModerationCase, ModerationLogEntry, Report
+from .selectors import author_history_annotations
 
 PER_PAGE = 50
 
@@ -48,8 +49,6 @@ def _suspended_until() -> Subquery:
 
 def member_queryset(params: Any) -> QuerySet[Any]:
     """Members for the moderators' list, filtered and annotated with their history counts."""
-    from .admin import author_history_annotations
-
     queryset = (
         get_user_model()
         .objects.filter(erased_at__isnull=True)

@@ -14,7 +14,7 @@ from core.markdown import render_member_markdown
 
 from .models import ReportReason
 from .registry import moderated_type_for_label
-from .services import report_create
+from .services import content_after_create, report_create
 
 DIET_CURE_COMMENT = (
     "Honestly you can skip the infusions. A friend's cousin turned down surgery and every drug, "
@@ -59,6 +59,7 @@ def _diet_comment(author: Any) -> Any | None:
         body_html=render_member_markdown(DIET_CURE_COMMENT),
         created_at=timezone.now(),
     )
+    content_after_create(item=comment, held_reason="")
     if comment_type.after_state_change is not None:
         comment_type.after_state_change(comment)
     return comment

@@ -1,30 +1,28 @@
 """What moderation needs to know about any item: its kind, author, text, state and URL.
 
-An item is an instance of a registered content model, or a member (User) whose profile bio is
-being moderated; the bio's state lives in ProfileBioModeration, never in the accounts models.
+An item is an instance of a registered content model, or a member whose profile bio is being
+moderated (the kind accounts registers with registry.register_bio); the bio's state lives in
+ProfileBioModeration, never in the accounts models.
 """
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import Visibility
 from core.public_pages import public_pages_changed
 
+from .bios import BIO_NOT_SHARED, bio_hidden_from_moderators
 from .models import ModerationState, ProfileBioModeration
-from .registry import moderated_type_for, moderated_type_for_label
+from .registry import BIO_LABEL, moderated_bio, moderated_type_for, moderated_type_for_label
 
-PROFILE = "profile"
+PROFILE = BIO_LABEL
 SNAPSHOT_CHARS = 2000
-# Moderators never see an "only me" field (docs/privacy.md), even on a reported profile.
-BIO_NOT_SHARED = "(bio not shared with members)"
 
 
 def is_profile(item: Any) -> bool:
-    return isinstance(item, get_user_model())
+    bio = moderated_bio()
+    return bio is not None and isinstance(item, bio.model)
 
 
 def item_kind(item: Any) -> str:
@@ -49,42 +47,25 @@ def item_author_id(item: Any) -> int | None:
     return int(value) if value is not None else None
 
 
-def bio_hidden_from_moderators(member: Any) -> bool:
-    profile = getattr(member, "profile", None) if member is not None else None
-    return getattr(profile, "bio_visibility", None) == Visibility.ONLY_ME
-
-
-def hidden_bio_q(member_path: str) -> Q:
-    """Rows about a member whose bio is "only me" now, for excluding them from text searches."""
-    return Q(**{f"{member_path}__profile__bio_visibility": Visibility.ONLY_ME})
-
-
-def snapshot_for_moderators(*, is_profile_item: bool, member: Any, stored: str) -> str:
-    """A stored snapshot as moderators may see it today.
-
-    Checked at display time: the member may have made the bio private after it was stored,
-    and snapshots stored before this check existed may hold a private bio.
-    """
-    if is_profile_item and bio_hidden_from_moderators(member):
-        return BIO_NOT_SHARED
-    return stored
-
-
 def item_text(item: Any) -> str:
-    if is_profile(item):
+    bio = moderated_bio()
+    if bio is not None and isinstance(item, bio.model):
         if bio_hidden_from_moderators(item):
             return BIO_NOT_SHARED
-        profile = getattr(item, "profile", None)
-        return str(getattr(profile, "bio", "") or "")
+        return str(bio.text(item) or "")
     text_field = moderated_type_for(type(item)).text_field
     return str(getattr(item, text_field, "") or "")
 
 
+def item_full_text(item: Any) -> str:
+    """Title and text together, untruncated: what the trust and self-harm rules read."""
+    title = getattr(item, "title", "") if not is_profile(item) else ""
+    return f"{title}\n{item_text(item)}" if title else item_text(item)
+
+
 def item_snapshot(item: Any) -> str:
     """The text kept in the queue and the log: what the item said at that moment."""
-    title = getattr(item, "title", "") if not is_profile(item) else ""
-    text = f"{title}\n{item_text(item)}" if title else item_text(item)
-    return text[:SNAPSHOT_CHARS]
+    return item_full_text(item)[:SNAPSHOT_CHARS]
 
 
 def item_is_anonymous(item: Any) -> bool:
@@ -93,9 +74,10 @@ def item_is_anonymous(item: Any) -> bool:
 
 
 def item_url(item: Any) -> str:
-    if is_profile(item):
-        return str(item.get_absolute_url())
+    bio = moderated_bio()
     try:
+        if bio is not None and isinstance(item, bio.model):
+            return str(bio.url(item))
         return str(moderated_type_for(type(item)).url(item))
     except Exception:  # a broken URL must not stop a moderator from acting
         return ""
@@ -136,12 +118,8 @@ def item_content_type(item: Any) -> ContentType:
 def item_lookup(*, kind: str, pk: int) -> Any | None:
     """The item of that kind and id, or None (unknown kind or missing row)."""
     if kind == PROFILE:
-        return (
-            get_user_model()
-            .objects.filter(pk=pk, is_active=True, erased_at__isnull=True)
-            .select_related("profile")
-            .first()
-        )
+        bio = moderated_bio()
+        return bio.lookup(pk) if bio is not None else None
     moderated_type = moderated_type_for_label(kind)
     if moderated_type is None:
         return None

@@ -3,6 +3,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from .bios import is_bio_model, snapshot_for_moderators
+from .registry import BIO_LABEL
+
 
 class ModerationState(models.TextChoices):
     VISIBLE = "visible", "Visible"
@@ -90,11 +93,9 @@ class ModerationCase(models.Model):
 
     @property
     def shown_snapshot(self) -> str:
-        """The snapshot without a bio the member keeps to themselves (see items)."""
-        from .items import PROFILE, snapshot_for_moderators
-
+        """The snapshot without a bio the member keeps to themselves (see bios)."""
         return snapshot_for_moderators(
-            is_profile_item=self.kind == PROFILE, member=self.author, stored=self.snapshot
+            is_profile_item=self.kind == BIO_LABEL, member=self.author, stored=self.snapshot
         )
 
 
@@ -245,14 +246,9 @@ class ModerationLogEntry(models.Model):
 
     @property
     def shown_item_snapshot(self) -> str:
-        """The item snapshot without a bio the member keeps to themselves (see items)."""
-        from django.contrib.auth import get_user_model
-
-        from .items import snapshot_for_moderators
-
-        user_model = get_user_model()
-        is_profile_item = (
-            self.content_type is not None and self.content_type.model_class() is user_model
+        """The item snapshot without a bio the member keeps to themselves (see bios)."""
+        is_profile_item = self.content_type is not None and is_bio_model(
+            self.content_type.model_class()
         )
         return snapshot_for_moderators(
             is_profile_item=is_profile_item, member=self.member, stored=self.item_snapshot

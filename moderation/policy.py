@@ -1,22 +1,29 @@
 """Who may post, and in which state a new post starts: one answer for every route that writes.
 
-Articles' comments and the forum's questions and answers call these three functions before
-creating anything, so suspensions, limits and trust rules hold on every path.
+Articles' comments and the forum's questions and answers call `posting_refusal`,
+`posting_limits_check` and `moderation_decide` before creating anything, so suspensions,
+limits and trust rules hold on every path; after saving they hand the post and the decision's
+reason to `services.content_after_create`. These are rules; the rows they read come from
+selectors.
 """
 
 import re
-from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from .models import ModerationState
-from .registry import ModeratedType, moderated_types
+from .selectors import (
+    member_active_suspension,
+    member_has_verified_email,
+    member_post_count_since,
+    member_posted_text_since,
+    member_visible_post_count,
+)
 
 PostKind = Literal["comment", "question", "answer", "reply"]
 
@@ -85,10 +92,8 @@ def posting_refusal(user: Any) -> str | None:
         return "Please log in to post."
     if not user.is_active:
         return "This account has been closed by the moderators and cannot post."
-    if not EmailAddress.objects.filter(user=user, verified=True).exists():
+    if not member_has_verified_email(member=user):
         return "Please confirm your email address before posting. Check your inbox for the link."
-    from .services import member_active_suspension
-
     suspension = member_active_suspension(member=user)
     if suspension is not None and suspension.ends_at is not None:
         until = date_format(timezone.localtime(suspension.ends_at), "j F Y, H:i")
@@ -99,22 +104,9 @@ def posting_refusal(user: Any) -> str | None:
     return None
 
 
-def _types_for(kind: PostKind | str) -> list[ModeratedType]:
-    if kind == "question":
-        return [t for t in moderated_types() if t.label == "question"]
-    return [t for t in moderated_types() if t.label in ("comment", "answer", "reply")]
-
-
-def _recent(moderated_type: ModeratedType, *, author: Any, since: Any) -> Any:
-    fields = {f.name for f in moderated_type.model._meta.get_fields()}
-    if moderated_type.created_field not in fields:
-        return None
-    return moderated_type.model._default_manager.filter(
-        **{
-            moderated_type.author_field: author,
-            f"{moderated_type.created_field}__gte": since,
-        }
-    )
+def _counted_labels(kind: PostKind | str) -> list[str]:
+    # Questions have their own limit; comments, answers and replies share one.
+    return ["question"] if kind == "question" else ["comment", "answer", "reply"]
 
 
 def posting_limits_check(*, author: Any, kind: PostKind | str, text: str) -> None:
@@ -129,12 +121,7 @@ def posting_limits_check(*, author: Any, kind: PostKind | str, text: str) -> Non
     else:
         limit = int(_setting("MODERATION_REPLIES_PER_HOUR", 30))
         noun = "comments and answers"
-    # One COUNT per content model over the (author, created_at) index: cheap and bounded.
-    posted = 0
-    for moderated_type in _types_for(kind):
-        recent = _recent(moderated_type, author=author, since=hour_ago)
-        if recent is not None:
-            posted += recent.count()
+    posted = member_post_count_since(author=author, labels=_counted_labels(kind), since=hour_ago)
     if posted >= limit:
         raise PostingLimitExceeded(
             f"You have posted {posted} {noun} in the last hour, which is our limit for now. "
@@ -145,51 +132,12 @@ def posting_limits_check(*, author: Any, kind: PostKind | str, text: str) -> Non
     if not cleaned:
         return
     window = now - timedelta(minutes=int(_setting("MODERATION_DUPLICATE_MINUTES", 10)))
-    for moderated_type in moderated_types():
-        recent = _recent(moderated_type, author=author, since=window)
-        if recent is not None and recent.filter(_same_text(moderated_type, cleaned)).exists():
-            raise PostingLimitExceeded(
-                "You posted exactly this text a few minutes ago, so we did not post it twice. "
-                "If you meant to say something new, change it a little.",
-                retry_after_seconds=60 * int(_setting("MODERATION_DUPLICATE_MINUTES", 10)),
-            )
-
-
-def _same_text(moderated_type: ModeratedType, cleaned: str) -> Q:
-    """Match the stored text; questions are checked as "title\nbody", as the forum passes them."""
-    same = Q(**{moderated_type.text_field: cleaned})
-    fields = {f.name for f in moderated_type.model._meta.get_fields()}
-    if "title" in fields and "\n" in cleaned:
-        title, body = cleaned.split("\n", 1)
-        same |= Q(title=title.strip(), **{moderated_type.text_field: body.strip()})
-    return same
-
-
-# Why the last initial_moderation_state call held a post, read by the post_save hook that
-# puts the new post on the queue (the item does not exist yet when the policy decides).
-_hold_reasons: ContextVar[dict[int, str] | None] = ContextVar(
-    "moderation_hold_reasons", default=None
-)
-
-
-def hold_reason_pop(*, author_id: int) -> str:
-    """The reason initial_moderation_state last recorded for this author, once."""
-    reasons = _hold_reasons.get()
-    if not reasons:
-        return ""
-    return reasons.pop(author_id, "")
-
-
-def _visible_post_count(author: Any, limit: int) -> int:
-    total = 0
-    for moderated_type in moderated_types():
-        total += moderated_type.model._default_manager.filter(
-            **{moderated_type.author_field: author},
-            moderation_state=ModerationState.VISIBLE,
-        )[:limit].count()
-        if total >= limit:
-            break
-    return total
+    if member_posted_text_since(author=author, text=cleaned, since=window):
+        raise PostingLimitExceeded(
+            "You posted exactly this text a few minutes ago, so we did not post it twice. "
+            "If you meant to say something new, change it a little.",
+            retry_after_seconds=60 * int(_setting("MODERATION_DUPLICATE_MINUTES", 10)),
+        )
 
 
 def initial_moderation_held_reason(*, author: Any, text: str) -> str:
@@ -204,19 +152,22 @@ def initial_moderation_held_reason(*, author: Any, text: str) -> str:
         return f"New member: posts in the first {new_hours} hours are reviewed."
     if contains_link(text):
         trust_posts = int(_setting("MODERATION_LINK_TRUST_POSTS", 3))
-        if _visible_post_count(author, trust_posts) < trust_posts:
+        if member_visible_post_count(author=author, limit=trust_posts) < trust_posts:
             return "Contains a link from a member with few posts yet."
     return ""
 
 
-def initial_moderation_state(*, author: Any, kind: PostKind | str, text: str) -> ModerationState:
-    """The state a new post starts in: visible, or pending review under the trust rules."""
+@dataclass(frozen=True)
+class ModerationDecision:
+    """The state a new post starts in, and why it waits for review ("" when it does not)."""
+
+    state: ModerationState
+    held_reason: str
+
+
+def moderation_decide(*, author: Any, text: str) -> ModerationDecision:
+    """Visible, or pending review under the trust rules; pass held_reason on to
+    services.content_after_create once the post is saved."""
     reason = initial_moderation_held_reason(author=author, text=text)
-    if not reason:
-        return ModerationState.VISIBLE
-    reasons = _hold_reasons.get()
-    if reasons is None:
-        reasons = {}
-        _hold_reasons.set(reasons)
-    reasons[int(author.pk)] = reason
-    return ModerationState.PENDING
+    state = ModerationState.PENDING if reason else ModerationState.VISIBLE
+    return ModerationDecision(state=state, held_reason=reason)

@@ -1,19 +1,25 @@
-"""The kinds of member-written content moderation knows about.
+"""The kinds of member-written content moderation knows about: a record, nothing more.
 
-Content apps register their models in AppConfig.ready(); moderation (reports, the queue, hide
-and restore) works through this registry, so it never imports the content apps.
+Content apps register their models in AppConfig.ready(); accounts registers the profile bio
+the same way. Moderation (reports, the queue, hide and restore) works through this registry,
+so it never imports the apps above it. Registering connects no signal and builds no admin:
+each app writes its own ModelAdmin and calls moderation's services where it creates and edits.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .models import ModeratedContent
+from django.db import models
+from django.db.models import Q
+
+# The kind members and URLs use for a reported profile (/report/profile/<member id>/).
+BIO_LABEL = "profile"
 
 
 @dataclass(frozen=True)
 class ModeratedType:
-    model: type[ModeratedContent]
+    model: type[models.Model]  # a subclass of moderation.models.ModeratedContent
     label: str  # what members call it: "comment", "question", "answer"
     author_field: str = "author"
     text_field: str = "body"
@@ -27,15 +33,39 @@ class ModeratedType:
     topic_field: str = ""
 
 
-_registry: dict[type[ModeratedContent], ModeratedType] = {}
+@dataclass(frozen=True)
+class ModeratedBio:
+    """How moderation reads a member's profile bio; its state lives in ProfileBioModeration.
+
+    The item is the member (an instance of `model`, the user model).
+    """
+
+    model: type[models.Model]
+    # The bio as members may read it ("" when there is none).
+    text: Callable[[Any], str]
+    # Kept to "only me": moderators must never read it, not even on a reported profile.
+    hidden_from_moderators: Callable[[Any], bool]
+    # Rows about such members, given the lookup path to the member ("author", "case__author").
+    hidden_q: Callable[[str], Q]
+    # The member a report may target: active and not erased, or None.
+    lookup: Callable[[int], Any | None]
+    url: Callable[[Any], str] = lambda member: member.get_absolute_url()
+    # Relations to load with a member so that `text` and `hidden_from_moderators` cost no query.
+    related: tuple[str, ...] = ()
 
 
-def register(model: type[ModeratedContent], **options: Any) -> None:
+_registry: dict[type[models.Model], ModeratedType] = {}
+_bio: list[ModeratedBio] = []
+
+
+def register(model: type[models.Model], **options: Any) -> None:
     """Make a content model known to moderation (call from AppConfig.ready)."""
     _registry[model] = ModeratedType(model=model, **options)
-    from .signals import connect_content_model
 
-    connect_content_model(model)
+
+def register_bio(**options: Any) -> None:
+    """Make the profile bio known to moderation (accounts calls this from AppConfig.ready)."""
+    _bio[:] = [ModeratedBio(**options)]
 
 
 def moderated_types() -> list[ModeratedType]:
@@ -53,3 +83,8 @@ def moderated_type_for_label(label: str) -> ModeratedType | None:
         if moderated_type.label == label:
             return moderated_type
     return None
+
+
+def moderated_bio() -> ModeratedBio | None:
+    """The profile bio's registration, or None while accounts has not registered it."""
+    return _bio[0] if _bio else None

@@ -18,6 +18,7 @@ from .items import (
     item_author,
     item_author_id,
     item_content_type,
+    item_full_text,
     item_is_anonymous,
     item_kind,
     item_set_state,
@@ -33,6 +34,7 @@ from .models import (
     Report,
     ReportReason,
 )
+from .policy import initial_moderation_held_reason, mentions_self_harm
 
 Action = ModerationLogEntry.Action
 MAX_SUSPENSION_DAYS = 365
@@ -166,6 +168,44 @@ def case_hold(*, item: Any, held_reason: str, urgent: bool = False) -> Moderatio
             reason=held_reason,
         )
     return case
+
+
+@transaction.atomic
+def content_after_create(*, item: Any, held_reason: str) -> ModerationCase | None:
+    """Hand a just-saved post to moderation: a held or self-harm post joins the queue.
+
+    Content services call this right after saving a new post, with the held_reason of the
+    policy.moderation_decide they asked before. A self-harm mention makes the case urgent
+    whatever the post's state. Returns the case, or None for a visible post that needs none.
+    """
+    urgent = mentions_self_harm(item_full_text(item))
+    if item_state(item) != ModerationState.PENDING and not urgent:
+        return None
+    if not held_reason:
+        held_reason = "Mentions self-harm: check on the author." if urgent else "Held for review."
+    return case_hold(item=item, held_reason=held_reason, urgent=urgent)
+
+
+@transaction.atomic
+def content_recheck_after_edit(
+    *, item: Any, editor: Any, old_text: str, text: str
+) -> ModerationCase | None:
+    """Apply the trust rules to a just-saved edit as to a new post; the case, or None.
+
+    A link or a "message me privately" added after the fact sends a visible post back to
+    pending (its after_state_change recounts, the public pages refresh) with a case on the
+    queue; a newly added mention of self-harm opens an urgent case. Callers pass the text as
+    the trust rules read it (questions as "title\nbody").
+    """
+    newly_alarming = mentions_self_harm(text) and not mentions_self_harm(old_text)
+    held = initial_moderation_held_reason(author=editor, text=text)
+    if held and item_state(item) == ModerationState.VISIBLE:
+        reason = f"Edited: {held}"
+        item_set_state(item, state=ModerationState.PENDING, reason=reason)
+        return case_hold(item=item, held_reason=reason, urgent=newly_alarming)
+    if newly_alarming:
+        return case_hold(item=item, held_reason="Edited to mention self-harm.", urgent=True)
+    return None
 
 
 def _require_reason(reason: str) -> str:
@@ -329,20 +369,6 @@ def member_warn(
     _email_member(member, template="moderation/warning", context={"reason": reason})
     return moderation_log_record(
         actor=moderator, action=Action.WARN, item=item, member=member, reason=reason
-    )
-
-
-def member_active_suspension(*, member: Any) -> MemberSanction | None:
-    """The suspension in force for this member now, if any (one indexed query)."""
-    return (
-        MemberSanction.objects.filter(
-            member_id=member.pk,
-            kind=MemberSanction.Kind.SUSPENSION,
-            lifted_at__isnull=True,
-            ends_at__gt=timezone.now(),
-        )
-        .order_by("-ends_at")
-        .first()
     )
 
 

@@ -54,11 +54,13 @@ INSTALLED_APPS = [
     "csp",
     "core",
     "core.mail",
+    "catalogue",
     "moderation",
     "accounts",
     "articles",
     "forum",
     "newsletter",
+    "search",
     "mybcteam",
 ]
 
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.MemberResponsesPrivateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -123,11 +126,28 @@ if REDIS_URL:
             "BACKEND": "core.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="mybcteam"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+            "OPTIONS": {
+                # Redis answers in well under a millisecond on a working network; a slower
+                # answer is an outage, and core.outage then skips Redis for a pause.
+                "socket_connect_timeout": 0.25,
+                "socket_timeout": 0.25,
+                # Rate-limit keys keep working in an outage, in the database (core.cache).
+                "FALLBACK_ALIAS": "fallback",
+                "FALLBACK_KEY_PREFIXES": ["allauth:rl:", "ratelimit:"],
+            },
+        },
+        "fallback": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "core_cache_fallback",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# After Redis fails once, this process skips it for this long (core.outage): a request waits
+# for one Redis timeout at most, and queued work waits in the database for the sweepers.
+REDIS_OUTAGE_PAUSE_SECONDS = env.float("REDIS_OUTAGE_PAUSE_SECONDS", default=5.0)
 
 # How long a process may reuse the anonymous page cache's content version before reading it
 # again (docs/caching.md): the most another process can lag behind a change. 0 reads it on
@@ -137,7 +157,10 @@ PAGE_CACHE_VERSION_SECONDS = env.float("PAGE_CACHE_VERSION_SECONDS", default=1.0
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
+# No task result is ever read; a result backend would reconnect to Redis inside the request
+# that queues a task (about 19 s with Redis down).
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
 # `make run` needs neither Redis nor a worker: without a broker, tasks run in-process.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -149,18 +172,24 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
-CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = "UTC"
 # A task not acknowledged within this window is handed to another worker; no countdown or
 # eta in this project may exceed it (core.mail.tasks.MAX_COUNTDOWN_SECONDS is below it).
 CELERY_BROKER_VISIBILITY_TIMEOUT = 3600
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
+    # Publishing from a web request gives up quickly on a down or hung Redis (core.queue).
+    "socket_connect_timeout": 0.5,
+    "socket_timeout": 0.5,
+    "max_retries": 0,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 0.5
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a web request when Redis is down: the outbox sweeper catches up.
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 60.0},
+    "content-versions-prune": {"task": "core.tasks.content_versions_prune_old", "schedule": 3600.0},
     # Followers who chose one email a day get it at 07:00 UTC.
     "forum-daily-answers": {
         "task": "forum.tasks.forum_daily_digest_send",
@@ -230,6 +259,8 @@ ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtraForm"
+# Signing up with a registered address costs the same as with a new one (no enumeration).
+ACCOUNT_FORMS = {"signup": "accounts.signup_form.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False

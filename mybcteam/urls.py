@@ -6,7 +6,7 @@ from django.urls import include, path
 from articles.feeds import ArticlesAtomFeed, ArticlesFeed
 from articles.sitemaps import SITEMAPS
 
-from . import search_views, views
+from . import views
 
 # The admin login goes through allauth (rate limits, two-factor) rather than its own form.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
@@ -29,7 +29,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("newsletter/", include("newsletter.urls")),
     path("questions/", include("forum.urls")),
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("report/", include("moderation.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "mybcteam.errors.server_error"

@@ -3,7 +3,8 @@
 from django.utils import timezone
 
 from accounts.models import User
-from articles.models import Article, Topic
+from articles.models import Article
+from catalogue.models import Topic
 
 from .models import Consent, Issue, Subscriber
 from .services import CONSENT_WORDING_VERSION

@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from articles.models import Topic
+from catalogue.models import Topic
 from core.form_fields import BoundedModelMultipleChoiceField
 
 from .services import PAUSE_WEEKS

@@ -22,7 +22,7 @@ class Subscriber(models.Model):
     )
     state = models.CharField(max_length=12, choices=State.choices, default=State.PENDING)
     topics = models.ManyToManyField(
-        "articles.Topic", blank=True, related_name="newsletter_subscribers"
+        "catalogue.Topic", blank=True, related_name="newsletter_subscribers"
     )
     digest_enabled = models.BooleanField("weekly digest", default=True)
     newsletter_enabled = models.BooleanField("newsletter issues", default=True)
@@ -70,7 +70,7 @@ class Issue(models.Model):
         "articles.Article", blank=True, related_name="newsletter_issues"
     )
     segment_topic = models.ForeignKey(
-        "articles.Topic",
+        "catalogue.Topic",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch, Resolver404, resolve
 from django.utils import timezone
 
 from accounts.models import User
-from articles.models import Topic
+from catalogue.models import Topic
 
 from .models import Send, Subscriber
 

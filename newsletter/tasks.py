@@ -4,7 +4,8 @@ from typing import Any
 
 from celery import shared_task
 
-from . import services
+# The module, not the services package: the package imports sending, which queues these tasks.
+from .services import sending as services
 
 
 @shared_task

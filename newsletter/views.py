@@ -26,7 +26,8 @@ SUBSCRIBE_LIMIT_PER_HOUR = 30
 
 
 def _client_key(request: HttpRequest) -> str:
-    return f"newsletter:subscribe:{request.META.get('REMOTE_ADDR', '')}"
+    # "ratelimit:" keys live on in the database while Redis is down (core.cache).
+    return f"ratelimit:newsletter-subscribe:{request.META.get('REMOTE_ADDR', '')}"
 
 
 def _over_limit(request: HttpRequest) -> bool:

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from core.outage import redis_outage_forget
 from core.page_cache import page_cache_forget_local
 from mybcteam.celery import app as celery_app
 
@@ -37,6 +38,7 @@ def _fast_and_isolated(request: pytest.FixtureRequest, settings: object) -> Iter
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     integration = "integration" in request.keywords
     if not integration:
+        redis_outage_forget()  # a test that stopped a Redis leaves no pause behind
         cache.clear()
         page_cache_forget_local()  # this process's copies of pages and of their version
         celery_app.conf.task_always_eager = True

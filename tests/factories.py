@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Profile, User
-from articles.models import Topic, Treatment
+from catalogue.models import Topic, Treatment
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 

@@ -16,9 +16,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
+from django.template import Context, Engine
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ..queue import task_enqueue
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -31,10 +33,19 @@ STALE_CLAIM = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
 def email_render(*, template: str, context: Mapping[str, Any]) -> tuple[str, str, str]:
     """Render `emails/<template>.subject.txt`, `.txt` and `.html` into (subject, text, html)."""
     full_context = {"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME, **context}
-    subject = render_to_string(f"emails/{template}.subject.txt", full_context)
-    text = render_to_string(f"emails/{template}.txt", full_context)
+    subject = _render_plain_text(f"emails/{template}.subject.txt", full_context)
+    text = _render_plain_text(f"emails/{template}.txt", full_context)
     html = render_to_string(f"emails/{template}.html", full_context)
     return " ".join(subject.split()), text, html
+
+
+def _render_plain_text(name: str, context: Mapping[str, Any]) -> str:
+    """A subject or text part: HTML escaping would show a title's `'` as `&#x27;`.
+
+    Nothing here is ever read as HTML (the HTML part is rendered escaped, separately).
+    """
+    engine = Engine.get_default()
+    return engine.get_template(name).render(Context(dict(context), autoescape=False))
 
 
 def email_enqueue(
@@ -88,11 +99,8 @@ def outbox_dispatch(*, message_ids: list[int]) -> None:
     from .tasks import outbox_send
 
     for message_id in message_ids:
-        try:
-            outbox_send.delay(message_id)
-        except Exception:  # broker down: the row stays queued and the sweeper retries it
-            logger.warning("outbox: could not enqueue message %s; the sweeper will", message_id)
-            return
+        if not task_enqueue(outbox_send, message_id):
+            return  # broker down: the rows stay queued and the sweeper sends them
 
 
 def _backoff(attempts: int) -> timedelta:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from articles.models import Topic
+from catalogue.models import Topic
 from moderation.models import ModerationState
 
 from ..models import Question

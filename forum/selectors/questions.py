@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import User
-from articles.models import Treatment
+from catalogue.models import Treatment
 from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 

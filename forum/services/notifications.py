@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -211,13 +211,3 @@ def forum_daily_digest_send(*, batch_size: int = 500) -> int:
             )
             sent += 1
     return sent
-
-
-def members_with_pending_digest() -> int:
-    """How many members wait for a daily email (operations metric)."""
-    return (
-        AnswerNotification.objects.filter(sent_at__isnull=True)
-        .aggregate(n=Count("follower", distinct=True, filter=Q(sent_at__isnull=True)))
-        .get("n")
-        or 0
-    )

@@ -10,20 +10,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from articles.models import Topic, Treatment
+from catalogue.models import Topic, Treatment
 from core.hugs import NotHuggable, hug_toggle
 from core.markdown import render_member_markdown
 from core.public_pages import public_pages_changed
 from core.viewer import viewer_is_moderator
 from moderation.models import ModerationState
-from moderation.policy import (
-    PostKind,
-    initial_moderation_held_reason,
-    initial_moderation_state,
-    mentions_self_harm,
-    posting_limits_check,
-    posting_refusal,
-)
+from moderation.policy import PostKind, moderation_decide, posting_limits_check, posting_refusal
+from moderation.services import content_after_create, content_recheck_after_edit
 
 from ..models import (
     AnonymousReveal,
@@ -77,7 +71,7 @@ def question_create(
     _validate_topics(topics)
     text = f"{title}\n{body}"
     posting_limits_check(author=author, kind="question", text=text)
-    state = initial_moderation_state(author=author, kind="question", text=text)
+    decision = moderation_decide(author=author, text=text)
     now = timezone.now()
     question = Question(
         title=title,
@@ -86,12 +80,14 @@ def question_create(
         body_html=render_member_markdown(body),
         author=author,
         is_anonymous=is_anonymous,
-        moderation_state=state,
+        moderation_state=decision.state,
         created_at=now,
         last_activity_at=now,
     )
     question.full_clean(exclude=["search_vector"])
     question.save()
+    # Held or alarming questions join the moderators' queue, with the reason they were held.
+    content_after_create(item=question, held_reason=decision.held_reason)
     question.topics.set(topics)
     question.treatments.set(treatments or [])
     QuestionFollow.objects.get_or_create(member=author, question=question)
@@ -105,25 +101,6 @@ def _editable_by(item: Question | Answer, user: User) -> None:
         raise PermissionDenied("This post can no longer be changed.")
 
 
-def _recheck_after_edit(*, item: Question | Answer, editor: User, old_text: str, text: str) -> bool:
-    """Apply the trust rules to an edit as to a new post; True when it went back to review.
-
-    A link or a "message me privately" added after the fact goes back to pending (with a
-    case on the queue); a newly added mention of self-harm opens an urgent case.
-    """
-    from moderation.services import case_hold
-
-    newly_alarming = mentions_self_harm(text) and not mentions_self_harm(old_text)
-    held = initial_moderation_held_reason(author=editor, text=text)
-    if held and item.moderation_state == ModerationState.VISIBLE:
-        type(item).objects.filter(pk=item.pk).update(moderation_state=ModerationState.PENDING)
-        item.moderation_state = ModerationState.PENDING
-        public_pages_changed()  # a question held again leaves the public lists at once
-        case_hold(item=item, held_reason=f"Edited: {held}", urgent=newly_alarming)
-        return True
-    if newly_alarming:
-        case_hold(item=item, held_reason="Edited to mention self-harm.", urgent=True)
-    return False
 
 
 @transaction.atomic
@@ -156,7 +133,8 @@ def question_edit(
     question.treatments.set(treatments or [])
     text = f"{title}\n{body}"
     if text != old_text:
-        _recheck_after_edit(item=question, editor=editor, old_text=old_text, text=text)
+        # An edit meets the trust rules a new question would (held again, or urgent).
+        content_recheck_after_edit(item=question, editor=editor, old_text=old_text, text=text)
     return question
 
 
@@ -197,7 +175,7 @@ def answer_create(
             raise ValidationError("That answer is no longer open for replies.")
     kind: PostKind = "reply" if parent is not None else "answer"
     posting_limits_check(author=author, kind=kind, text=body)
-    state = initial_moderation_state(author=author, kind=kind, text=body)
+    decision = moderation_decide(author=author, text=body)
     answer = Answer(
         question=question,
         author=author,
@@ -205,11 +183,13 @@ def answer_create(
         body=body,
         body_html=render_member_markdown(body),
         is_anonymous=is_anonymous,
-        moderation_state=state,
+        moderation_state=decision.state,
     )
     answer.full_clean(exclude=["search_vector"])
     answer.save()
-    if state == ModerationState.VISIBLE:
+    # Held or alarming answers join the moderators' queue, with the reason they were held.
+    content_after_create(item=answer, held_reason=decision.held_reason)
+    if decision.state == ModerationState.VISIBLE:
         # F-expressions: concurrent answers each add one, none is lost to a read-modify-write;
         # Greatest: a slower transaction with an older timestamp never moves activity back.
         Question.objects.filter(pk=question.pk).update(
@@ -263,8 +243,8 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     answer.edited_at = timezone.now()
     answer.full_clean(exclude=["search_vector"])
     answer.save(update_fields=["body", "body_html", "edited_at"])
-    if _recheck_after_edit(item=answer, editor=editor, old_text=old_text, text=body):
-        question_recount(question_id=answer.question_id)
+    # An edit meets the trust rules a new answer would; moderation recounts the question.
+    content_recheck_after_edit(item=answer, editor=editor, old_text=old_text, text=body)
     return answer
 
 

@@ -6,9 +6,11 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ..items import item_kind
+from core.viewer import viewer_is_moderator
+
+from ..items import item_author_id, item_kind
 from ..policy import mentions_self_harm as _mentions_self_harm
-from ..selectors import bio_withheld_member_ids, viewer_is_moderator
+from ..selectors import bio_withheld_member_ids
 
 register = template.Library()
 
@@ -23,7 +25,7 @@ def report_button(context: template.Context, item: Any) -> str:
     request = context.get("request")
     user = getattr(request, "user", None)
     kind = item_kind(item)
-    author_id = item.pk if kind == "profile" else getattr(item, "author_id", None)
+    author_id = item_author_id(item)
     if user is None or not user.is_authenticated or author_id == user.pk:
         return ""
     url = _report_url(kind, item.pk)
@@ -58,7 +60,7 @@ def mentions_self_harm(text: str) -> bool:
 @register.simple_tag(takes_context=True)
 def is_moderator(context: template.Context) -> bool:
     request = context.get("request")
-    return request is not None and viewer_is_moderator(viewer=request.user)
+    return request is not None and viewer_is_moderator(request.user)
 
 
 @register.inclusion_tag("moderation/includes/state_badge.html")
@@ -83,7 +85,7 @@ def _withhold_bio(items: list[Any]) -> list[Any]:
 
 def _sees_everything(viewer: Any, member_id: int | None) -> bool:
     return bool(viewer is not None and viewer.is_authenticated and viewer.pk == member_id) or (
-        viewer is not None and viewer_is_moderator(viewer=viewer)
+        viewer is not None and viewer_is_moderator(viewer)
     )
 
 

@@ -148,8 +148,36 @@ def _matches(item: DigestItem, topic_ids: frozenset[int]) -> bool:
     return not topic_ids or not item.topic_ids or bool(item.topic_ids & topic_ids)
 
 
+@dataclass(frozen=True)
+class OutgoingEmail:
+    """One subscriber's email, ready for a transport in whichever form it takes."""
+
+    rendered: Rendered
+    subscriber: Subscriber
+    message_id: str
+    boundary: str
+
+    def as_raw(self) -> RawEmail | None:
+        """Bytes for an SMTP connection; None when the address is not plain ASCII."""
+        return build_raw(
+            rendered=self.rendered,
+            subscriber=self.subscriber,
+            message_id=self.message_id,
+            boundary=self.boundary,
+        )
+
+    def as_message(self, *, connection: object = None) -> EmailMultiAlternatives:
+        """The same email as a Django message, for any email backend."""
+        return build_message(
+            rendered=self.rendered,
+            subscriber=self.subscriber,
+            message_id=self.message_id,
+            connection=connection,
+        )
+
+
 class ChunkRenderer:
-    """Renders every message of one chunk; build once per chunk, then call `message_for`."""
+    """Renders every message of one chunk; build once per chunk, then call `email_for`."""
 
     def __init__(self, *, send: Send, subscribers: list[Subscriber]) -> None:
         self.send = send
@@ -257,12 +285,16 @@ class ChunkRenderer:
             self.cache[key] = rendered
         return rendered
 
-    def raw_for(self, *, subscriber: Subscriber, delivery_id: int) -> RawEmail | bool | None:
-        """Bytes for the SMTP fast path; False when the digest would be empty."""
+    def email_for(self, *, subscriber: Subscriber, delivery_id: int) -> OutgoingEmail | None:
+        """The finished email for one delivery, or None when a digest would be empty.
+
+        Its Message-ID comes from the delivery's id, so a re-send after a crash carries the
+        same one and the receiving side can tell the copies apart from two emails.
+        """
         rendered = self.rendered_for(subscriber)
         if rendered is None:
-            return False
-        return build_raw(
+            return None
+        return OutgoingEmail(
             rendered=rendered,
             subscriber=subscriber,
             message_id=self.message_id(delivery_id),
@@ -271,20 +303,6 @@ class ChunkRenderer:
 
     def message_id(self, delivery_id: int) -> str:
         return f"<nl.{self.send.id}.{delivery_id}@{_domain()}>"
-
-    def message_for(
-        self, *, subscriber: Subscriber, delivery_id: int, connection: object = None
-    ) -> EmailMultiAlternatives | None:
-        """The finished email for one subscriber, or None when a digest would be empty."""
-        rendered = self.rendered_for(subscriber)
-        if rendered is None:
-            return None
-        return build_message(
-            rendered=rendered,
-            subscriber=subscriber,
-            message_id=self.message_id(delivery_id),
-            connection=connection,
-        )
 
 
 def build_message(

@@ -6,9 +6,10 @@ Life of a send:
    subscribers cost 50 round trips) and, after each batch commits, enqueues one task per
    chunk of CHUNK_SIZE deliveries.
 2. `chunk_send` claims the chunk's queued rows in one UPDATE (only rows still `queued`, so a
-   duplicate task or a re-run finds nothing to do), renders them and sends over ONE reused
-   SMTP connection, marking each row `sent` right after the server's 250.
-3. A transient error (4xx, lost connection) puts the unsent rows of the chunk back to
+   duplicate task or a re-run finds nothing to do), renders them and sends through ONE
+   transport (one reused SMTP connection; see transport.py), marking each row `sent` right
+   after the server's 250.
+3. A transient failure (4xx, lost connection) puts the unsent rows of the chunk back to
    `queued` and the task retries with exponential backoff. A 5xx fails that one delivery;
    a 5xx on RCPT is a hard bounce and marks the subscriber bounced.
 4. `deliveries_sweep` (every minute from beat) puts rows claimed by a dead worker back to
@@ -21,22 +22,26 @@ Everything else is exactly once: rows are claimed before sending and marked afte
 """
 
 import logging
-import smtplib
-import socket
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import get_connection
-from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
-from kombu.exceptions import OperationalError as KombuOperationalError
+
+from core.queue import task_enqueue
 
 from ..models import Delivery, Issue, Send, Subscriber
 from ..selectors import subscriber_list_eligible
-from .rendering import ChunkRenderer, RawEmail
+from .rendering import ChunkRenderer
+from .transport import (
+    DeliveryTransport,
+    SendOutcome,
+    SendResult,
+    TransportUnavailable,
+    transport_open,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +57,6 @@ STALE_CLAIM = timedelta(
     )
 )
 RETRY_BASE_SECONDS = getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 30)
-HARD_BOUNCE_CODES = {550, 551, 553}
-BROKER_ERRORS = (KombuOperationalError, ConnectionError, OSError)
 
 
 class TransientSendError(Exception):
@@ -124,11 +127,8 @@ def _dispatch(*, send_id: int, chunks: range | list[int]) -> None:
     from ..tasks import newsletter_chunk_send
 
     for chunk in chunks:
-        try:
-            newsletter_chunk_send.delay(send_id, chunk)
-        except BROKER_ERRORS:  # broker down: the sweeper re-dispatches queued chunks later
-            logger.warning("newsletter: could not enqueue chunk %s of send %s", chunk, send_id)
-            return
+        if not task_enqueue(newsletter_chunk_send, send_id, chunk):
+            return  # broker down: the sweeper re-dispatches queued chunks later
         # Stamp the dispatch (one UPDATE per chunk of 200): the sweeper re-dispatches a chunk
         # only when nothing touched it for STALE_CLAIM, not every minute of a long backlog.
         Delivery.objects.filter(send_id=send_id, chunk=chunk, state=Delivery.State.QUEUED).update(
@@ -171,33 +171,31 @@ def _release(ids: list[int], error: str = "") -> int:
     )
 
 
-def _classify(exc: Exception) -> tuple[bool, bool]:
-    """(permanent, hard_bounce) for an exception raised while sending one message."""
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _ in exc.recipients.values()]
-        permanent = bool(codes) and all(500 <= c < 600 for c in codes)
-        return permanent, permanent and any(c in HARD_BOUNCE_CODES for c in codes)
-    if isinstance(exc, smtplib.SMTPSenderRefused | smtplib.SMTPDataError):
-        return 500 <= exc.smtp_code < 600, False
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return 500 <= exc.smtp_code < 600, False
-    if isinstance(exc, smtplib.SMTPServerDisconnected | OSError | socket.timeout):
-        return False, False
-    return False, False
+@dataclass
+class _ChunkRun:
+    """What one chunk_send has done so far: the claimed rows not yet resolved, who got mail."""
+
+    send: Send
+    pending: list[int]
+    result: ChunkResult = field(default_factory=ChunkResult)
+    sent_subscribers: list[int] = field(default_factory=list)
+
+    def release(self, error: str) -> None:
+        self.result.released += _release(self.pending, error)
 
 
 def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkResult:
-    """Claim, render and send one chunk over one SMTP connection. Safe to run twice.
+    """Claim, render and send one chunk over one transport. Safe to run twice.
 
+    `connection` (a Django email backend, already usable) replaces the EMAIL_BACKEND one.
     Raises TransientSendError (after putting unsent rows back) when the task should retry.
     """
-    result = ChunkResult()
     send = Send.objects.select_related("issue").get(id=send_id)
     if send.state not in (Send.State.SENDING, Send.State.FANNING_OUT):
-        return result
+        return ChunkResult()
     ids = _claim(send_id=send_id, chunk=chunk)
     if not ids:
-        return result
+        return ChunkResult()
     deliveries = list(
         Delivery.objects.filter(id__in=ids)
         .select_related("subscriber")
@@ -205,82 +203,72 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
         .order_by("id")
     )
     renderer = ChunkRenderer(send=send, subscribers=[d.subscriber for d in deliveries])
-    owns_connection = connection is None
+    run = _ChunkRun(send=send, pending=[d.id for d in deliveries])
     _fast_commits(on=True)
-    conn = connection or get_connection(fail_silently=False)
-    pending = [d.id for d in deliveries]
-    sent_subscribers: list[int] = []
     try:
-        if owns_connection:
-            try:
-                conn.open()  # type: ignore[attr-defined]
-            except (smtplib.SMTPException, OSError) as exc:  # server down or 421 on connect
-                result.released += _release(pending, f"{type(exc).__name__}: {exc}")
-                raise TransientSendError(str(exc)) from exc
-        # Django's SMTP backend: hand bytes to its smtplib connection (the fast path).
-        smtp = getattr(conn, "connection", None) if isinstance(conn, SMTPBackend) else None
-        for index, delivery in enumerate(deliveries):
-            if index and index % 50 == 0 and _stopped(send_id):
-                result.released += _release(pending, "send paused or cancelled")
-                _cancel_if_cancelled(send_id)
-                return result
-            subscriber = delivery.subscriber
-            raw: RawEmail | bool | None = False
-            message = None
-            if subscriber.state == Subscriber.State.CONFIRMED:
-                raw = (
-                    renderer.raw_for(subscriber=subscriber, delivery_id=delivery.id)
-                    if (smtp is not None)
-                    else None
-                )
-                if raw is None:
-                    message = renderer.message_for(
-                        subscriber=subscriber, delivery_id=delivery.id, connection=conn
-                    )
-            if message is None and not raw:
-                Delivery.objects.filter(id=delivery.id).update(state=Delivery.State.SKIPPED)
-                pending.remove(delivery.id)
-                result.skipped += 1
-                continue
-            try:
-                if isinstance(raw, RawEmail) and smtp is not None:
-                    smtp.sendmail(raw.from_email, [raw.to], raw.data)
-                else:
-                    conn.send_messages([message])  # type: ignore[attr-defined]
-            except Exception as exc:
-                permanent, bounce = _classify(exc)
-                error = f"{type(exc).__name__}: {exc}"[:300]
-                if not permanent:
-                    result.released += _release(pending, error)
-                    raise TransientSendError(error) from exc
-                Delivery.objects.filter(id=delivery.id).update(
-                    state=Delivery.State.FAILED, last_error=error
-                )
-                pending.remove(delivery.id)
-                result.failed += 1
-                if bounce:
-                    Subscriber.objects.filter(id=subscriber.id).update(
-                        state=Subscriber.State.BOUNCED, bounced_at=timezone.now()
-                    )
-                continue
-            # Marked the moment the server accepted it: this UPDATE is the exactly-once line.
-            _mark_sent(delivery.id)
-            pending.remove(delivery.id)
-            sent_subscribers.append(subscriber.id)
-            result.sent += 1
+        with transport_open(connection=connection) as transport:
+            finished = _deliveries_send(run, deliveries, renderer, transport)
+    except TransportUnavailable as exc:
+        run.release(str(exc))
+        raise TransientSendError(str(exc)) from exc
     finally:
         _fast_commits(on=False)
-        if owns_connection:
-            try:
-                conn.close()  # type: ignore[attr-defined]
-            except Exception:  # a dead connection cannot be closed politely
-                logger.debug("newsletter: closing SMTP connection failed", exc_info=True)
-        if sent_subscribers and send.kind == Send.Kind.DIGEST:
-            Subscriber.objects.filter(id__in=sent_subscribers).update(
+        if run.sent_subscribers and send.kind == Send.Kind.DIGEST:
+            Subscriber.objects.filter(id__in=run.sent_subscribers).update(
                 last_digest_at=send.created_at
             )
-    send_finish_if_done(send_id=send_id)
-    return result
+    if finished:
+        send_finish_if_done(send_id=send_id)
+    return run.result
+
+
+def _deliveries_send(
+    run: _ChunkRun,
+    deliveries: list[Delivery],
+    renderer: ChunkRenderer,
+    transport: DeliveryTransport,
+) -> bool:
+    """Send each claimed delivery in order; False when the send was paused or cancelled."""
+    for index, delivery in enumerate(deliveries):
+        if index and index % 50 == 0 and _stopped(run.send.id):
+            run.release("send paused or cancelled")
+            _cancel_if_cancelled(run.send.id)
+            return False
+        subscriber = delivery.subscriber
+        email = (
+            renderer.email_for(subscriber=subscriber, delivery_id=delivery.id)
+            if subscriber.state == Subscriber.State.CONFIRMED
+            else None
+        )
+        if email is None:  # left, or a digest with nothing new for them
+            Delivery.objects.filter(id=delivery.id).update(state=Delivery.State.SKIPPED)
+            run.pending.remove(delivery.id)
+            run.result.skipped += 1
+            continue
+        _outcome_record(run, delivery, transport.send(email))
+    return True
+
+
+def _outcome_record(run: _ChunkRun, delivery: Delivery, outcome: SendResult) -> None:
+    if outcome.outcome == SendOutcome.SENT:
+        # Marked the moment the server accepted it: this UPDATE is the exactly-once line.
+        _mark_sent(delivery.id)
+        run.pending.remove(delivery.id)
+        run.sent_subscribers.append(delivery.subscriber_id)
+        run.result.sent += 1
+        return
+    if outcome.outcome == SendOutcome.TRANSIENT_FAILURE:
+        run.release(outcome.detail)
+        raise TransientSendError(outcome.detail)
+    Delivery.objects.filter(id=delivery.id).update(
+        state=Delivery.State.FAILED, last_error=outcome.detail
+    )
+    run.pending.remove(delivery.id)
+    run.result.failed += 1
+    if outcome.hard_bounce:
+        Subscriber.objects.filter(id=delivery.subscriber_id).update(
+            state=Subscriber.State.BOUNCED, bounced_at=timezone.now()
+        )
 
 
 def _mark_sent(delivery_id: int) -> None:
@@ -416,10 +404,7 @@ def deliveries_sweep(*, stale_after: timedelta | None = None) -> dict[str, int]:
     ).values_list("id", flat=True):
         from ..tasks import newsletter_fan_out
 
-        try:
-            newsletter_fan_out.delay(send_id)
-        except BROKER_ERRORS:
-            logger.warning("newsletter: could not enqueue fan-out of send %s", send_id)
+        task_enqueue(newsletter_fan_out, send_id)  # broker down: the next sweep tries again
     return {"reclaimed": reclaimed, "dispatched": dispatched}
 
 

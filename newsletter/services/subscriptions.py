@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from articles.models import Topic
+from catalogue.models import Topic
 from core.mail.services import email_enqueue
 
 from ..models import Consent, Subscriber

@@ -5,6 +5,7 @@ from http import HTTPStatus
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.urls import reverse
 
@@ -251,3 +252,30 @@ def test_password_reset_unknown_email_looks_the_same(
 
     assert known.status_code == unknown.status_code == HTTPStatus.FOUND
     assert known["Location"] == unknown["Location"]
+
+
+class _CountingHasher(MD5PasswordHasher):
+    """The fast test hasher, counting how often a password is hashed."""
+
+    algorithm = "counting-md5"
+    calls = 0
+
+    def encode(self, password: str, salt: str) -> str:
+        type(self).calls += 1
+        return super().encode(password, salt)
+
+
+@pytest.mark.parametrize("registered", [False, True])
+def test_signup_form_hashes_the_password_once_whether_or_not_the_address_is_registered(
+    client, django_capture_on_commit_callbacks, settings, registered
+):
+    settings.PASSWORD_HASHERS = [f"{__name__}._CountingHasher"]
+    if registered:
+        UserFactory.create(email=SIGNUP["email"], display_name="Someone Else")
+    _CountingHasher.calls = 0
+
+    response = _signup(client, django_capture_on_commit_callbacks)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert _CountingHasher.calls == 1

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.services import comment_create
+from articles.services import comment_create, comment_update
 from moderation.models import ModerationCase, ModerationState
 from moderation.services import content_approve, content_hide, content_restore
 from tests.factories import UserFactory
@@ -36,7 +36,8 @@ def test_held_comment_joins_the_queue_and_approval_makes_it_visible(
     settings.MODERATION_NEW_MEMBER_HOURS = 24
     newcomer = UserFactory.create(date_joined=timezone.now())
     comment = comment_create(article=article, author=newcomer, body="My first words here")
-    assert ModerationCase.objects.filter(object_id=comment.pk, kind="comment").exists()
+    case = ModerationCase.objects.get(object_id=comment.pk, kind="comment")
+    assert case.held_reason.startswith("New member")
 
     with django_capture_on_commit_callbacks(execute=True):
         content_approve(item=comment, moderator=moderator)
@@ -45,6 +46,29 @@ def test_held_comment_joins_the_queue_and_approval_makes_it_visible(
     article.refresh_from_db()
     assert comment.moderation_state == ModerationState.VISIBLE
     assert article.comment_count == 1
+
+
+def test_comment_create_self_harm_opens_an_urgent_case_and_stays_visible(article, member):
+    comment = comment_create(article=article, author=member, body="Some nights I want to die")
+
+    case = ModerationCase.objects.get(object_id=comment.pk, kind="comment")
+    assert case.urgent is True
+    assert comment.moderation_state == ModerationState.VISIBLE
+
+
+def test_comment_create_visible_comment_opens_no_case(article, member):
+    comment_create(article=article, author=member, body="Thinking of you all today")
+
+    assert not ModerationCase.objects.exists()
+
+
+def test_comment_update_adding_a_link_opens_a_case_saying_it_was_edited(article, member):
+    comment = comment_create(article=article, author=member, body="Hello all")
+
+    comment_update(comment=comment, editor=member, body="Read https://example.org/cure")
+
+    case = ModerationCase.objects.get(object_id=comment.pk, kind="comment")
+    assert case.held_reason == "Edited: Contains a link from a member with few posts yet."
 
 
 def test_moderators_comment_admin_lists_comments(client, article, member, moderator, settings):

@@ -315,3 +315,21 @@ def test_comment_update_mentioning_self_harm_opens_an_urgent_case(article, membe
     comment_update(comment=comment, editor=member, body="A hard week, I want to die")
 
     assert ModerationCase.objects.get(object_id=comment.pk, kind="comment").urgent
+
+
+# --- comment_create: reply emails ---
+
+
+def test_comment_create_reply_email_links_to_the_replys_own_address(
+    article, mailoutbox, django_capture_on_commit_callbacks
+):
+    commenter = UserFactory.create()
+    comment = comment_create(article=article, author=commenter, body="Any tips?")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_create(
+            article=article, author=UserFactory.create(), body="Bring socks.", parent=comment
+        )
+
+    assert len(mailoutbox) == 1
+    assert f"{article.get_absolute_url()}comments/" in mailoutbox[0].body

@@ -4,10 +4,13 @@ from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.services import member_erase
 from articles.models import Comment, CommentHug
+from articles.selectors import COMMENTS_PER_PAGE
 from articles.services import comment_create
 from moderation.models import ModerationState
 from tests.factories import UserFactory
@@ -259,3 +262,87 @@ def test_article_page_shows_reviewer_dates_toc_references_and_sponsor(client, ar
     assert "A careful study, 2024." in html
     assert "Funded by a grant from Example Pharma." in html
     assert "Key points" in html
+
+
+# --- article_detail_view, comment_detail_view, comment_create_view: threads and links ---
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_article_detail_held_comment_shows_other_members_only_a_placeholder(article):
+    held = CommentFactory.create(
+        article=article, body="Buy cheap pills here", moderation_state=ModerationState.PENDING
+    )
+    CommentFactory.create(article=article, parent=held, body="A visible reply.")
+
+    page = _client_for(UserFactory.create()).get(article.get_absolute_url()).content.decode()
+    own = _client_for(held.author).get(article.get_absolute_url()).content.decode()
+
+    assert "Buy cheap pills here" not in page
+    assert "waiting for a moderator" in page
+    assert "A visible reply." in page
+    assert "Buy cheap pills here" in own
+
+
+def test_article_detail_erased_members_comment_is_credited_without_a_link(article):
+    comment = CommentFactory.create(article=article)
+    profile_url = comment.author.get_absolute_url()
+    member_erase(user=comment.author)
+
+    page = _client_for(UserFactory.create()).get(article.get_absolute_url()).content.decode()
+
+    assert "Former member" in page
+    assert f'href="{profile_url}"' not in page
+    comment.author.refresh_from_db()
+    assert f'href="{comment.author.get_absolute_url()}"' not in page
+
+
+def test_article_detail_member_who_may_not_post_sees_hug_counts_not_buttons(article):
+    comment = CommentFactory.create(article=article)
+
+    page = (
+        _client_for(UserFactory.create(verified=False))
+        .get(article.get_absolute_url())
+        .content.decode()
+    )
+
+    assert f"/comments/{comment.pk}/hug/" not in page
+    assert "0 hugs" in page
+
+
+def test_comment_detail_view_redirects_to_the_thread_page_that_shows_it(article):
+    CommentFactory.create_batch(COMMENTS_PER_PAGE, article=article)
+    late = CommentFactory.create(article=article)
+
+    response = _client_for(UserFactory.create()).get(late.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].endswith(f"?page=2#comment-{late.pk}")
+
+
+def test_comment_create_view_failed_reply_on_page_two_comes_back_there_with_text(article):
+    CommentFactory.create_batch(COMMENTS_PER_PAGE, article=article)
+    late = CommentFactory.create(article=article)
+    client = _client_for(UserFactory.create())
+
+    response = client.post(
+        f"{article.get_absolute_url()}comments/new/",
+        {"parent": late.pk, "body": "x" * 6000},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert f'id="comment-{late.pk}"' in page
+    assert "x" * 100 in page
+
+
+def test_comment_create_view_absurd_parent_id_is_refused_without_a_crash(article):
+    response = _client_for(UserFactory.create()).post(
+        f"{article.get_absolute_url()}comments/new/", {"parent": "9" * 30, "body": "Hello"}
+    )
+
+    assert response.status_code in (HTTPStatus.BAD_REQUEST, HTTPStatus.NOT_FOUND)

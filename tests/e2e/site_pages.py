@@ -45,7 +45,7 @@ def world_seed() -> World:
     article = topic = question = None
     if (article_model := _model("articles.Article")) is not None:
         article = _flagship(article_model)
-    if (topic_model := _model("articles.Topic")) is not None:
+    if (topic_model := _model("catalogue.Topic")) is not None:
         topic = topic_model.objects.order_by("pk").first()
     if (question_model := _model("forum.Question")) is not None:
         question = _question_with_answers(question_model)

@@ -1,7 +1,9 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from accounts.models import User
 from forum.models import QuestionFollow
+from moderation.roles import moderators_group_sync
 from tests.factories import TopicFactory, UserFactory
 
 from .factories import AnswerFactory, QuestionFactory
@@ -37,3 +39,13 @@ def _established_members(settings):
     settings.MODERATION_NEW_MEMBER_HOURS = 0
     settings.MODERATION_QUESTIONS_PER_HOUR = 1000
     settings.MODERATION_REPLIES_PER_HOUR = 1000
+
+
+# --- a moderator with the moderators' permissions ---
+
+
+@pytest.fixture
+def forum_moderator(db: None) -> User:
+    user = UserFactory.create(is_staff=True)
+    user.groups.add(moderators_group_sync())
+    return user

@@ -1,9 +1,11 @@
 """Forum factories: questions and answers created through the models, counts kept right."""
 
+from datetime import timedelta
 from typing import Any
 
 import factory
 from django.db.models import F
+from django.utils import timezone
 
 from forum.models import Answer, Question
 from forum.services import question_slug
@@ -45,3 +47,13 @@ class AnswerFactory(factory.django.DjangoModelFactory[Answer]):
                 answer_count=F("answer_count") + 1, last_activity_at=answer.created_at
             )
         return answer
+
+
+# --- a full first page of answers ---
+
+
+def answers_fill_first_page(question) -> None:
+    """Fifty answers a minute apart from yesterday: the next answer lands on page two."""
+    start = timezone.now() - timedelta(days=1)
+    for n in range(50):
+        AnswerFactory.create(question=question, created_at=start + timedelta(minutes=n))

@@ -2,12 +2,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.models import Treatment
+from catalogue.models import Treatment
 from forum import selectors
 from moderation.models import ModerationState
 from tests.factories import TopicFactory, UserFactory
 
-from .factories import AnswerFactory, QuestionFactory
+from .factories import AnswerFactory, QuestionFactory, answers_fill_first_page
 
 
 def _walk(tab, insert_between=None):
@@ -179,3 +179,17 @@ def test_similar_questions_finds_shared_words(db):
     found = selectors.similar_questions(title="how long does chemo last")
 
     assert [q.pk for q in found] == [match.pk]
+
+
+# --- answer_page_number ---
+
+
+def test_answer_page_number_takes_a_bounded_number_of_queries(
+    question, django_assert_max_num_queries
+):
+    answers_fill_first_page(question)
+    reply = AnswerFactory.create(question=question, parent=AnswerFactory.create(question=question))
+    member = UserFactory.create()
+
+    with django_assert_max_num_queries(3):
+        assert selectors.answer_page_number(answer=reply, viewer=member) == 2

@@ -1,5 +1,6 @@
 from datetime import timedelta
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +9,7 @@ from django.utils import timezone
 from core.mail.models import OutboxMessage
 from forum import services
 from forum.models import (
+    Answer,
     AnswerNotification,
     FollowPreference,
     Question,
@@ -15,10 +17,11 @@ from forum.models import (
     QuestionHug,
 )
 from forum.urgent import urgent_symptoms_found
-from moderation.models import ModerationState
+from moderation import services as moderation_services
+from moderation.models import ModerationCase, ModerationState
 from tests.factories import TopicFactory, UserFactory
 
-from .factories import AnswerFactory, QuestionFactory
+from .factories import AnswerFactory, QuestionFactory, answers_fill_first_page
 
 
 def _ask(author, topic, **extra: Any) -> Question:
@@ -351,3 +354,164 @@ def test_answer_state_changed_approval_notifies_followers_once(
     assert question.answer_count == 1
     sent = OutboxMessage.objects.filter(kind="forum/new_answer")
     assert list(sent.values_list("to_email", flat=True)) == [question.author.email]
+
+
+# --- question_edit, answer_edit, answer_create, answer_notify_*: rules, replies, emails ---
+
+
+LINK = "See https://example.org/cure for more."
+
+
+def test_question_edit_refuses_suspended_member(question, forum_moderator, topic):
+    moderation_services.member_suspend(
+        member=question.author, moderator=forum_moderator, days=3, reason="Cool off"
+    )
+
+    with pytest.raises(PermissionDenied):
+        services.question_edit(
+            question=question, editor=question.author, title="Changed", body="x", topics=[topic]
+        )
+
+    question.refresh_from_db()
+    assert question.title != "Changed"
+
+
+def test_answer_edit_refuses_suspended_member(answer, forum_moderator):
+    moderation_services.member_suspend(
+        member=answer.author, moderator=forum_moderator, days=3, reason="Cool off"
+    )
+
+    with pytest.raises(PermissionDenied):
+        services.answer_edit(answer=answer, editor=answer.author, body="Changed")
+
+    answer.refresh_from_db()
+    assert answer.body != "Changed"
+
+
+def test_answer_edit_adding_link_by_low_trust_member_goes_back_to_review(question):
+    answer = AnswerFactory.create(question=question)
+    services.question_recount(question_id=question.pk)
+
+    edited = services.answer_edit(answer=answer, editor=answer.author, body=LINK)
+
+    assert edited.moderation_state == ModerationState.PENDING
+    answer.refresh_from_db()
+    assert answer.moderation_state == ModerationState.PENDING
+    assert ModerationCase.objects.filter(object_id=answer.pk, urgent=False).exists()
+    question.refresh_from_db()
+    assert question.answer_count == 0
+
+
+def test_question_edit_adding_link_goes_back_to_review(question, topic):
+    services.question_edit(
+        question=question, editor=question.author, title="Same", body=LINK, topics=[topic]
+    )
+
+    question.refresh_from_db()
+    assert question.moderation_state == ModerationState.PENDING
+
+
+def test_answer_edit_mentioning_self_harm_opens_urgent_case(answer):
+    services.answer_edit(answer=answer, editor=answer.author, body="I want to end my life.")
+
+    answer.refresh_from_db()
+    assert answer.moderation_state == ModerationState.VISIBLE
+    assert ModerationCase.objects.filter(object_id=answer.pk, urgent=True).exists()
+
+
+def test_answer_notify_sweep_sends_once_after_enqueue_failure(
+    question, member, django_capture_on_commit_callbacks
+):
+    with (
+        mock.patch("forum.tasks.answer_notify_followers.delay", side_effect=OSError("down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        answer = services.answer_create(question=question, author=member, body="It helped me.")
+    assert not OutboxMessage.objects.filter(kind="forum/new_answer").exists()
+    assert services.answer_notify_sweep() == 0  # too fresh: its own task may still come
+    Answer.objects.filter(pk=answer.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+
+    first = services.answer_notify_sweep()
+    second = services.answer_notify_sweep()
+
+    assert (first, second) == (1, 0)
+    sent = OutboxMessage.objects.filter(kind="forum/new_answer")
+    assert list(sent.values_list("to_email", flat=True)) == [question.author.email]
+    answer.refresh_from_db()
+    assert answer.followers_notified_at is not None
+
+
+def test_answer_notify_sweep_sends_approved_answer_after_enqueue_failure(
+    question, member, forum_moderator, django_capture_on_commit_callbacks
+):
+    answer = AnswerFactory.create(
+        question=question,
+        author=member,
+        moderation_state=ModerationState.PENDING,
+        created_at=timezone.now() - timedelta(days=5),
+    )
+    with (
+        mock.patch("forum.tasks.answer_notify_followers.delay", side_effect=OSError("down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        moderation_services.content_approve(item=answer, moderator=forum_moderator)
+    assert not OutboxMessage.objects.filter(kind="forum/new_answer").exists()
+
+    assert services.answer_notify_sweep() == 1
+
+    assert OutboxMessage.objects.filter(kind="forum/new_answer").count() == 1
+
+
+def test_answer_notify_sweep_ignores_old_and_hidden_answers(question):
+    AnswerFactory.create(question=question, created_at=timezone.now() - timedelta(days=3))
+    AnswerFactory.create(
+        question=question,
+        moderation_state=ModerationState.HIDDEN,
+        created_at=timezone.now() - timedelta(hours=1),
+    )
+
+    assert services.answer_notify_sweep() == 0
+
+
+def test_answer_approval_moves_question_last_activity(question, member, forum_moderator):
+    old = timezone.now() - timedelta(days=3)
+    Question.objects.filter(pk=question.pk).update(last_activity_at=old)
+    answer = AnswerFactory.create(
+        question=question, author=member, moderation_state=ModerationState.PENDING
+    )
+
+    moderation_services.content_approve(item=answer, moderator=forum_moderator)
+
+    question.refresh_from_db()
+    assert question.last_activity_at > old + timedelta(days=2)
+    assert question.answer_count == 1
+
+
+@pytest.mark.parametrize("state", [ModerationState.HIDDEN, ModerationState.REMOVED, "pending"])
+def test_answer_create_refuses_reply_to_an_answer_closed_for_replies(question, state):
+    parent = AnswerFactory.create(question=question, moderation_state=state)
+    member = UserFactory.create()
+
+    with pytest.raises(ValidationError, match="no longer open for replies"):
+        services.answer_create(question=question, author=member, body="Me too.", parent=parent)
+
+
+def test_answer_create_lets_a_member_reply_under_her_own_pending_answer(question):
+    member = UserFactory.create()
+    parent = AnswerFactory.create(
+        question=question, author=member, moderation_state=ModerationState.PENDING
+    )
+
+    reply = services.answer_create(question=question, author=member, body="Also...", parent=parent)
+
+    assert reply.parent_id == parent.pk
+
+
+def test_answer_notify_followers_email_links_the_page_that_shows_the_answer(question):
+    answers_fill_first_page(question)
+    answer = AnswerFactory.create(question=question)
+
+    services.answer_notify_followers(answer_id=answer.pk)
+
+    email = OutboxMessage.objects.get(kind="forum/new_answer")
+    assert f"{question.get_absolute_url()}?page=2#answer-{answer.pk}" in email.body_text

@@ -1,15 +1,22 @@
+from datetime import timedelta
 from http import HTTPStatus
+from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from accounts.models import User
+from catalogue.models import Treatment
 from forum import services
 from forum.models import Answer, Question, QuestionFollow
+from moderation import services as moderation_services
 from moderation.models import ModerationState
 from moderation.policy import PostingLimitExceeded
 from tests.factories import UserFactory
 
-from .factories import AnswerFactory, QuestionFactory
+from .factories import AnswerFactory, QuestionFactory, answers_fill_first_page
 
 ROLES = ["anonymous", "unverified", "member", "author", "moderator"]
 OK, FOUND, MOVED = HTTPStatus.OK, HTTPStatus.FOUND, HTTPStatus.MOVED_PERMANENTLY
@@ -416,3 +423,271 @@ def test_question_page_shows_hug_counts_but_no_hug_button_before_email_is_confir
 
     assert f"/questions/{question.pk}/hug/" not in page
     assert "0 hugs" in page
+
+
+# --- question_detail_view: hidden answers ---
+
+
+def _hide(item: Any, moderator: User) -> None:
+    moderation_services.content_hide(item=item, moderator=moderator, reason="Harmful advice")
+
+
+def test_question_detail_hidden_answer_with_reply_shows_placeholder_to_members(
+    client, question, member, forum_moderator
+):
+    root = AnswerFactory.create(
+        question=question,
+        body="Wombat smoothie cures it",
+        body_html="<p>Wombat smoothie cures it</p>",
+    )
+    AnswerFactory.create(
+        question=question, parent=root, body="Please do not", body_html="<p>Please do not</p>"
+    )
+    lone = AnswerFactory.create(
+        question=question, body="Lonely hidden words", body_html="<p>Lonely hidden words</p>"
+    )
+    _hide(root, forum_moderator)
+    _hide(lone, forum_moderator)
+    client.force_login(member)
+
+    body = client.get(question.get_absolute_url()).content.decode()
+
+    assert "removed by a moderator" in body
+    assert "Wombat smoothie" not in body
+    assert "Lonely hidden words" not in body
+    assert "Please do not" in body
+    assert "1 answer" in body  # the visible reply only
+
+
+def test_question_detail_moderator_sees_hidden_answers_marked(
+    client, question, forum_moderator, django_assert_max_num_queries
+):
+    AnswerFactory.create(
+        question=question,
+        body="Wombat smoothie cures it",
+        body_html="<p>Wombat smoothie cures it</p>",
+    )
+    for answer in Answer.objects.filter(question=question):
+        _hide(answer, forum_moderator)
+    client.force_login(forum_moderator)
+
+    with django_assert_max_num_queries(40):
+        body = client.get(question.get_absolute_url()).content.decode()
+
+    assert "Wombat smoothie" in body
+    assert "Hidden by a moderator" in body
+
+
+def test_question_detail_anonymous_sees_no_hidden_answer_or_placeholder(
+    client, question, forum_moderator
+):
+    root = AnswerFactory.create(
+        question=question,
+        body="Wombat smoothie cures it",
+        body_html="<p>Wombat smoothie cures it</p>",
+    )
+    AnswerFactory.create(
+        question=question, parent=root, body="Please do not", body_html="<p>Please do not</p>"
+    )
+    _hide(root, forum_moderator)
+
+    response = client.get(question.get_absolute_url())
+
+    body = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "Wombat smoothie" not in body
+    assert "removed by a moderator" not in body
+    assert "Please do not" not in body
+
+
+# --- unfollow, edit window, filters, deletes, erased authors, replies, answer links, ask ---
+
+
+def _token(question) -> str:
+    follow = QuestionFollow.objects.get(member=question.author, question=question)
+    return services.unfollow_token(follow=follow)
+
+
+def test_unfollow_token_view_one_click_post_needs_no_csrf_cookie(question):
+    mail_client = Client(enforce_csrf_checks=True)
+    url = reverse("forum:unfollow", kwargs={"token": _token(question)})
+
+    response = mail_client.post(url, {"List-Unsubscribe": "One-Click"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert not QuestionFollow.objects.filter(question=question).exists()
+
+
+def test_unfollow_token_view_get_only_asks(question):
+    url = reverse("forum:unfollow", kwargs={"token": _token(question)})
+
+    response = Client(enforce_csrf_checks=True).get(url)
+
+    assert b"Stop the emails for this question" in response.content
+    assert QuestionFollow.objects.filter(question=question).exists()
+
+
+def test_question_detail_edit_link_only_while_the_window_is_open(client, question):
+    member = UserFactory.create()
+    fresh = AnswerFactory.create(question=question, author=member)
+    old = AnswerFactory.create(
+        question=question, author=member, created_at=timezone.now() - timedelta(hours=1)
+    )
+    client.force_login(member)
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert reverse("forum:answer_edit", args=[fresh.pk]) in html
+    assert reverse("forum:answer_edit", args=[old.pk]) not in html
+
+
+def test_answer_edit_view_closed_window_says_so_without_a_form(client, question):
+    member = UserFactory.create()
+    old = AnswerFactory.create(
+        question=question, author=member, created_at=timezone.now() - timedelta(hours=1)
+    )
+    client.force_login(member)
+
+    response = client.get(reverse("forum:answer_edit", args=[old.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "Editing has closed" in html
+    assert 'name="body"' not in html
+
+
+def test_question_detail_page_links_keep_the_treatment_filter(client, question, settings):
+    treatment = Treatment.objects.get_or_create(
+        slug="test-drug", defaults={"name": "Test drug", "drug_class": "other"}
+    )[0]
+    for _ in range(51):
+        author = UserFactory.create()
+        author.profile.past_treatments.add(treatment)
+        author.profile.treatments_visibility = "members"
+        author.profile.save()
+        AnswerFactory.create(question=question, author=author)
+    client.force_login(UserFactory.create())
+
+    html = client.get(question.get_absolute_url(), {"treatment": "test-drug"}).content.decode()
+
+    assert "treatment=test-drug&amp;page=2" in html
+
+
+def test_question_detail_deletes_ask_for_confirmation_first(client, question):
+    mine = AnswerFactory.create(question=question, author=question.author)
+    client.force_login(question.author)
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert html.count("Yes, delete it") == 2
+    assert "Delete this question for good?" in html
+    assert "Delete this answer for good?" in html
+    assert reverse("forum:answer_delete", args=[mine.pk]) in html
+
+
+def test_question_detail_erased_author_is_a_former_member_without_a_link(client, question):
+    gone = UserFactory.create()
+    AnswerFactory.create(question=question, author=gone)
+    profile_url = gone.get_absolute_url()
+    type(gone).objects.filter(pk=gone.pk).update(erased_at=timezone.now())
+    client.force_login(UserFactory.create())
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert "Former member" in html
+    assert f'href="{profile_url}"' not in html
+
+
+def test_answer_create_view_reply_to_hidden_answer_is_refused_keeping_the_text(client, question):
+    parent = AnswerFactory.create(question=question, moderation_state=ModerationState.HIDDEN)
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:answer_create", args=[question.pk]),
+        {"body": "My typed reply", "parent": parent.pk},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "That answer is no longer open for replies." in html
+    assert "My typed reply" in html
+    assert not Answer.objects.filter(parent=parent).exists()
+
+
+def test_answer_create_view_failed_reply_shows_at_its_reply_form_not_the_answer_box(
+    client, question, answer
+):
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:answer_create", args=[question.pk]), {"body": " ", "parent": answer.pk}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    main_form = html[html.index('id="your-answer-heading"') :]
+    assert 'name="parent"' not in main_form
+    reply_form = html[html.index(f'id="answer-{answer.pk}"') : html.index(main_form[:40])]
+    assert '<details class="forum-reply-form" open>' in reply_form
+    assert "Please write your answer first." in reply_form
+
+
+def test_answer_create_view_new_answer_on_page_two_redirects_to_page_two(client, question):
+    answers_fill_first_page(question)
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:answer_create", args=[question.pk]), {"body": "The 51st answer."}
+    )
+
+    answer = Answer.objects.get(body="The 51st answer.")
+    assert response["Location"] == f"{question.get_absolute_url()}?page=2#answer-{answer.pk}"
+
+
+def test_answer_link_view_reply_leads_to_its_parents_page(client, question):
+    answers_fill_first_page(question)
+    late = AnswerFactory.create(question=question)
+    reply = AnswerFactory.create(question=question, parent=late)
+    first = Answer.objects.filter(question=question).earliest("created_at")
+    client.force_login(UserFactory.create())
+
+    late_page = client.get(reply.get_absolute_url())["Location"]
+    first_page = client.get(first.get_absolute_url())["Location"]
+
+    assert late_page == f"{question.get_absolute_url()}?page=2#answer-{reply.pk}"
+    assert first_page == f"{question.get_absolute_url()}#answer-{first.pk}"
+
+
+def test_answer_link_view_under_another_question_is_not_found(client, question, answer):
+    other = AnswerFactory.create()
+    client.force_login(UserFactory.create())
+
+    response = client.get(reverse("forum:answer", args=[question.pk, other.pk]))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize("parent", ["²", "abc", str(2**70)])
+def test_answer_create_view_garbled_reply_target_is_a_form_error_keeping_the_text(
+    client, question, parent
+):
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:answer_create", args=[question.pk]), {"body": "Kept text", "parent": parent}
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "We could not find the answer you replied to." in response.content.decode()
+    assert "Kept text" in response.content.decode()
+
+
+def test_ask_view_non_ascii_digit_for_a_treatment_is_a_form_error(client, topic):
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:ask"),
+        {"title": "What helped you sleep?", "topics": [topic.pk], "treatments": ["²"]},
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST

@@ -3,13 +3,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from moderation.models import ModerationCase, ModerationState
+from moderation.models import ModerationState
 from moderation.policy import (
     PostingLimitExceeded,
     asks_for_private_contact,
     contains_link,
-    initial_moderation_state,
     mentions_self_harm,
+    moderation_decide,
     posting_limits_check,
     posting_refusal,
 )
@@ -35,46 +35,45 @@ def test_posting_refusal_none_for_established_member(member):
     assert posting_refusal(member) is None
 
 
-def test_initial_state_new_member_is_pending(new_member):
-    state = initial_moderation_state(author=new_member, kind="comment", text="Hello all")
+def test_moderation_decide_new_member_is_pending_with_the_reason(new_member):
+    decision = moderation_decide(author=new_member, text="Hello all")
 
-    assert state == ModerationState.PENDING
-
-
-def test_initial_state_established_member_without_link_is_visible(member):
-    state = initial_moderation_state(author=member, kind="comment", text="Hello all")
-
-    assert state == ModerationState.VISIBLE
+    assert decision.state == ModerationState.PENDING
+    assert decision.held_reason.startswith("New member")
 
 
-def test_initial_state_first_posts_with_links_are_pending(member, settings):
+def test_moderation_decide_established_member_without_link_is_visible(member):
+    decision = moderation_decide(author=member, text="Hello all")
+
+    assert decision.state == ModerationState.VISIBLE
+    assert decision.held_reason == ""
+
+
+def test_moderation_decide_first_posts_with_links_are_pending(member, settings):
     settings.MODERATION_LINK_TRUST_POSTS = 3
 
-    state = initial_moderation_state(
-        author=member, kind="answer", text="See https://example.org/cure for details"
-    )
+    decision = moderation_decide(author=member, text="See https://example.org/cure for details")
 
-    assert state == ModerationState.PENDING
+    assert decision.state == ModerationState.PENDING
+    assert "link" in decision.held_reason
 
 
-def test_initial_state_links_visible_once_trusted(member, settings, make_any_item):
+def test_moderation_decide_links_visible_once_trusted(member, settings, make_any_item):
     settings.MODERATION_LINK_TRUST_POSTS = 2
     make_any_item(member)
     make_any_item(member, body="A second visible post.")
 
-    state = initial_moderation_state(
-        author=member, kind="answer", text="This helped me: https://example.org/guide"
-    )
+    decision = moderation_decide(author=member, text="This helped me: https://example.org/guide")
 
-    assert state == ModerationState.VISIBLE
+    assert decision.state == ModerationState.VISIBLE
 
 
-def test_initial_state_staff_are_never_held(new_member):
+def test_moderation_decide_staff_are_never_held(new_member):
     new_member.is_staff = True
 
-    state = initial_moderation_state(author=new_member, kind="comment", text="www.example.com")
+    decision = moderation_decide(author=new_member, text="www.example.com")
 
-    assert state == ModerationState.VISIBLE
+    assert decision.state == ModerationState.VISIBLE
 
 
 @pytest.mark.parametrize(
@@ -172,22 +171,3 @@ def test_posting_limits_check_skips_staff(member, settings):
     member.is_staff = True
 
     posting_limits_check(author=member, kind="comment", text="x")
-
-
-def test_new_post_mentioning_self_harm_goes_urgent_on_the_queue(member, make_item):
-    made = make_item(member, body="Honestly some nights I want to die.")
-
-    case = ModerationCase.objects.get()
-    assert case.object_id == made.pk
-    assert case.urgent is True
-    assert case.status == ModerationCase.Status.OPEN
-
-
-def test_held_new_post_joins_the_queue_with_reason(new_member, make_item):
-    state = initial_moderation_state(author=new_member, kind="answer", text="Hi everyone")
-
-    made = make_item(new_member, body="Hi everyone", moderation_state=state)
-
-    case = ModerationCase.objects.get(object_id=made.pk)
-    assert "New member" in case.held_reason
-    assert case.urgent is False

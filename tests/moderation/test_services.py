@@ -16,10 +16,15 @@ from moderation.models import (
     Report,
     ReportReason,
 )
-from moderation.policy import posting_refusal
+from moderation.policy import moderation_decide, posting_refusal
 from tests.factories import UserFactory
 
 from .conftest import reporters
+
+
+@pytest.fixture
+def new_member(db: None) -> Any:
+    return UserFactory.create(date_joined=timezone.now() - timedelta(hours=2))
 
 
 def _refresh(item: Any) -> Any:
@@ -324,3 +329,128 @@ def test_moderation_emails_render_plain_text_unescaped(template):
     assert "Rosa's friend" in text
     assert "Rosa&#x27;s friend" in html
     assert "<b>mine</b>" not in html
+
+
+def test_content_after_create_held_new_member_opens_case_with_the_reason(new_member, make_item):
+    decision = moderation_decide(author=new_member, text="Hi everyone")
+    made = make_item(new_member, body="Hi everyone", moderation_state=decision.state)
+
+    case = services.content_after_create(item=made, held_reason=decision.held_reason)
+
+    assert case == ModerationCase.objects.get(object_id=made.pk)
+    assert case.held_reason.startswith("New member")
+    assert case.urgent is False
+    assert case.status == ModerationCase.Status.OPEN
+    entry = ModerationLogEntry.objects.get(object_id=made.pk)
+    assert (entry.action, entry.actor) == (ModerationLogEntry.Action.AUTO_HOLD, None)
+
+
+def test_content_after_create_self_harm_opens_an_urgent_case(member, make_item):
+    made = make_item(member, body="Honestly some nights I want to die.")
+
+    case = services.content_after_create(item=made, held_reason="")
+
+    assert case == ModerationCase.objects.get()
+    assert case.object_id == made.pk
+    assert case.urgent is True
+    assert case.held_reason == "Mentions self-harm: check on the author."
+    assert item_state(made) == ModerationState.VISIBLE
+
+
+def test_content_after_create_visible_post_opens_no_case(member, make_item):
+    made = make_item(member, body="Thank you all, the second round was easier.")
+
+    case = services.content_after_create(item=made, held_reason="")
+
+    assert case is None
+    assert not ModerationCase.objects.exists()
+    assert not ModerationLogEntry.objects.exists()
+
+
+def test_content_after_create_reads_the_whole_text_not_the_snapshot(member, make_any_item):
+    long_body = "A long update about my week. " * 80 + "Some nights I want to die."
+    made = make_any_item(member, body=long_body)
+
+    case = services.content_after_create(item=made, held_reason="")
+
+    assert case is not None
+    assert case.urgent is True
+
+
+def test_content_recheck_after_edit_link_from_low_trust_member_holds_again(
+    member, make_item, settings
+):
+    settings.MODERATION_LINK_TRUST_POSTS = 3
+    made = make_item(member, body="Tired today")
+    made.body = "This helped me: https://example.org/cure"
+    made.save(update_fields=["body"])
+
+    case = services.content_recheck_after_edit(
+        item=made, editor=member, old_text="Tired today", text=made.body
+    )
+
+    assert _refresh(made).moderation_state == ModerationState.PENDING
+    assert case == ModerationCase.objects.get(object_id=made.pk)
+    assert case.held_reason == "Edited: Contains a link from a member with few posts yet."
+    assert case.urgent is False
+
+
+def test_content_recheck_after_edit_calls_after_state_change_when_held(
+    member, make_any_item, settings, monkeypatch
+):
+    from moderation import registry
+
+    settings.MODERATION_LINK_TRUST_POSTS = 3
+    made = make_any_item(member, body="Tired today")
+    calls = []
+    moderated_type = registry.moderated_type_for(type(made))
+    monkeypatch.setitem(
+        registry._registry,
+        type(made),
+        type(moderated_type)(
+            **{**moderated_type.__dict__, "after_state_change": lambda obj: calls.append(obj.pk)}
+        ),
+    )
+
+    services.content_recheck_after_edit(
+        item=made, editor=member, old_text="Tired today", text="See www.example.org"
+    )
+
+    assert calls == [made.pk]
+
+
+def test_content_recheck_after_edit_newly_alarming_pending_post_opens_urgent_case(
+    new_member, make_item
+):
+    made = make_item(new_member, body="Hello", moderation_state=ModerationState.PENDING)
+
+    case = services.content_recheck_after_edit(
+        item=made, editor=new_member, old_text="Hello", text="Hello, I want to die"
+    )
+
+    assert case is not None
+    assert case.urgent is True
+    assert _refresh(made).moderation_state == ModerationState.PENDING
+
+
+def test_content_recheck_after_edit_alarming_before_and_after_opens_no_case(member, make_item):
+    made = make_item(member, body="I want to die")
+
+    case = services.content_recheck_after_edit(
+        item=made, editor=member, old_text="I want to die", text="I want to die, still"
+    )
+
+    assert case is None
+    assert not ModerationCase.objects.exists()
+
+
+def test_content_recheck_after_edit_trusted_edit_changes_nothing(member, make_item):
+    made = make_item(member, body="Tired today")
+
+    case = services.content_recheck_after_edit(
+        item=made, editor=member, old_text="Tired today", text="Tired today, better tonight"
+    )
+
+    assert case is None
+    assert _refresh(made).moderation_state == ModerationState.VISIBLE
+    assert not ModerationCase.objects.exists()

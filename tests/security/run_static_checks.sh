@@ -10,7 +10,7 @@ BIN=.venv/bin
 status=0
 
 apps=()
-for dir in mybcteam accounts articles forum moderation newsletter; do
+for dir in core catalogue moderation accounts articles forum newsletter search mybcteam; do
   [ -d "$dir" ] && apps+=("$dir")
 done
 

@@ -1,4 +1,4 @@
-"""The site search page: /search/?q= (selectors in mybcteam.search)."""
+"""The site search page: /search/?q= (the search itself in search.selectors)."""
 
 from http import HTTPStatus
 
@@ -6,9 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from articles.models import Topic
+from catalogue.models import Topic
 
-from .search import KINDS, MEMBER_KINDS, site_search
+from .selectors import search_kinds_for, site_search
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -28,11 +28,9 @@ def search(request: HttpRequest) -> HttpResponse:
     results = site_search(
         query=raw, viewer=request.user, kind=request.GET.get("kind", ""), topic=topic, page=page
     )
-    member = request.user.is_authenticated
-    kinds = {k: v for k, v in KINDS.items() if member or k not in MEMBER_KINDS}
     context = {
         "results": results,
-        "kinds": kinds,
+        "kinds": {kind.name: kind.label for kind in search_kinds_for(request.user)},
         "topics": Topic.objects.all(),
         "searched": bool(raw.strip()),
     }

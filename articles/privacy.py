@@ -1,14 +1,12 @@
-"""The articles' part of a member's data export, registered by ArticlesConfig.ready().
-
-It lives here so the articles app needs only the registration; it imports the articles models
-when called, so accounts keeps working without the articles app installed.
-"""
+"""The articles' part of a member's data export (registered in ArticlesConfig.ready)."""
 
 from typing import Any
 
 from django.urls import reverse
 
-from .models import User
+from accounts.models import User
+
+from .models import Comment, CommentHug
 
 
 def _iso(value: Any) -> str | None:
@@ -25,8 +23,6 @@ def export_article_activity(user: User) -> dict[str, Any]:
     Hugs carry only where the hugged comment is, never its text or its author: those are
     another member's data.
     """
-    from articles.models import Comment, CommentHug
-
     comments = (
         Comment.objects.filter(author=user)
         .order_by("pk")

@@ -1,40 +1,21 @@
-from http import HTTPStatus
+"""site_search and search_query_clean: what each viewer finds, on the engine the database runs.
+
+On SQLite this is the embedded engine; with DATABASE_URL set to PostgreSQL, the full-text one.
+"""
+
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
+from articles.models import Article, Comment
 from moderation.models import ModerationState
-from mybcteam.search import search_query_clean, site_search
-from tests.factories import TopicFactory
-from tests.forum.factories import AnswerFactory, QuestionFactory
+from search.selectors import search_query_clean, site_search
+from tests.factories import UserFactory
+from tests.forum.factories import QuestionFactory
 
 ANON = AnonymousUser()
-
-
-@pytest.fixture
-def corpus(db):
-    topic = TopicFactory.create(name="Side effects", slug="side-effects")
-    in_title = QuestionFactory.create(
-        title="What helps neuropathy after docetaxel?", body="Fingers tingle.", topics=[topic]
-    )
-    in_body = QuestionFactory.create(
-        title="How did you handle the first weeks?", body="My neuropathy is the worst part."
-    )
-    answer = AnswerFactory.create(question=in_body, body="Ice gloves eased my neuropathy a lot.")
-    hidden = QuestionFactory.create(
-        title="Is neuropathy permanent for everyone?", moderation_state=ModerationState.HIDDEN
-    )
-    pending = AnswerFactory.create(
-        question=in_title, body="Pending neuropathy tip", moderation_state=ModerationState.PENDING
-    )
-    return {
-        "topic": topic,
-        "in_title": in_title,
-        "in_body": in_body,
-        "answer": answer,
-        "hidden": hidden,
-        "pending": pending,
-    }
 
 
 def _urls(results):
@@ -110,29 +91,42 @@ def test_search_query_clean_truncates_long_queries():
     assert "first 200 characters" in text
 
 
-@pytest.mark.parametrize("q", ["", "x" * 10000, "!!!???", "a\x00b", '"unclosed OR -', "the and of"])
-def test_search_page_absurd_queries_get_helpful_page(client, member, q, db):
-    client.force_login(member)
-
-    response = client.get("/search/", {"q": q, "page": "abc", "kind": "nope", "topic": "\x00"})
-
-    assert response.status_code == HTTPStatus.OK
-
-
-def test_search_page_anonymous_kind_answer_asks_to_log_in(client, corpus):
-    response = client.get("/search/", {"q": "gloves", "kind": "answer"})
-
-    html = response.content.decode()
-    assert "Log in to search answers" in html
-    assert "Ice gloves" not in html
+def _article(title, status="published", **extra):
+    return Article.objects.create(
+        title=title,
+        slug=title.lower().replace(" ", "-")[:200],
+        summary=extra.pop("summary", "A short summary."),
+        key_points="One\nTwo\nThree",
+        body_markdown=extra.pop("body_markdown", "Body text."),
+        status=status,
+        published_at=timezone.now() - timedelta(days=1),
+        **extra,
+    )
 
 
-def test_search_page_query_count_is_bounded(client, member, corpus, django_assert_max_num_queries):
-    for i in range(25):
-        QuestionFactory.create(title=f"Does neuropathy {i} fade?", body="neuropathy")
-    client.force_login(member)
+@pytest.fixture
+def articles(db):
+    published = _article("Kinase inhibitors explained", summary="Pills such as neratinib.")
+    draft = _article("Neratinib draft notes", status="draft")
+    comment = Comment.objects.create(
+        article=published, author=UserFactory.create(), body="Neratinib gave me diarrhoea."
+    )
+    hidden = Comment.objects.create(
+        article=published,
+        author=UserFactory.create(),
+        body="Neratinib secret",
+        moderation_state=ModerationState.HIDDEN,
+    )
+    return {"published": published, "draft": draft, "comment": comment, "hidden": hidden}
 
-    with django_assert_max_num_queries(12):
-        response = client.get("/search/", {"q": "neuropathy"})
 
-    assert response.status_code == HTTPStatus.OK
+def test_site_search_articles_public_comments_members_only(articles, member):
+    anonymous = site_search(query="neratinib", viewer=ANON)
+    members = site_search(query="neratinib", viewer=member)
+
+    anon_urls = [h.url for h in anonymous.hits]
+    member_urls = [h.url for h in members.hits]
+    assert anon_urls == [articles["published"].get_absolute_url()]
+    assert articles["comment"].get_absolute_url() in member_urls
+    assert articles["hidden"].get_absolute_url() not in member_urls
+    assert articles["draft"].get_absolute_url() not in member_urls

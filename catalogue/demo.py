@@ -1,0 +1,65 @@
+"""Demo topics shared by the articles and forum demos (`manage.py seed_demo`).
+
+The treatment catalogue needs no demo data: its rows are seeded by a migration, so every
+database, demo or not, starts with the treatments members meet most.
+"""
+
+from .models import Topic
+
+# (slug, name, description); the forum's own topics carry no description.
+TOPICS = [
+    (
+        "her2-positive",
+        "HER2-positive breast cancer",
+        "What being HER2-positive means, how it is treated and what members have learned.",
+    ),
+    (
+        "targeted-therapy",
+        "Targeted therapy",
+        "Medicines that find cancer cells by a feature they carry, such as the HER2 protein.",
+    ),
+    (
+        "surgery-and-radiation",
+        "Surgery and radiation",
+        "Lumpectomy, mastectomy, lymph node surgery, reconstruction and radiation therapy.",
+    ),
+    (
+        "chemotherapy",
+        "Chemotherapy",
+        "Chemotherapy on its own and alongside targeted drugs: regimens, schedules, side effects.",
+    ),
+    (
+        "hormone-therapy",
+        "Hormone therapy",
+        "Endocrine treatment for hormone receptor-positive cancer, including tamoxifen.",
+    ),
+    (
+        "clinical-trials",
+        "Clinical trials",
+        "How research studies work, what they can offer and the questions worth asking.",
+    ),
+    (
+        "treatment-decisions",
+        "Treatment decisions",
+        "Working with your care team to choose a plan that fits your goals and values.",
+    ),
+    ("side-effects", "Side effects", ""),
+    ("diagnosis", "Diagnosis and tests", ""),
+    ("emotional-support", "Emotional support", ""),
+    ("everyday-life", "Everyday life", ""),
+]
+
+_BY_SLUG = {slug: (name, description) for slug, name, description in TOPICS}
+
+
+def demo_topic(slug: str) -> Topic:
+    """The demo topic with this slug, created if missing. Idempotent.
+
+    An editor may already have made a topic of the same name under another slug (names are
+    unique too): that one is reused rather than failing the seed.
+    """
+    name, description = _BY_SLUG[slug]
+    topic = Topic.objects.filter(slug=slug).first() or Topic.objects.filter(name=name).first()
+    if topic is None:
+        topic = Topic.objects.create(slug=slug, name=name, description=description)
+    return topic
