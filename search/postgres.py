@@ -31,6 +31,7 @@ from core.search_registry import SearchableKind
 from core.viewer import Viewer
 
 from .results import (
+    HIGHLIGHT_MARKER,
     PAGE_SIZE,
     SearchHit,
     SearchResults,
@@ -39,8 +40,7 @@ from .results import (
 )
 
 CANDIDATES = 400
-_MARKER_CHARACTER = "\u2063"  # INVISIBLE SEPARATOR
-_START, _STOP = f"{_MARKER_CHARACTER}[[", f"]]{_MARKER_CHARACTER}"
+_START, _STOP = f"{HIGHLIGHT_MARKER}[[", f"]]{HIGHLIGHT_MARKER}"
 
 
 def _tsquery_is_empty(text: str) -> bool:
@@ -61,7 +61,7 @@ def _headline(field: str, query: SearchQuery) -> SearchHeadline:
     # A member can type the marker characters; removed from the text before ts_headline adds
     # ours, so only our marks can become <mark>.
     return SearchHeadline(
-        Replace(F(field), Value(_MARKER_CHARACTER), Value("")),
+        Replace(F(field), Value(HIGHLIGHT_MARKER), Value("")),
         query,
         config="english",
         start_sel=_START,
