@@ -1,12 +1,13 @@
 """Demo articles with topics, references and kind comment threads: `manage.py seed_demo`."""
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 
 from accounts.models import User
 from catalogue.demo import TOPICS, demo_topic
-from catalogue.models import Treatment
+from catalogue.models import Topic, Treatment
 from core.markdown import render_member_markdown
 from moderation.services import content_after_create
 
@@ -63,35 +64,45 @@ def seed() -> list[Article]:
     # In the catalogue's order, so the demo topics' ids do not depend on the articles' order.
     topics = {slug: demo_topic(slug) for slug, _, _ in TOPICS if slug in topic_slugs}
     editor = User.objects.filter(email="editor@demo.mybcteam.example").first()
-    articles = []
-    for data in ARTICLES:
-        article = Article.objects.filter(slug=data["slug"]).first() or Article(slug=data["slug"])
-        before = _fingerprint(article)
-        article.title = data["title"]
-        article.summary = data["summary"]
-        article.key_points = data["key_points"]
-        article.body_markdown = data["body"]
-        article.author = editor
-        article.reviewer_name, article.reviewer_credentials = REVIEWER
-        article.status = ArticleStatus.PUBLISHED
-        article.published_at = article.published_at or now - timedelta(days=data["days_ago"])
-        article.reviewed_on = (article.published_at - timedelta(days=2)).date()
-        # One article is due for review already, so editors' "past due" list shows something.
-        review_days = 30 if data is ARTICLES[-1] else 365
-        article.next_review_due = (article.published_at + timedelta(days=review_days)).date()
-        if article.pk is None or _fingerprint(article) != before:
-            article_save(article=article)  # unchanged demo articles keep their version and cache
-        article.topics.set([topics[slug] for slug in data["topics"]])
-        article.treatments.set(Treatment.objects.filter(slug__in=data["treatments"]))
-        wanted = [(i, c, u) for i, (c, u) in enumerate(data["references"], start=1)]
-        if list(article.references.values_list("position", "citation", "url")) != wanted:
-            article.references.all().delete()
-            ArticleReference.objects.bulk_create(
-                ArticleReference(article=article, position=i, citation=citation, url=url)
-                for i, citation, url in wanted
-            )
-        articles.append(article)
-    by_slug = {article.slug: article for article in articles}
+    articles = [_article_seed(data, topics=topics, editor=editor, now=now) for data in ARTICLES]
+    _threads_seed({article.slug: article for article in articles}, now=now)
+    for article in articles:
+        article_comment_recount(article_id=article.pk)
+    return articles
+
+
+def _article_seed(
+    data: dict[str, Any], *, topics: dict[str, Topic], editor: User | None, now: datetime
+) -> Article:
+    article = Article.objects.filter(slug=data["slug"]).first() or Article(slug=data["slug"])
+    before = _fingerprint(article)
+    article.title = data["title"]
+    article.summary = data["summary"]
+    article.key_points = data["key_points"]
+    article.body_markdown = data["body"]
+    article.author = editor
+    article.reviewer_name, article.reviewer_credentials = REVIEWER
+    article.status = ArticleStatus.PUBLISHED
+    article.published_at = article.published_at or now - timedelta(days=data["days_ago"])
+    article.reviewed_on = (article.published_at - timedelta(days=2)).date()
+    # One article is due for review already, so editors' "past due" list shows something.
+    review_days = 30 if data is ARTICLES[-1] else 365
+    article.next_review_due = (article.published_at + timedelta(days=review_days)).date()
+    if article.pk is None or _fingerprint(article) != before:
+        article_save(article=article)  # unchanged demo articles keep their version and cache
+    article.topics.set([topics[slug] for slug in data["topics"]])
+    article.treatments.set(Treatment.objects.filter(slug__in=data["treatments"]))
+    wanted = [(i, c, u) for i, (c, u) in enumerate(data["references"], start=1)]
+    if list(article.references.values_list("position", "citation", "url")) != wanted:
+        article.references.all().delete()
+        ArticleReference.objects.bulk_create(
+            ArticleReference(article=article, position=i, citation=citation, url=url)
+            for i, citation, url in wanted
+        )
+    return article
+
+
+def _threads_seed(by_slug: dict[str, Article], *, now: datetime) -> None:
     for index, (slug, author_name, body, replies, huggers) in enumerate(THREADS):
         author = _member(author_name)
         if author is None:
@@ -110,6 +121,3 @@ def seed() -> list[Article]:
                 CommentHug.objects.get_or_create(comment=comment, member=hugger)
         comment.hug_count = comment.hugs.count()
         comment.save(update_fields=["hug_count"])
-    for article in articles:
-        article_comment_recount(article_id=article.pk)
-    return articles

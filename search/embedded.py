@@ -16,6 +16,7 @@ from core.search_registry import SearchableKind
 from core.viewer import Viewer
 
 from .results import (
+    HIGHLIGHT_MARKER,
     PAGE_SIZE,
     SearchHit,
     SearchResults,
@@ -44,6 +45,7 @@ def _every_word(words: list[str], fields: list[str]) -> Q:
 
 
 def _snippet(text: str, words: list[str]) -> SafeString:
+    text = text.replace(HIGHLIGHT_MARKER, "")  # as the PostgreSQL engine shows it
     if not text:
         return SafeString("")
     lower = text.lower()

@@ -22,6 +22,7 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import F, Func, QuerySet, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -30,6 +31,7 @@ from core.search_registry import SearchableKind
 from core.viewer import Viewer
 
 from .results import (
+    HIGHLIGHT_MARKER,
     PAGE_SIZE,
     SearchHit,
     SearchResults,
@@ -38,7 +40,7 @@ from .results import (
 )
 
 CANDIDATES = 400
-_START, _STOP = "\u2063[[", "]]\u2063"  # invisible separators: never typed by members
+_START, _STOP = f"{HIGHLIGHT_MARKER}[[", f"]]{HIGHLIGHT_MARKER}"
 
 
 def _tsquery_is_empty(text: str) -> bool:
@@ -56,8 +58,10 @@ def _highlight(headline: str) -> SafeString:
 
 
 def _headline(field: str, query: SearchQuery) -> SearchHeadline:
+    # A member can type the marker characters; removed from the text before ts_headline adds
+    # ours, so only our marks can become <mark>.
     return SearchHeadline(
-        field,
+        Replace(F(field), Value(HIGHLIGHT_MARKER), Value("")),
         query,
         config="english",
         start_sel=_START,

@@ -12,6 +12,11 @@ PAGE_SIZE = 20
 MAX_PAGE = 50
 
 
+# The character the PostgreSQL engine wraps its marks in (INVISIBLE SEPARATOR). Members can
+# type it, so both engines remove it from what they show.
+HIGHLIGHT_MARKER = "\u2063"
+
+
 @dataclass
 class SearchHit:
     kind: str

@@ -69,6 +69,20 @@ def test_site_search_snippet_is_escaped(db, member):
     assert "<script>" not in results.hits[0].snippet
 
 
+@pytest.mark.parametrize("where", ["title", "body"])
+def test_site_search_typed_highlight_markers_never_become_marks(db, member, where):
+    typed = "\u2063[[<b>fake</b>]]\u2063 and \u2063[[fake]]\u2063"
+    fields = {"title": "Wig shops near me", "body": "Any wig tips?"}
+    fields[where] = f"{fields[where]} {typed}"
+    QuestionFactory.create(**fields)
+
+    (hit,) = site_search(query="wig", viewer=member).hits
+
+    assert "<mark>fake</mark>" not in f"{hit.title} {hit.snippet}"
+    assert "<b>" not in hit.snippet  # the title is plain text, escaped where it is shown
+    assert "\u2063" not in hit.snippet
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
