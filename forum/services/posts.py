@@ -101,8 +101,6 @@ def _editable_by(item: Question | Answer, user: User) -> None:
         raise PermissionDenied("This post can no longer be changed.")
 
 
-
-
 @transaction.atomic
 def question_edit(
     *,
