@@ -13,7 +13,14 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     list_filter = ["state", "kind"]
     search_fields = ["to_email"]
     date_hierarchy = "created_at"
-    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    # Staff see where and when, never what: a subject or body names a member beside her
+    # posts, anonymous ones included (docs/security.md).
+    exclude = ["subject", "body_text", "body_html"]
+    readonly_fields = [
+        f.name
+        for f in OutboxMessage._meta.fields
+        if f.name not in ("subject", "body_text", "body_html")
+    ]
     actions = ["send_again"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
