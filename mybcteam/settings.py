@@ -188,9 +188,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a web request when Redis is down: the outbox sweeper catches up.
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
-    # Every 15 s: a dead worker's claims lapse after MAIL_LEASE_SECONDS, and the next sweep
-    # hands them out again, so a crash delays an email by at most lease + 15 s (docs/email.md).
-    "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 15.0},
+    # Every 10 s: a dead worker's claims lapse after MAIL_LEASE_SECONDS, and the next sweep
+    # hands them out again, so a crash delays an email by at most lease + 10 s (docs/email.md).
+    "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 10.0},
     "content-versions-prune": {"task": "core.tasks.content_versions_prune_old", "schedule": 3600.0},
     # Followers who chose one email a day get it at 07:00 UTC.
     "forum-daily-answers": {
@@ -199,7 +199,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
     # Follower emails whose task never got queued (broker outage): delayed, never lost.
     "forum-answer-notify-sweep": {"task": "forum.tasks.answer_notify_sweep", "schedule": 120.0},
-    "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 15.0},
+    "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 10.0},
 }
 
 # --- Newsletter (see docs/newsletter.md) ------------------------------------------------------
@@ -223,8 +223,8 @@ NEWSLETTER_DISCREET_FROM_EMAIL = env("NEWSLETTER_DISCREET_FROM_EMAIL", default="
 
 # --- Email ----------------------------------------------------------------------------------
 # A worker's claim on the emails it is sending lapses this long after its last renewal (it
-# renews every quarter of it while it works): a dead worker's emails go out again after it.
-MAIL_LEASE_SECONDS = env.int("MAIL_LEASE_SECONDS", default=40)
+# renews every sixth of it while it works): a dead worker's emails go out again after it.
+MAIL_LEASE_SECONDS = env.int("MAIL_LEASE_SECONDS", default=30)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="MyBCTeam <hello@mybcteam.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = env("EMAIL_HOST", default="")

@@ -11,7 +11,7 @@ through this module:
    holds them. A worker that lost its lease stops, so a slow worker never races the one
    that took its rows over.
 3. `Lease.mark_sent` marks a row `sent` right after the server accepted it.
-4. A worker that died renews nothing: `leases_reclaim` (the sweepers, every 15 s from beat)
+4. A worker that died renews nothing: `leases_reclaim` (the sweepers, every 10 s from beat)
    puts rows whose lease lapsed back to `queued`, and they are sent again.
 
 So a worker killed at any moment delays its emails by at most `LEASE` + one sweep, and the
@@ -37,9 +37,10 @@ SENDING = "sending"
 SENT = "sent"
 
 LEASE = timedelta(seconds=settings.MAIL_LEASE_SECONDS)
-# Renewing at a quarter of the lease leaves three quarters (30 s by default) for the one
-# SMTP exchange that may be running when a renewal falls due.
-RENEW_EVERY = LEASE / 4
+# Renewing every sixth of the lease (5 s by default) leaves 25 s for the one SMTP step that
+# may be running when a renewal falls due: more than EMAIL_TIMEOUT (20 s), after which
+# smtplib gives up on a silent server.
+RENEW_EVERY = LEASE / 6
 
 
 @dataclass

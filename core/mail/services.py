@@ -133,7 +133,7 @@ def email_send_claimed(*, message_id: int, connection: Any = None) -> bool:
     opened = False
     try:
         opened = bool(conn.open()) if hasattr(conn, "open") else False
-        # A connect slower than a quarter of the lease renews it here, and a worker whose
+        # A connect slower than RENEW_EVERY renews the lease here, and a worker whose
         # row was taken over meanwhile sends nothing.
         if not lease.held():
             logger.warning("outbox: lost the lease on message %s; not sending it", message.id)

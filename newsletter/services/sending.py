@@ -12,7 +12,7 @@ Life of a send:
 3. A transient failure (4xx, lost connection) puts the unsent rows of the chunk back to
    `queued` and the task retries with exponential backoff. A 5xx fails that one delivery;
    a 5xx on RCPT is a hard bounce and marks the subscriber bounced.
-4. `deliveries_sweep` (every 15 s from beat) puts rows whose lease lapsed (a dead worker's)
+4. `deliveries_sweep` (every 10 s from beat) puts rows whose lease lapsed (a dead worker's)
    back to `queued` and dispatches their chunks at once, and re-dispatches chunks whose
    queued rows nobody has touched for a while.
 
