@@ -26,9 +26,10 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description="Send again (queue interrupted or failed messages)")
+    @admin.action(description="Send again (queue failed messages)")
     def send_again(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:
-        retry = queryset.filter(state__in=[OutboxMessage.State.UNKNOWN, OutboxMessage.State.FAILED])
+        # Interrupted sends need no one: the sweeper sends them again once their lease lapses.
+        retry = queryset.filter(state=OutboxMessage.State.FAILED)
         ids = list(retry.values_list("id", flat=True))
         retry.update(state=OutboxMessage.State.QUEUED, next_attempt_at=timezone.now())
         outbox_dispatch(message_ids=ids)
