@@ -14,6 +14,7 @@ from catalogue.models import Topic, Treatment
 from core.hugs import NotHuggable, hug_toggle
 from core.markdown import render_member_markdown
 from core.public_pages import public_pages_changed
+from core.queue import task_enqueue
 from core.viewer import viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import PostKind, moderation_decide, posting_limits_check, posting_refusal
@@ -214,12 +215,8 @@ def answer_open_for_replies(*, answer: Answer, member: User) -> bool:
 def _notify_later(answer_id: int) -> None:
     from ..tasks import answer_notify_followers
 
-    try:
-        answer_notify_followers.delay(answer_id)
-    except Exception:  # broker down: the answer stands; the sweep sends its emails later
-        logger.warning(
-            "forum: could not queue follower emails for answer %s; the sweep will", answer_id
-        )
+    # Broker down: the answer stands; answer_notify_sweep sends its emails later.
+    task_enqueue(answer_notify_followers, answer_id)
 
 
 @transaction.atomic
