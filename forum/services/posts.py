@@ -1,7 +1,5 @@
 """Writes on questions and answers: ask, answer, edit, delete, hug, mark helpful, reveal."""
 
-import logging
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Value
@@ -28,8 +26,6 @@ from ..models import (
     QuestionFollow,
     QuestionHug,
 )
-
-logger = logging.getLogger(__name__)
 
 MAX_TOPICS = 3
 
