@@ -179,11 +179,11 @@ CELERY_BROKER_VISIBILITY_TIMEOUT = 3600
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
     # Publishing from a web request gives up quickly on a down or hung Redis (core.queue).
-    "socket_connect_timeout": 0.5,
-    "socket_timeout": 0.5,
+    "socket_connect_timeout": 0.3,
+    "socket_timeout": 0.3,
     "max_retries": 0,
 }
-CELERY_BROKER_CONNECTION_TIMEOUT = 0.5
+CELERY_BROKER_CONNECTION_TIMEOUT = 0.3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a web request when Redis is down: the outbox sweeper catches up.
 CELERY_TASK_PUBLISH_RETRY = False
