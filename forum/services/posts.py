@@ -1,6 +1,5 @@
 """Writes on questions and answers: ask, answer, edit, delete, hug, mark helpful, reveal."""
 
-import logging
 from datetime import timedelta
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.utils.text import slugify
 from catalogue.models import Topic, Treatment
 from core.markdown import render_markdown
 from core.public_pages import public_pages_changed
+from core.queue import task_enqueue
 from moderation.models import ModerationState
 from moderation.policy import PostKind, moderation_decide, posting_limits_check, posting_refusal
 from moderation.services import content_after_create, content_recheck_after_edit
@@ -27,8 +27,6 @@ from ..models import (
     QuestionFollow,
     QuestionHug,
 )
-
-logger = logging.getLogger(__name__)
 
 MAX_TOPICS = 3
 
@@ -219,12 +217,9 @@ def answer_open_for_replies(*, answer: Answer, member: Any) -> bool:
 def _notify_later(answer_id: int) -> None:
     from ..tasks import answer_notify_followers
 
-    try:
-        answer_notify_followers.delay(answer_id)
-    except Exception:  # broker down: the answer stands; the sweep sends its emails later
-        logger.warning(
-            "forum: could not queue follower emails for answer %s; the sweep will", answer_id
-        )
+    # Through core.queue: after one broker failure the next answers skip the broker for the
+    # outage pause instead of each waiting its timeout; answer_notify_sweep sends them later.
+    task_enqueue(answer_notify_followers, answer_id)
 
 
 @transaction.atomic

@@ -21,8 +21,11 @@ from django.urls import reverse
 from core.mail.models import OutboxMessage
 from core.mail.services import email_enqueue_rendered
 from core.outage import redis_outage_forget, redis_outage_recent
+from forum.models import Answer
+from forum.services import answer_create
 from mybcteam.celery import app as celery_app
 from tests.factories import TEST_PASSWORD
+from tests.forum.factories import QuestionFactory
 
 REDIS_SERVER = shutil.which("redis-server")
 T = TypeVar("T")
@@ -222,3 +225,21 @@ def test_email_enqueue_keeps_the_message_for_the_sweeper_without_waiting_on_redi
 
     assert took < 1.0
     assert OutboxMessage.objects.filter(state="queued").count() == 3
+
+
+def test_answer_create_waits_on_a_hung_broker_once_per_pause(
+    broker_on_own_redis, django_capture_on_commit_callbacks, member
+):
+    question = QuestionFactory.create()
+    broker_on_own_redis.freeze()
+
+    started = time.monotonic()
+    for i in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            answer_create(question=question, author=member, body=f"Thinking of you, day {i}.")
+    took = time.monotonic() - started
+
+    # One broker timeout (0.5 s) for the first answer, then the pause: not one per answer.
+    assert took < 1.0
+    unannounced = Answer.objects.filter(question=question, followers_notified_at__isnull=True)
+    assert unannounced.count() == 3  # left for answer_notify_sweep
