@@ -211,7 +211,8 @@ def answer_open_for_replies(*, answer: Answer, member: User) -> bool:
 def _notify_later(answer_id: int) -> None:
     from ..tasks import answer_notify_followers
 
-    # Broker down: the answer stands; answer_notify_sweep sends its emails later.
+    # Through core.queue: after one broker failure the next answers skip the broker for the
+    # outage pause instead of each waiting its timeout; answer_notify_sweep sends them later.
     task_enqueue(answer_notify_followers, answer_id)
 
 
