@@ -58,9 +58,7 @@ def test_staff_with_two_factor_on_but_not_in_the_session_is_asked_for_the_code(
     if session == "password only":
         login_password_only_then_totp_on(client, staff)
     else:
-        Authenticator.objects.create(
-            user=staff, type=Authenticator.Type.TOTP, data={"secret": "x"}
-        )
+        Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "x"})
         client.force_login(staff)
 
     response = client.get("/admin/moderation/moderationcase/?o=1")
@@ -85,9 +83,7 @@ def test_staff_entering_the_code_on_the_reauthentication_step_reaches_admin(
     assert client.get("/admin/").status_code == HTTPStatus.OK
 
 
-def test_staff_wrong_code_on_the_reauthentication_step_stays_out_of_admin(
-    client, staff, settings
-):
+def test_staff_wrong_code_on_the_reauthentication_step_stays_out_of_admin(client, staff, settings):
     settings.STAFF_REQUIRE_2FA = True
     login_password_only_then_totp_on(client, staff)
     step = client.get("/admin/")["Location"]

@@ -8,8 +8,8 @@ from core.viewer import (
     viewer_holds_permission,
     viewer_is_member,
     viewer_is_moderator,
-    viewer_staff_powers_withhold,
     viewer_staff_powers_withheld,
+    viewer_staff_powers_withhold,
 )
 from tests.factories import UserFactory
 

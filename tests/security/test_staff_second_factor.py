@@ -154,9 +154,7 @@ def test_staff_second_factor_missing_article_page_shows_no_pending_comment(
     assert ARTICLE_PAGE_MARK not in content
 
 
-def test_staff_second_factor_missing_header_has_no_admin_link(
-    client, staff, without_second_factor
-):
+def test_staff_second_factor_missing_header_has_no_admin_link(client, staff, without_second_factor):
     without_second_factor(client, staff)
 
     content = client.get(reverse("home")).content.decode()
