@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +22,7 @@ from accounts.models import User
 from articles.models import ArticleStatus
 from forum.models import AnonymousReveal, Answer
 from moderation.models import ModerationLogEntry, ModerationState
+from tests.accounts.test_settings import _form as settings_form
 from tests.accounts.two_factor import (
     login_password_only_then_totp_on,
     login_with_second_factor,
@@ -265,18 +268,36 @@ def test_staff_second_factor_missing_never_saves_a_demotion(client, moderator):
     assert moderator.groups.filter(name="Moderators").exists()
 
 
-def test_staff_second_factor_check_costs_a_member_no_query(
-    client, member, question_page, settings, django_assert_max_num_queries
-):
+def test_staff_second_factor_check_costs_a_member_no_query(client, member, question_page, settings):
     client.force_login(member)
-    settings.STAFF_REQUIRE_2FA = False
-    client.get(question_page["url"])  # warm what the first request fills
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    client.get(question_page["url"])  # warm what a first request fills
 
-    with CaptureQueriesContext(connection) as off:
-        client.get(question_page["url"])
-    settings.STAFF_REQUIRE_2FA = True
+    counts = {}
+    for required in (False, True):
+        settings.STAFF_REQUIRE_2FA = required
+        with CaptureQueriesContext(connection) as queries:
+            client.get(question_page["url"])
+        counts[required] = len(queries.captured_queries)
 
-    with django_assert_max_num_queries(len(off.captured_queries)):
-        client.get(question_page["url"])
+    assert counts[True] <= counts[False]
+
+
+def test_staff_second_factor_missing_staff_sounding_name_refused_like_a_member(
+    client, moderator, without_second_factor
+):
+    without_second_factor(client, moderator)
+
+    response = client.post(reverse("accounts:settings"), settings_form(display_name="Mod Team"))
+
+    moderator.refresh_from_db()
+    assert "staff or moderator account" in response.content.decode()
+    assert moderator.display_name != "Mod Team"
+
+
+def test_staff_second_factor_login_with_totp_keeps_staff_sounding_name(client, moderator):
+    login_with_second_factor(client, moderator, totp_activate(moderator))
+
+    client.post(reverse("accounts:settings"), settings_form(display_name="Mod Team"))
+
+    moderator.refresh_from_db()
+    assert moderator.display_name == "Mod Team"
