@@ -18,8 +18,15 @@ from typing import Any
 from django.urls import URLPattern, URLResolver, get_resolver
 
 WITHOUT_SECOND_FACTOR = ("moderator_no_2fa", "superuser_no_2fa")
-ROLES = ("anonymous", "unverified", "member", "other_member", "moderator", "editor")
-ROLES += WITHOUT_SECOND_FACTOR
+ROLES = (
+    "anonymous",
+    "unverified",
+    "member",
+    "other_member",
+    "moderator",
+    "editor",
+    *WITHOUT_SECOND_FACTOR,
+)
 SIGNED_IN = ROLES[1:]
 STAFF = ("moderator", "editor")
 AS_MEMBER = "other_member"
