@@ -13,6 +13,8 @@ from django.db.models import Q, QuerySet, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Lower, Replace
 
+from core.viewer import viewer_has_staff_powers
+
 from .models import User
 
 # The characters besides letters and digits that clean_display_name lets through.
@@ -88,7 +90,7 @@ def display_name_refusal(*, name: str, member: User | None = None) -> str | None
     """
     if member is not None and name == member.display_name:
         return None
-    staff = member is not None and member.is_staff
+    staff = member is not None and viewer_has_staff_powers(member)
     if not staff and is_reserved(name):
         return RESERVED_MESSAGE
     others = members_named_like(name)

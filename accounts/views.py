@@ -36,6 +36,9 @@ def _member(request: HttpRequest) -> User:
 def settings_view(request: HttpRequest) -> HttpResponse:
     user = _member(request)
     profile, _ = Profile.objects.get_or_create(user=user)
+    # The form asks the viewer rule about profile.user: the request's own object, which
+    # carries the request's staff-powers answer, not a fresh copy from the database.
+    profile.user = user
     consent_active = health_consent_active(user=user)
     initial = {
         "display_name": user.display_name,

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from catalogue.models import Topic
-from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
+from core.viewer import Viewer, viewer_holds_permission, viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 
 from .models import Article, ArticleStatus, Comment, CommentHug
@@ -19,7 +19,7 @@ PUBLIC_STATUSES = (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED)
 
 def viewer_is_editor(viewer: Viewer) -> bool:
     """Editors (and superusers) may see drafts and scheduled articles."""
-    return viewer_is_member(viewer) and viewer.has_perm("articles.change_article")
+    return viewer_holds_permission(viewer, "articles.change_article")
 
 
 def article_list_published(*, topic: Topic | None = None) -> QuerySet[Article]:

@@ -11,6 +11,12 @@ from accounts.models import Visibility
 from tests.factories import UserFactory
 
 from .factories import member_with_profile
+from .two_factor import (
+    login_password_only_then_totp_on,
+    login_with_second_factor,
+    totp_activate,
+    totp_code,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +41,56 @@ def test_staff_without_two_factor_is_sent_to_totp_setup(client, staff, settings)
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
-def test_staff_with_two_factor_reaches_admin(client, staff, settings):
+def test_staff_with_two_factor_in_the_session_reaches_admin(client, staff, settings):
     settings.STAFF_REQUIRE_2FA = True
-    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(staff)
+    login_with_second_factor(client, staff, totp_activate(staff))
 
     response = client.get("/admin/")
 
     assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("session", ["password only", "force_login"])
+def test_staff_with_two_factor_on_but_not_in_the_session_is_asked_for_the_code(
+    client, staff, settings, session
+):
+    settings.STAFF_REQUIRE_2FA = True
+    if session == "password only":
+        login_password_only_then_totp_on(client, staff)
+    else:
+        Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "x"})
+        client.force_login(staff)
+
+    response = client.get("/admin/moderation/moderationcase/?o=1")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == (
+        reverse("mfa_reauthenticate") + "?next=%2Fadmin%2Fmoderation%2Fmoderationcase%2F%3Fo%3D1"
+    )
+
+
+def test_staff_entering_the_code_on_the_reauthentication_step_reaches_admin(
+    client, staff, settings
+):
+    settings.STAFF_REQUIRE_2FA = True
+    secret = login_password_only_then_totp_on(client, staff)
+    step = client.get("/admin/")["Location"]
+
+    entered = client.post(step, {"code": totp_code(secret)})
+
+    assert entered.status_code == HTTPStatus.FOUND
+    assert entered["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == HTTPStatus.OK
+
+
+def test_staff_wrong_code_on_the_reauthentication_step_stays_out_of_admin(client, staff, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    login_password_only_then_totp_on(client, staff)
+    step = client.get("/admin/")["Location"]
+
+    client.post(step, {"code": "000000"})
+
+    assert client.get("/admin/").status_code == HTTPStatus.FOUND
 
 
 def test_staff_two_factor_not_required_when_setting_off(client, staff, settings):

@@ -3,7 +3,14 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 
-from core.viewer import viewer_is_member, viewer_is_moderator
+from core.viewer import (
+    viewer_has_staff_powers,
+    viewer_holds_permission,
+    viewer_is_member,
+    viewer_is_moderator,
+    viewer_staff_powers_withheld,
+    viewer_staff_powers_withhold,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +91,55 @@ def test_viewer_is_moderator_agrees_with_has_perm_once_permissions_are_loaded():
 
     assert member.has_perm("moderation.view_moderationcase") is True
     assert viewer_is_moderator(member) is True
+
+
+def test_viewer_staff_powers_withheld_superuser_answers_as_an_ordinary_member():
+    superuser = UserFactory.create(is_staff=True, is_superuser=True)
+
+    viewer_staff_powers_withhold(superuser)
+
+    assert viewer_staff_powers_withheld(superuser) is True
+    assert viewer_is_member(superuser) is True
+    assert viewer_is_moderator(superuser) is False
+    assert viewer_has_staff_powers(superuser) is False
+    assert viewer_holds_permission(superuser, "articles.change_article") is False
+
+
+def test_viewer_staff_powers_withheld_even_after_the_moderator_answer_was_cached():
+    moderator = UserFactory.create(is_staff=True)
+    moderator.user_permissions.add(_moderation_permission())
+    assert viewer_is_moderator(moderator) is True
+
+    viewer_staff_powers_withhold(moderator)
+
+    assert viewer_is_moderator(moderator) is False
+
+
+def test_viewer_staff_powers_withhold_changes_no_field_of_the_account():
+    staff = UserFactory.create(is_staff=True, is_superuser=True)
+
+    viewer_staff_powers_withhold(staff)
+    staff.save()
+
+    stored = type(staff).objects.get(pk=staff.pk)
+    assert (stored.is_staff, stored.is_superuser) == (True, True)
+    assert viewer_has_staff_powers(stored) is True  # the next request's object carries no mark
+
+
+def test_viewer_has_staff_powers_for_staff_and_superusers_only():
+    assert viewer_has_staff_powers(UserFactory.create(is_staff=True)) is True
+    assert viewer_has_staff_powers(UserFactory.create(is_superuser=True)) is True
+    assert viewer_has_staff_powers(UserFactory.create()) is False
+    assert viewer_has_staff_powers(AnonymousUser()) is False
+    assert viewer_has_staff_powers(UserFactory.create(is_staff=True, is_active=False)) is False
+
+
+def test_viewer_holds_permission_as_has_perm_for_a_member_and_never_for_a_visitor():
+    editor = UserFactory.create()
+    editor.user_permissions.add(
+        Permission.objects.get(content_type__app_label="articles", codename="change_article")
+    )
+
+    assert viewer_holds_permission(editor, "articles.change_article") is True
+    assert viewer_holds_permission(UserFactory.create(), "articles.change_article") is False
+    assert viewer_holds_permission(AnonymousUser(), "articles.change_article") is False

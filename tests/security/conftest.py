@@ -17,6 +17,8 @@ class Viewers:
     other_member: User
     moderator: User
     editor: User
+    moderator_no_2fa: User
+    superuser_no_2fa: User
 
     def user(self, role: str) -> User | None:
         return None if role == "anonymous" else getattr(self, role)
@@ -36,6 +38,8 @@ def viewers(db: None) -> Viewers:
         other_member=UserFactory.create(),
         moderator=staff_member("Moderators"),
         editor=staff_member("Editors"),
+        moderator_no_2fa=staff_member("Moderators"),
+        superuser_no_2fa=UserFactory.create(is_staff=True, is_superuser=True),
     )
 
 

@@ -2,7 +2,13 @@
 
 The access matrix (test_access_matrix.py) walks `get_resolver()` and looks every route up in
 EXPECTATIONS; a route without an entry fails the suite, so a new page cannot ship without
-someone deciding who may see it. Outcomes are checked for six viewers x {GET, POST}.
+someone deciding who may see it. Outcomes are checked for eight viewers x {GET, POST}.
+
+The matrix runs with STAFF_REQUIRE_2FA on. `moderator` and `editor` logged in with their TOTP
+code; the two roles of WITHOUT_SECOND_FACTOR are staff whose session did not pass the second
+factor (a moderator who used the password alone on an account with TOTP, a superuser without
+two-factor at all). They act exactly as AS_MEMBER, a member who wrote none of the objects, on
+every route outside /admin/, and /admin/ sends them to the second-factor step.
 """
 
 from collections.abc import Callable, Iterator
@@ -11,9 +17,19 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-ROLES = ("anonymous", "unverified", "member", "other_member", "moderator", "editor")
+WITHOUT_SECOND_FACTOR = ("moderator_no_2fa", "superuser_no_2fa")
+ROLES = (
+    "anonymous",
+    "unverified",
+    "member",
+    "other_member",
+    "moderator",
+    "editor",
+    *WITHOUT_SECOND_FACTOR,
+)
 SIGNED_IN = ROLES[1:]
 STAFF = ("moderator", "editor")
+AS_MEMBER = "other_member"
 
 # Outcomes: what a response must look like.
 OK = "ok"  # 2xx
@@ -26,6 +42,9 @@ REFUSED = "refused"  # 4xx: bad form, forbidden, missing
 FORM = "form"  # the form again: 200, or 400 with its errors (429 when rate-limited)
 DONE = "done"  # the action happened: 2xx, or a redirect onwards
 ANSWERED = "answered"  # anything but a server error: flows allauth owns (keys, reauth, 2fa)
+SECOND_FACTOR = "second factor"  # a redirect to turn two-factor on, or to enter the code
+
+SECOND_FACTOR_STEPS = ("/accounts/2fa/reauthenticate/?", "/accounts/2fa/totp/activate/")
 
 
 # Routes that take POST without a CSRF token on purpose, with the reason.
@@ -50,6 +69,7 @@ def outcome_matches(outcome: str, status: int, location: str) -> bool:
         FORM: status in (200, 400, 429),
         DONE: 200 <= status < 400,
         ANSWERED: True,
+        SECOND_FACTOR: status == 302 and location.startswith(SECOND_FACTOR_STEPS),
     }[outcome]
 
 
@@ -251,11 +271,16 @@ EXPECTATIONS: dict[str, Expect] = {
 
 # Django admin: generated per model, so one rule covers it. Visitors and members never get
 # an admin page; staff get answers that are never server errors (their permissions decide).
+# Staff without the second factor in the session are sent to it from every admin page.
+_ADMIN_STAFF = {"moderator": ANSWERED, "editor": ANSWERED}
+_ADMIN_NO_2FA = dict.fromkeys(WITHOUT_SECOND_FACTOR, SECOND_FACTOR)
 ADMIN = Expect(
-    get=by_role(REDIRECT, REDIRECT, moderator=ANSWERED, editor=ANSWERED),
-    post=by_role(REDIRECT, REDIRECT, moderator=ANSWERED, editor=ANSWERED),
+    get=by_role(REDIRECT, REDIRECT, **_ADMIN_STAFF, **_ADMIN_NO_2FA),
+    post=by_role(REDIRECT, REDIRECT, **_ADMIN_STAFF, **_ADMIN_NO_2FA),
 )
-ADMIN_LOGIN = Expect(get=by_role(LOGIN, ANSWERED), post=by_role(LOGIN, ANSWERED))
+ADMIN_LOGIN = Expect(
+    get=by_role(LOGIN, ANSWERED, **_ADMIN_NO_2FA), post=by_role(LOGIN, ANSWERED, **_ADMIN_NO_2FA)
+)
 ADMIN_KWARG_VALUES = {"app_label": "auth", "object_id": "1", "content_type_id": "1"}
 
 
