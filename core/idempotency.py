@@ -134,20 +134,16 @@ def create_once(
             author_id=author.pk, key=key, defaults={"kind": kind}
         )
         if not claimed:
-            earlier = _earlier_post(claim, model)
-            # A key of another kind, or whose post is gone: post as if the form had none.
-            return earlier if earlier is not None else create()
+            if claim.kind != kind:  # a key sent to another kind's form: as if it had none
+                return create()
+            earlier: Post | None = model._default_manager.filter(pk=claim.object_id).first()
+            if earlier is not None:
+                return earlier
+            # The post it made was deleted since: this one takes the key over.
         post = create()
         claim.object_id = post.pk
         claim.save(update_fields=["object_id"])
         return post
-
-
-def _earlier_post(claim: PostingKey, model: type[Post]) -> Post | None:
-    if claim.kind != model._meta.label_lower or claim.object_id is None:
-        return None
-    found: Post | None = model._default_manager.filter(pk=claim.object_id).first()
-    return found
 
 
 def posting_keys_prune(*, now: datetime | None = None) -> int:

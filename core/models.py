@@ -50,9 +50,7 @@ class PostingKey(models.Model):
     create a post. `object_id` is set in the same transaction as the post is created.
     """
 
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     key = models.UUIDField()
     # The model's label ("articles.comment"): a key answers only for the kind it created.
     kind = models.CharField(max_length=100)

@@ -190,6 +190,7 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 60.0},
     "content-versions-prune": {"task": "core.tasks.content_versions_prune_old", "schedule": 3600.0},
+    "posting-keys-prune": {"task": "core.tasks.posting_keys_prune_old", "schedule": 3600.0},
     # Followers who chose one email a day get it at 07:00 UTC.
     "forum-daily-answers": {
         "task": "forum.tasks.forum_daily_digest_send",
