@@ -10,6 +10,11 @@ first one's transaction and then answer with the post it made, never a second po
 a "duplicate" message. A missing or malformed key (a tab opened before keys existed, a bot)
 falls back to the posting rules alone, including the duplicate-text rule.
 
+Why one table of used keys rather than a key column on each post model: one constraint and
+one migration serve every kind, so a new kind only calls `create_once`; the key is claimed
+before the posting rules run, so a second request never reaches the duplicate-text rule or
+makes a moderation case; and the content tables, their exports and admin stay as they were.
+
 A key belongs to one member and one form render: it must never be stored in a copy shared
 between members. Wherever the CSRF token is a placeholder (the anonymous page cache, the
 members' shared renderings), the `{% idempotency_key_field %}` tag writes a placeholder too,
@@ -24,7 +29,7 @@ from functools import cache as memoize
 from typing import Any, TypeVar
 
 from django import forms
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
@@ -130,9 +135,7 @@ def create_once(
         return create()
     kind = model._meta.label_lower
     with transaction.atomic():
-        claim, claimed = PostingKey.objects.get_or_create(
-            author_id=author.pk, key=key, defaults={"kind": kind}
-        )
+        claim, claimed = _claim(author=author, key=key, kind=kind)
         if not claimed:
             if claim.kind != kind:  # a key sent to another kind's form: as if it had none
                 return create()
@@ -144,6 +147,18 @@ def create_once(
         claim.object_id = post.pk
         claim.save(update_fields=["object_id"])
         return post
+
+
+def _claim(*, author: Viewer, key: uuid.UUID, kind: str) -> tuple[PostingKey, bool]:
+    """The key's row, and whether this request just took it."""
+    try:
+        # A savepoint: a key already taken must not break the transaction we answer in.
+        with transaction.atomic():
+            return PostingKey.objects.create(author_id=author.pk, key=key, kind=kind), True
+    except IntegrityError:
+        # Raised only once the request holding the key has committed (PostgreSQL makes this
+        # insert wait for it), so the post it made is there to read.
+        return PostingKey.objects.get(author_id=author.pk, key=key), False
 
 
 def posting_keys_prune(*, now: datetime | None = None) -> int:
