@@ -12,6 +12,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import ReadOnlyPasswordHashField
 from django.http import HttpRequest
 
+from moderation.admin_anonymity import deleted_objects_hiding_anonymous
+
 from .models import HealthDataConsent, Profile, User, Visibility
 
 HEALTH_FIELDS = [
@@ -96,6 +98,10 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "display_name", "handle", "password1"]})
     ]
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
+        # The delete page lists a member's posts: never her anonymous ones (docs/security.md).
+        return deleted_objects_hiding_anonymous(objs, request, self.admin_site)
 
 
 @admin.register(Profile)

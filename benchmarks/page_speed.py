@@ -72,9 +72,9 @@ def _require_tools() -> None:
                 sys.exit(f"{name} is not listening on {host}:{port}")
 
 
-def _psql(sql: str) -> str:
+def _psql(sql: str, port: int = 5432) -> str:
     return subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", sql, "postgres"],
+        ["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-tAc", sql, "postgres"],
         capture_output=True,
         text=True,
         check=True,
@@ -113,6 +113,15 @@ def _start_server(port: int) -> subprocess.Popen[bytes]:
     subprocess.run(
         ["redis-cli", "-u", REDIS_URL, "flushdb"], capture_output=True, check=False
     )  # a cold, empty cache for every run
+    return gunicorn_start(port, _env())
+
+
+def gunicorn_start(
+    port: int, env: dict[str, str], log: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """gunicorn with 2 sync workers on loopback, in its own process group (stop it with
+    gunicorn_stop); returns once it accepts connections. `log` takes its output."""
+    output = log.open("ab") if log is not None else None
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
@@ -123,17 +132,32 @@ def _start_server(port: int) -> subprocess.Popen[bytes]:
             "--log-level=warning",
         ],
         cwd=ROOT,
-        env=_env(),
+        env=env,
         start_new_session=True,
+        stdout=output,
+        stderr=output,
     )
+    if output is not None:
+        output.close()  # gunicorn holds its own copy
     for _ in range(100):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return server
         except OSError:
             time.sleep(0.1)
-    server.kill()
+    gunicorn_stop(server)
     sys.exit("gunicorn did not start")
+
+
+def gunicorn_stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop the gunicorn started by gunicorn_start (its own process group only)."""
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
 
 
 def _duration_ms(text: str) -> float:
@@ -205,8 +229,7 @@ def measure(targets: dict[str, Any]) -> list[Result]:
             )
             results.append(result)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+        gunicorn_stop(server)
     ceilings = {r.viewer: r.rps for r in results if r.page.startswith("ceiling")}
     for result in results:
         if ceilings.get(result.viewer):

@@ -14,6 +14,7 @@ BENCHMARKS = {
     "page_speed": "benchmarks.page_speed",
     "forum": "benchmarks.forum_bench",
     "newsletter": "benchmarks.newsletter_bench",
+    "faults": "benchmarks.fault_timings",
 }
 
 

@@ -27,6 +27,7 @@ class ForumConfig(AppConfig):
             url=lambda item: item.get_absolute_url(),
             after_state_change=lambda item: question_recount(question_id=item.pk),
             topic_field="topics",
+            anonymous_field="is_anonymous",
         )
         registry.register(
             Answer,
@@ -34,6 +35,7 @@ class ForumConfig(AppConfig):
             url=lambda item: item.get_absolute_url(),
             after_state_change=answer_state_changed,
             topic_field="question__topics",
+            anonymous_field="is_anonymous",
         )
 
         searchable_register(searchable.QUESTION)

@@ -332,16 +332,9 @@ def answer_create_view(request: MemberRequest, pk: int) -> HttpResponse:
 @require_GET
 def answer_link_view(request: HttpRequest, question_pk: int, pk: int) -> HttpResponse:
     """An answer's own address (emails, search): redirect to the page that shows it."""
-    if not 0 < pk <= selectors.MAX_PK:
+    found = selectors.answer_for_link(question_pk=question_pk, pk=pk, viewer=request.user)
+    if found is None:
         raise Http404
-    answer = Answer.objects.filter(pk=pk).only("id", "question_id", "parent_id", "created_at")
-    found = answer.first()
-    if found is None or found.question_id != question_pk:
-        raise Http404
-    question = selectors.question_for_viewer(pk=found.question_id, viewer=request.user)
-    if question is None:
-        raise Http404
-    found.question = question
     return redirect(selectors.answer_url(answer=found, viewer=request.user))
 
 

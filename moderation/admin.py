@@ -3,14 +3,17 @@
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Case, F, Prefetch, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.urls import URLPattern, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from . import admin_actions, admin_members
+from .admin_anonymity import AnonymousAuthorAdminMixin
+from .anonymity import anonymous_cases_q, anonymous_items_q
 from .bios import bio_related, hidden_bio_q
 from .items import PROFILE, item_from_case, item_state
 from .models import (
@@ -73,7 +76,7 @@ class ModeratorPermissions:
 
 
 @admin.register(ModerationCase)
-class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
+class ModerationCaseAdmin(ModeratorPermissions, AnonymousAuthorAdminMixin, admin.ModelAdmin):
     list_display = [
         "priority",
         "kind",
@@ -106,6 +109,9 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
     ]
     fields = list(readonly_fields)
     change_form_template = "admin/moderation/moderationcase/change_form.html"
+
+    def anonymous_rows(self) -> Q:
+        return anonymous_cases_q()
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ModerationCase]:
         open_reports = Report.objects.filter(status=Report.Status.OPEN).only(
@@ -154,7 +160,13 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             results = results.exclude(Q(kind=PROFILE) & hidden_bio_q("author"))
         return results, may_have_duplicates
 
-    @admin.display(description="author", ordering="author__display_name")
+    # Sorting by author must not place an anonymous case among its author's cases.
+    @admin.display(
+        description="author",
+        ordering=Case(
+            When(author_anonymous=True, then=Value(None)), default=F("author__display_name")
+        ),
+    )
     def author_link(self, obj: ModerationCase) -> str:
         if obj.author is None:
             return "-"
@@ -193,7 +205,9 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
         form_url: str = "",
         extra_context: dict[str, Any] | None = None,
     ) -> Any:
-        case = self.get_queryset(request).filter(pk=object_id).first()
+        # get_object answers None for "abc" or a missing id; Django's change_view then
+        # redirects with its "doesn't exist" message, as for every other model.
+        case = self.get_object(request, unquote(object_id))
         extra: dict[str, Any] = dict(extra_context or {})
         if case is not None:
             item = item_from_case(case)
@@ -206,6 +220,7 @@ class ModerationCaseAdmin(ModeratorPermissions, admin.ModelAdmin):
                     content_type=case.content_type, object_id=case.object_id
                 ).select_related("actor")[:100],
                 member_entries=ModerationLogEntry.objects.filter(member=case.author_id)
+                .exclude(anonymous_items_q())
                 .select_related("actor")
                 .order_by("-created_at")[:20]
                 if case.author_id
@@ -236,13 +251,17 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(ReadOnlyAdmin):
+class ReportAdmin(AnonymousAuthorAdminMixin, ReadOnlyAdmin):
+    anonymous_author_paths = ("case__author",)
     list_display = ["created_at", "reason", "case", "reporter", "status"]
     list_filter = ["status", "reason", "created_at"]
     list_select_related = ["case", "reporter"]
     search_fields = ["note", "reporter__display_name", "case__snapshot"]
     list_per_page = 100
     show_full_result_count = False
+
+    def anonymous_rows(self) -> Q:
+        return anonymous_cases_q("case__")
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Report], search_term: str
@@ -273,15 +292,20 @@ class ProfileBioModerationAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ModerationLogEntry)
-class ModerationLogEntryAdmin(ReadOnlyAdmin):
-    """Append-only: nobody, not even a superuser, adds, changes or deletes entries here."""
+class ModerationLogEntryAdmin(AnonymousAuthorAdminMixin, ReadOnlyAdmin):
+    """Append-only: nobody, not even a superuser, adds, changes or deletes entries here.
 
+    An entry about an anonymous post (its hiding, its reveal, a sanction after a reveal)
+    keeps the member for the audit, but admin never shows it next to the post.
+    """
+
+    anonymous_author_paths = ("member",)
     list_display = [
         "created_at",
         "actor",
         "action",
         "item",
-        "member",
+        "member_shown",
         "before",
         "after",
         "reason",
@@ -295,9 +319,32 @@ class ModerationLogEntryAdmin(ReadOnlyAdmin):
     exclude = ["item_snapshot"]
     readonly_fields = ["snapshot"]
 
+    def anonymous_rows(self) -> Q:
+        return anonymous_items_q()
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ModerationLogEntry]:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                on_anonymous_item=Case(
+                    When(anonymous_items_q(), then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+        )
+
     def get_list_select_related(self, request: HttpRequest) -> list[str]:
         # The item column checks the member's bio privacy: load it with the row.
         return ["actor", "member", *bio_related("member"), "content_type"]
+
+    # Not sortable: sorting by name would place an anonymous post's entries among hers.
+    @admin.display(description="member")
+    def member_shown(self, obj: ModerationLogEntry) -> str:
+        if getattr(obj, "on_anonymous_item", False):
+            return "the anonymous author"
+        return str(obj.member) if obj.member is not None else "-"
 
     @admin.display(description="item snapshot")
     def snapshot(self, obj: ModerationLogEntry) -> str:

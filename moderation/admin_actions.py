@@ -15,11 +15,11 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
 from . import services
+from .anonymity import item_is_anonymous
 from .items import (
     item_author,
     item_author_id,
     item_from_case,
-    item_is_anonymous,
     item_kind,
     item_snapshot,
 )

@@ -9,12 +9,15 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
 from . import admin_actions
+from .admin_anonymity import AnonymousAuthorAdminMixin
+from .anonymity import anonymous_field_of, anonymous_rows_q
 from .models import ModerationCase, ModerationState
+from .registry import moderated_type_for
 
 
 class ReportedFilter(admin.SimpleListFilter):
@@ -35,10 +38,27 @@ class ReportedFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=cases.values("object_id"))
 
 
-class ModeratedContentAdminMixin:
-    """State badge, state/reported filters and the moderation actions for a content admin."""
+class ModeratedContentAdminMixin(AnonymousAuthorAdminMixin):
+    """State badge, state/reported filters and the moderation actions for a content admin.
 
+    The anonymity rule comes with it (admin_anonymity): the author field and the anonymous
+    field are those the kind registered with moderation.
+    """
+
+    model: Any
     moderation_actions = [*admin_actions.CONTENT_ACTIONS, *admin_actions.MEMBER_ACTIONS]
+
+    def get_anonymous_author_paths(self) -> tuple[str, ...]:
+        return (moderated_type_for(self.model).author_field,)
+
+    def anonymous_rows(self) -> Q:
+        return anonymous_rows_q(self.model)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        readonly = list(super().get_readonly_fields(request, obj))  # type: ignore[misc]
+        # Unticking "anonymous" in the form would show the author without a reveal.
+        field = anonymous_field_of(self.model)
+        return [*readonly, field] if field and field not in readonly else readonly
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)  # type: ignore[misc]

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from . import services
 from .admin_actions import ActionForm
+from .anonymity import anonymous_cases_q, anonymous_items_q
 from .models import MemberSanction, ModerationCase, ModerationLogEntry, Report
 from .selectors import author_history_annotations
 
@@ -72,10 +73,14 @@ def member_queryset(params: Any) -> QuerySet[Any]:
         queryset = queryset.filter(
             pk__in=ModerationCase.objects.filter(
                 status=ModerationCase.Status.OPEN, open_report_count__gt=0
-            ).values("author_id")
+            )
+            .exclude(anonymous_cases_q())
+            .values("author_id")
         )
     elif params.get("reported") == "ever":
-        queryset = queryset.filter(pk__in=Report.objects.values("case__author_id"))
+        queryset = queryset.filter(
+            pk__in=Report.objects.exclude(anonymous_cases_q("case__")).values("case__author_id")
+        )
     joined = params.get("joined")
     if joined in ("1", "7", "30"):
         queryset = queryset.filter(date_joined__gte=timezone.now() - timedelta(days=int(joined)))
@@ -165,10 +170,13 @@ def member_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "member": member,
         "operations": [(op, OPERATIONS[op][0], forms[op]) for op in OPERATIONS],
         "sanctions": MemberSanction.objects.filter(member=member).select_related("created_by")[:50],
-        "log_entries": ModerationLogEntry.objects.filter(member=member).select_related("actor")[
-            :100
-        ],
-        "cases": ModerationCase.objects.filter(author=member).order_by("-opened_at")[:50],
+        # Her anonymous posts are not hers here: only the logged reveal links them to her.
+        "log_entries": ModerationLogEntry.objects.filter(member=member)
+        .exclude(anonymous_items_q())
+        .select_related("actor")[:100],
+        "cases": ModerationCase.objects.filter(author=member)
+        .exclude(anonymous_cases_q())
+        .order_by("-opened_at")[:50],
         "reports_made": Report.objects.filter(reporter=member).count(),
     }
     return TemplateResponse(request, "admin/moderation/member_detail.html", context)

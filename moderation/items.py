@@ -68,11 +68,6 @@ def item_snapshot(item: Any) -> str:
     return item_full_text(item)[:SNAPSHOT_CHARS]
 
 
-def item_is_anonymous(item: Any) -> bool:
-    """Posted anonymously: moderators act on the author without being shown who it is."""
-    return bool(getattr(item, "is_anonymous", False)) and not is_profile(item)
-
-
 def item_url(item: Any) -> str:
     bio = moderated_bio()
     try:

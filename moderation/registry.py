@@ -31,6 +31,9 @@ class ModeratedType:
     created_field: str = "created_at"
     # Optional: the item's topic, for the admin filters (a dotted lookup such as "article__topic").
     topic_field: str = ""
+    # Optional: a boolean field that is true for an item posted anonymously ("is_anonymous").
+    # Staff then learn its author only through the logged reveal (moderation.anonymity).
+    anonymous_field: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from .anonymity import anonymous_cases_q, anonymous_items_q
 from .models import (
     MemberSanction,
     ModerationLogEntry,
@@ -118,16 +119,23 @@ def _count(queryset: QuerySet[Any], column: str) -> Coalesce:
 
 
 def author_history_annotations(author_ref: str) -> dict[str, Any]:
-    """Previous reports, hidden posts and warnings of the author at `author_ref`."""
+    """Previous reports, hidden posts and warnings of the author at `author_ref`.
+
+    Her anonymous posts are left out: a count that moved when one was reported or hidden
+    would tell a moderator who wrote it.
+    """
     return {
         "author_reports": _count(
-            Report.objects.filter(case__author=OuterRef(author_ref)), "case__author"
+            Report.objects.filter(case__author=OuterRef(author_ref)).exclude(
+                anonymous_cases_q("case__")
+            ),
+            "case__author",
         ),
         "author_hidden": _count(
             ModerationLogEntry.objects.filter(
                 member=OuterRef(author_ref),
                 action__in=[ModerationLogEntry.Action.HIDE, ModerationLogEntry.Action.REJECT],
-            ),
+            ).exclude(anonymous_items_q()),
             "member",
         ),
         "author_warnings": _count(

@@ -14,12 +14,12 @@ from django.utils import timezone
 
 from core.mail.services import email_enqueue
 
+from .anonymity import item_is_anonymous
 from .items import (
     item_author,
     item_author_id,
     item_content_type,
     item_full_text,
-    item_is_anonymous,
     item_kind,
     item_set_state,
     item_snapshot,

@@ -179,16 +179,18 @@ CELERY_BROKER_VISIBILITY_TIMEOUT = 3600
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
     # Publishing from a web request gives up quickly on a down or hung Redis (core.queue).
-    "socket_connect_timeout": 0.5,
-    "socket_timeout": 0.5,
+    "socket_connect_timeout": 0.3,
+    "socket_timeout": 0.3,
     "max_retries": 0,
 }
-CELERY_BROKER_CONNECTION_TIMEOUT = 0.5
+CELERY_BROKER_CONNECTION_TIMEOUT = 0.3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a web request when Redis is down: the outbox sweeper catches up.
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
-    "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 60.0},
+    # Every 10 s: a dead worker's claims lapse after MAIL_LEASE_SECONDS, and the next sweep
+    # hands them out again, so a crash delays an email by at most lease + 10 s (docs/email.md).
+    "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 10.0},
     "content-versions-prune": {"task": "core.tasks.content_versions_prune_old", "schedule": 3600.0},
     "posting-keys-prune": {"task": "core.tasks.posting_keys_prune_old", "schedule": 3600.0},
     # Followers who chose one email a day get it at 07:00 UTC.
@@ -198,7 +200,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
     # Follower emails whose task never got queued (broker outage): delayed, never lost.
     "forum-answer-notify-sweep": {"task": "forum.tasks.answer_notify_sweep", "schedule": 120.0},
-    "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 60.0},
+    "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 10.0},
 }
 
 # --- Newsletter (see docs/newsletter.md) ------------------------------------------------------
@@ -211,14 +213,19 @@ CELERY_BEAT_SCHEDULE["newsletter-weekly-digest"] = {
 }
 # First retry of a chunk after a 4xx/connection error; doubles each time.
 NEWSLETTER_RETRY_BASE_SECONDS = env.int("NEWSLETTER_RETRY_BASE_SECONDS", default=30)
-# A delivery claimed longer ago than this belongs to a dead worker (default: hard limit + 60 s).
-NEWSLETTER_STALE_CLAIM_SECONDS = env.int(
-    "NEWSLETTER_STALE_CLAIM_SECONDS", default=CELERY_TASK_TIME_LIMIT + 60
+# Queued deliveries no task touched for this long are dispatched again (a task lost with the
+# broker), and a fan-out running this long is run again. Claims of dead workers are not
+# waited for this long: their lease (MAIL_LEASE_SECONDS) lapses within a minute.
+NEWSLETTER_REDISPATCH_SECONDS = env.int(
+    "NEWSLETTER_REDISPATCH_SECONDS", default=CELERY_TASK_TIME_LIMIT + 60
 )
 # Discreet mode's From; empty keeps DEFAULT_FROM_EMAIL's address under a neutral name.
 NEWSLETTER_DISCREET_FROM_EMAIL = env("NEWSLETTER_DISCREET_FROM_EMAIL", default="")
 
 # --- Email ----------------------------------------------------------------------------------
+# A worker's claim on the emails it is sending lapses this long after its last renewal (it
+# renews every sixth of it while it works): a dead worker's emails go out again after it.
+MAIL_LEASE_SECONDS = env.int("MAIL_LEASE_SECONDS", default=30)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="MyBCTeam <hello@mybcteam.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = env("EMAIL_HOST", default="")

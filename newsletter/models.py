@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.mail.models import Leased
+
 
 class Subscriber(models.Model):
     """One email address on the list; only `confirmed` ones get mail."""
@@ -117,8 +119,11 @@ class Send(models.Model):
         return f"{label} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
-class Delivery(models.Model):
-    """One email of a send to one subscriber; the unique constraint forbids a second."""
+class Delivery(Leased):
+    """One email of a send to one subscriber; the unique constraint forbids a second.
+
+    Claimed and sent under a lease (core.mail.delivery), like every email of the project.
+    """
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"

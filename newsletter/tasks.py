@@ -36,5 +36,5 @@ def newsletter_chunk_send(self: Any, send_id: int, chunk: int) -> dict[str, int]
 
 @shared_task
 def newsletter_sweep() -> dict[str, int]:
-    """Periodic (beat, every minute): recover claims of dead workers and stalled chunks."""
+    """Periodic (beat, every 10 s): recover claims of dead workers and stalled chunks."""
     return services.deliveries_sweep()

@@ -13,15 +13,23 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     list_filter = ["state", "kind"]
     search_fields = ["to_email"]
     date_hierarchy = "created_at"
-    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    # Staff see where and when, never what: a subject or body names a member beside her
+    # posts, anonymous ones included (docs/security.md).
+    exclude = ["subject", "body_text", "body_html"]
+    readonly_fields = [
+        f.name
+        for f in OutboxMessage._meta.fields
+        if f.name not in ("subject", "body_text", "body_html")
+    ]
     actions = ["send_again"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description="Send again (queue interrupted or failed messages)")
+    @admin.action(description="Send again (queue failed messages)")
     def send_again(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:
-        retry = queryset.filter(state__in=[OutboxMessage.State.UNKNOWN, OutboxMessage.State.FAILED])
+        # Interrupted sends need no one: the sweeper sends them again once their lease lapses.
+        retry = queryset.filter(state=OutboxMessage.State.FAILED)
         ids = list(retry.values_list("id", flat=True))
         retry.update(state=OutboxMessage.State.QUEUED, next_attempt_at=timezone.now())
         outbox_dispatch(message_ids=ids)

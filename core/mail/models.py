@@ -1,7 +1,19 @@
 from django.db import models
 
 
-class OutboxMessage(models.Model):
+class Leased(models.Model):
+    """The columns a worker's claim needs (core.mail.delivery): whose it is, until when."""
+
+    # New for every claim: a worker whose rows were reclaimed and claimed again by another
+    # finds its token gone and stops (a fencing token).
+    lease_token = models.UUIDField(null=True, blank=True, editable=False)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class OutboxMessage(Leased):
     """One email we promised to send: written in the transaction that caused it."""
 
     class State(models.TextChoices):
@@ -9,8 +21,6 @@ class OutboxMessage(models.Model):
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
-        # Claimed by a worker that vanished: the SMTP server may or may not have accepted it.
-        UNKNOWN = "unknown", "Interrupted (delivery unknown)"
 
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     kind = models.CharField(max_length=60, help_text="Template name, e.g. articles/reply.")
@@ -20,6 +30,9 @@ class OutboxMessage(models.Model):
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
+    # Chosen when the row is written and sent with every attempt: a copy sent again after a
+    # worker crash is recognisably the same message (mail clients and providers collapse it).
+    message_id = models.CharField(max_length=255, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,33 +1,33 @@
-"""The one way to send email: write an outbox row now, send it after commit, at most once.
+"""The one way to send email: write an outbox row now, send it after commit, at least once.
 
-The remaining window: a worker that dies after the SMTP server accepted a message but before
-the row is marked `sent` leaves it `sending`; the sweeper then marks it `unknown` rather than
-sending it again. The window is one UPDATE long, because the row is claimed immediately before
-the SMTP transaction and marked immediately after it.
+Each row is claimed under a lease and sent with the Message-ID chosen when it was written
+(core.mail.delivery). A worker that dies mid-send leaves the row `sending`; once its lease
+lapses the sweeper queues it again, so the email goes late rather than never. The one copy
+that can arrive twice is a message the server accepted in the instant before the kill,
+and it carries the same Message-ID both times.
 """
 
 import logging
 import smtplib
+import uuid
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import F
 from django.template import Context, Engine
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ..queue import task_enqueue
+from .delivery import Lease, lease_claim, leases_expired, leases_reclaim, message_id_make
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
-# A worker holding a claim longer than the task hard time limit has died.
-STALE_CLAIM = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
 
 
 def email_render(*, template: str, context: Mapping[str, Any]) -> tuple[str, str, str]:
@@ -80,14 +80,19 @@ def email_enqueue_rendered(
     from_email: str | None = None,
 ) -> OutboxMessage:
     """Like email_enqueue, for a message already rendered (allauth's own emails)."""
+    sender = from_email or settings.DEFAULT_FROM_EMAIL
+    extra = dict(headers or {})
+    # A caller's own Message-ID wins; either way it is stored, and every attempt sends it.
+    given = next((extra.pop(k) for k in list(extra) if k.lower() == "message-id"), "")
     message = OutboxMessage.objects.create(
         kind=kind,
         to_email=to,
-        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        from_email=sender,
         subject=subject[:255],
         body_text=body_text,
         body_html=body_html,
-        headers=dict(headers or {}),
+        headers=extra,
+        message_id=given or message_id_make(kind="mail", key=uuid.uuid4().hex, from_email=sender),
         next_attempt_at=timezone.now(),
     )
     transaction.on_commit(lambda: outbox_dispatch(message_ids=[message.id]))
@@ -118,56 +123,84 @@ def _is_permanent(exc: Exception) -> bool:
 
 def email_send_claimed(*, message_id: int, connection: Any = None) -> bool:
     """Claim a queued row and send it; returns True when this call sent it. Safe to repeat."""
-    now = timezone.now()
-    claimed = OutboxMessage.objects.filter(
-        id=message_id, state=OutboxMessage.State.QUEUED, next_attempt_at__lte=now
-    ).update(state=OutboxMessage.State.SENDING, claimed_at=now, attempts=F("attempts") + 1)
-    if not claimed:
+    lease = lease_claim(
+        rows=OutboxMessage.objects.filter(id=message_id, next_attempt_at__lte=timezone.now())
+    )
+    if lease is None:
         return False
     message = OutboxMessage.objects.get(id=message_id)
+    conn = connection or get_connection()
+    opened = False
+    try:
+        opened = bool(conn.open()) if hasattr(conn, "open") else False
+        # A connect slower than RENEW_EVERY renews the lease here, and a worker whose
+        # row was taken over meanwhile sends nothing.
+        if not lease.held():
+            logger.warning("outbox: lost the lease on message %s; not sending it", message.id)
+            return False
+        _email_for(message, conn).send()
+    except Exception as exc:
+        _record_failure(lease, message, exc)
+        return False
+    finally:
+        if opened:
+            conn.close()
+    lease.mark_sent(message.id)
+    return True
+
+
+def _email_for(message: OutboxMessage, connection: Any) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body_text,
         from_email=message.from_email,
         to=[message.to_email],
-        headers=message.headers,
-        connection=connection or get_connection(),
+        headers={**message.headers, "Message-ID": message.message_id},
+        connection=connection,
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
-    try:
-        email.send()
-    except Exception as exc:
-        _record_failure(message, exc)
-        return False
-    OutboxMessage.objects.filter(id=message_id).update(
-        state=OutboxMessage.State.SENT, sent_at=timezone.now(), last_error=""
-    )
-    return True
+    return email
 
 
-def _record_failure(message: OutboxMessage, exc: Exception) -> None:
+def _record_failure(lease: Lease, message: OutboxMessage, exc: Exception) -> None:
     error = f"{type(exc).__name__}: {exc}"[:500]
-    if _is_permanent(exc) or message.attempts >= MAX_ATTEMPTS:
+    attempts = message.attempts
+    if _is_permanent(exc) or attempts >= MAX_ATTEMPTS:
         state = OutboxMessage.State.FAILED
     else:
         state = OutboxMessage.State.QUEUED
-    logger.warning("outbox: message %s %s after attempt %s", message.id, state, message.attempts)
-    OutboxMessage.objects.filter(id=message.id).update(
-        state=state, last_error=error, next_attempt_at=timezone.now() + _backoff(message.attempts)
+    logger.warning("outbox: message %s %s after attempt %s", message.id, state, attempts)
+    lease.mark(
+        message.id,
+        state=state,
+        last_error=error,
+        next_attempt_at=timezone.now() + _backoff(attempts),
     )
 
 
-def outbox_sweep(*, batch_size: int = 500) -> dict[str, int]:
-    """Re-dispatch due queued rows and mark abandoned claims `unknown`. Idempotent."""
-    now = timezone.now()
-    abandoned = OutboxMessage.objects.filter(
-        state=OutboxMessage.State.SENDING, claimed_at__lt=now - STALE_CLAIM
-    ).update(state=OutboxMessage.State.UNKNOWN, last_error="Worker stopped while sending.")
+def outbox_sweep(*, batch_size: int = 500, now: datetime | None = None) -> dict[str, int]:
+    """Re-queue rows of dead workers (lease lapsed), dispatch every due row. Idempotent.
+
+    A row whose worker died MAX_ATTEMPTS times fails instead: it may be what kills them.
+    """
+    now = now or timezone.now()
+    rows = OutboxMessage.objects.all()
+    failed = (
+        leases_expired(rows=rows, now=now)
+        .filter(attempts__gte=MAX_ATTEMPTS)
+        .update(state=OutboxMessage.State.FAILED, last_error="Worker stopped while sending.")
+    )
+    reclaimed = leases_reclaim(
+        rows=rows,
+        now=now,
+        next_attempt_at=now,
+        last_error="Worker stopped while sending; sent again with the same Message-ID.",
+    )
     due = list(
         OutboxMessage.objects.filter(state=OutboxMessage.State.QUEUED, next_attempt_at__lte=now)
         .order_by("next_attempt_at")
         .values_list("id", flat=True)[:batch_size]
     )
     outbox_dispatch(message_ids=due)
-    return {"dispatched": len(due), "abandoned": abandoned}
+    return {"dispatched": len(due), "reclaimed": reclaimed, "failed": failed}

@@ -64,6 +64,32 @@ def answer_for_viewer(*, pk: int, viewer: Viewer) -> Answer | None:
     )
 
 
+def answer_for_link(*, question_pk: int, pk: int, viewer: Viewer) -> Answer | None:
+    """The answer an answer address may lead this viewer to, or None (the view answers 404).
+
+    Only what the question page shows this viewer: visible answers and her own pending ones;
+    moderators also pending and hidden ones. Anything else answers exactly as a missing
+    answer, so the address tells nobody that a hidden or held answer exists.
+    """
+    if not 0 < pk <= MAX_PK:
+        return None
+    question = question_for_viewer(pk=question_pk, viewer=viewer)
+    if question is None:
+        return None
+    answers = Answer.objects.filter(pk=pk, question_id=question.pk).exclude(
+        moderation_state=ModerationState.REMOVED
+    )
+    if not viewer_is_moderator(viewer):
+        answers = answers.filter(
+            Q(moderation_state=ModerationState.VISIBLE)
+            | Q(moderation_state=ModerationState.PENDING, author_id=viewer.pk)
+        )
+    found = answers.only("id", "question_id", "parent_id", "created_at").first()
+    if found is not None:
+        found.question = question
+    return found
+
+
 @dataclass
 class AuthorFacts:
     role: str = ""

@@ -1,6 +1,5 @@
 """Writes on questions and answers: ask, answer, edit, delete, hug, mark helpful, reveal."""
 
-import logging
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +15,7 @@ from core.hugs import NotHuggable, hug_toggle
 from core.idempotency import create_once
 from core.markdown import render_member_markdown
 from core.public_pages import public_pages_changed
+from core.queue import task_enqueue
 from core.viewer import viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import PostKind, moderation_decide, posting_limits_check, posting_refusal
@@ -29,8 +29,6 @@ from ..models import (
     QuestionFollow,
     QuestionHug,
 )
-
-logger = logging.getLogger(__name__)
 
 MAX_TOPICS = 3
 
@@ -257,12 +255,9 @@ def answer_open_for_replies(*, answer: Answer, member: User) -> bool:
 def _notify_later(answer_id: int) -> None:
     from ..tasks import answer_notify_followers
 
-    try:
-        answer_notify_followers.delay(answer_id)
-    except Exception:  # broker down: the answer stands; the sweep sends its emails later
-        logger.warning(
-            "forum: could not queue follower emails for answer %s; the sweep will", answer_id
-        )
+    # Through core.queue: after one broker failure the next answers skip the broker for the
+    # outage pause instead of each waiting its timeout; answer_notify_sweep sends them later.
+    task_enqueue(answer_notify_followers, answer_id)
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ import css_inline
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
+from core.mail.delivery import message_id_make
 from core.mail.services import email_render
 from core.markdown import render_article_markdown
 
@@ -302,7 +303,7 @@ class ChunkRenderer:
         )
 
     def message_id(self, delivery_id: int) -> str:
-        return f"<nl.{self.send.id}.{delivery_id}@{_domain()}>"
+        return message_id_make(kind="nl", key=f"{self.send.id}.{delivery_id}")
 
 
 def build_message(
@@ -328,10 +329,6 @@ def build_message(
     )
     message.attach_alternative(html, "text/html")
     return message
-
-
-def _domain() -> str:
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
 
 
 def _digest_preview(article_ids: object, question_ids: object) -> str:

@@ -1,24 +1,25 @@
-"""The sending engine: a Send, one Delivery per subscriber, chunks sent exactly once.
+"""The sending engine: a Send, one Delivery per subscriber, chunks sent at least once.
 
 Life of a send:
 1. `send_create_*` writes the Send row; `send_fan_out` creates Delivery rows in batches of
    FANOUT_BATCH (one INSERT each, ~2 000 rows: a few milliseconds on PostgreSQL, so 100 000
    subscribers cost 50 round trips) and, after each batch commits, enqueues one task per
    chunk of CHUNK_SIZE deliveries.
-2. `chunk_send` claims the chunk's queued rows in one UPDATE (only rows still `queued`, so a
-   duplicate task or a re-run finds nothing to do), renders them and sends through ONE
-   transport (one reused SMTP connection; see transport.py), marking each row `sent` right
-   after the server's 250.
+2. `chunk_send` claims the chunk's queued rows under a lease (core.mail.delivery: only rows
+   still `queued`, so a duplicate task or a re-run finds nothing to do), renders them and
+   sends through ONE transport (one reused SMTP connection; see transport.py), marking each
+   row `sent` right after the server's 250 and renewing the lease as it goes.
 3. A transient failure (4xx, lost connection) puts the unsent rows of the chunk back to
    `queued` and the task retries with exponential backoff. A 5xx fails that one delivery;
    a 5xx on RCPT is a hard bounce and marks the subscriber bounced.
-4. `deliveries_sweep` (every minute from beat) puts rows claimed by a dead worker back to
-   `queued` and re-dispatches chunks whose queued rows nobody has touched for a while.
+4. `deliveries_sweep` (every 10 s from beat) puts rows whose lease lapsed (a dead worker's)
+   back to `queued` and dispatches their chunks at once, and re-dispatches chunks whose
+   queued rows nobody has touched for a while.
 
-The one window no SMTP client can close: a worker killed after the server said 250 and
-before its UPDATE committed (well under a millisecond) leaves that row `sending`; the sweeper
-re-queues it, so that one subscriber may get the email twice, with the same Message-ID.
-Everything else is exactly once: rows are claimed before sending and marked after.
+The guarantee is the project's one (core.mail.delivery): at least once, same Message-ID.
+A worker killed after the server said 250 and before its UPDATE committed (well under a
+millisecond) leaves that row `sending`; it is sent again once the lease lapses, so that one
+subscriber may get the email twice, with the same Message-ID.
 """
 
 import logging
@@ -26,10 +27,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Count, F, Q
+from django.db import connection
+from django.db.models import Count, Q
 from django.utils import timezone
 
+from core.mail.delivery import Lease, lease_claim, leases_expired, leases_reclaim
 from core.queue import task_enqueue
 
 from ..models import Delivery, Issue, Send, Subscriber
@@ -50,11 +52,10 @@ logger = logging.getLogger(__name__)
 # claim UPDATE are shared by many emails.
 CHUNK_SIZE = 200
 FANOUT_BATCH = 2000
-# A claim older than this belongs to a dead worker: the task's hard time limit has passed.
-STALE_CLAIM = timedelta(
-    seconds=getattr(
-        settings, "NEWSLETTER_STALE_CLAIM_SECONDS", settings.CELERY_TASK_TIME_LIMIT + 60
-    )
+# Queued rows no task touched for this long lost their task (with the broker): dispatch again.
+# Dead workers' claims are not waited for this long: their lease lapses within a minute.
+REDISPATCH_AFTER = timedelta(
+    seconds=getattr(settings, "NEWSLETTER_REDISPATCH_SECONDS", settings.CELERY_TASK_TIME_LIMIT + 60)
 )
 RETRY_BASE_SECONDS = getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 30)
 
@@ -130,7 +131,7 @@ def _dispatch(*, send_id: int, chunks: range | list[int]) -> None:
         if not task_enqueue(newsletter_chunk_send, send_id, chunk):
             return  # broker down: the sweeper re-dispatches queued chunks later
         # Stamp the dispatch (one UPDATE per chunk of 200): the sweeper re-dispatches a chunk
-        # only when nothing touched it for STALE_CLAIM, not every minute of a long backlog.
+        # only when nothing touched it for REDISPATCH_AFTER, not every sweep of a long backlog.
         Delivery.objects.filter(send_id=send_id, chunk=chunk, state=Delivery.State.QUEUED).update(
             claimed_at=timezone.now()
         )
@@ -148,40 +149,19 @@ class ChunkResult:
     errors: list[str] = field(default_factory=list)
 
 
-def _claim(*, send_id: int, chunk: int) -> list[int]:
-    now = timezone.now()
-    with transaction.atomic():
-        ids = list(
-            Delivery.objects.select_for_update(skip_locked=True)
-            .filter(send_id=send_id, chunk=chunk, state=Delivery.State.QUEUED)
-            .values_list("id", flat=True)
-        )
-        if ids:
-            Delivery.objects.filter(id__in=ids, state=Delivery.State.QUEUED).update(
-                state=Delivery.State.SENDING, claimed_at=now, attempts=F("attempts") + 1
-            )
-    return ids
-
-
-def _release(ids: list[int], error: str = "") -> int:
-    if not ids:
-        return 0
-    return Delivery.objects.filter(id__in=ids, state=Delivery.State.SENDING).update(
-        state=Delivery.State.QUEUED, claimed_at=timezone.now(), last_error=error[:300]
-    )
-
-
 @dataclass
 class _ChunkRun:
-    """What one chunk_send has done so far: the claimed rows not yet resolved, who got mail."""
+    """What one chunk_send has done so far: its lease (the rows not yet resolved), who got mail."""
 
     send: Send
-    pending: list[int]
+    lease: Lease
     result: ChunkResult = field(default_factory=ChunkResult)
     sent_subscribers: list[int] = field(default_factory=list)
 
     def release(self, error: str) -> None:
-        self.result.released += _release(self.pending, error)
+        self.result.released += self.lease.release(
+            claimed_at=timezone.now(), last_error=error[:300]
+        )
 
 
 def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkResult:
@@ -193,17 +173,17 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
     send = Send.objects.select_related("issue").get(id=send_id)
     if send.state not in (Send.State.SENDING, Send.State.FANNING_OUT):
         return ChunkResult()
-    ids = _claim(send_id=send_id, chunk=chunk)
-    if not ids:
+    lease = lease_claim(rows=Delivery.objects.filter(send_id=send_id, chunk=chunk))
+    if lease is None:
         return ChunkResult()
     deliveries = list(
-        Delivery.objects.filter(id__in=ids)
+        Delivery.objects.filter(id__in=lease.pending)
         .select_related("subscriber")
         .prefetch_related("subscriber__topics")
         .order_by("id")
     )
     renderer = ChunkRenderer(send=send, subscribers=[d.subscriber for d in deliveries])
-    run = _ChunkRun(send=send, pending=[d.id for d in deliveries])
+    run = _ChunkRun(send=send, lease=lease)
     _fast_commits(on=True)
     try:
         with transport_open(connection=connection) as transport:
@@ -228,8 +208,13 @@ def _deliveries_send(
     renderer: ChunkRenderer,
     transport: DeliveryTransport,
 ) -> bool:
-    """Send each claimed delivery in order; False when the send was paused or cancelled."""
+    """Send each claimed delivery in order; False when paused, cancelled or the lease was lost."""
     for index, delivery in enumerate(deliveries):
+        if not run.lease.held():
+            # Our rows lapsed and went back to the queue (we were too slow): another worker
+            # sends them now, and going on would send them twice.
+            logger.warning("newsletter: send %s chunk lost its lease; stopping", run.send.id)
+            return False
         if index and index % 50 == 0 and _stopped(run.send.id):
             run.release("send paused or cancelled")
             _cancel_if_cancelled(run.send.id)
@@ -241,8 +226,7 @@ def _deliveries_send(
             else None
         )
         if email is None:  # left, or a digest with nothing new for them
-            Delivery.objects.filter(id=delivery.id).update(state=Delivery.State.SKIPPED)
-            run.pending.remove(delivery.id)
+            run.lease.mark(delivery.id, state=Delivery.State.SKIPPED)
             run.result.skipped += 1
             continue
         _outcome_record(run, delivery, transport.send(email))
@@ -251,34 +235,19 @@ def _deliveries_send(
 
 def _outcome_record(run: _ChunkRun, delivery: Delivery, outcome: SendResult) -> None:
     if outcome.outcome == SendOutcome.SENT:
-        # Marked the moment the server accepted it: this UPDATE is the exactly-once line.
-        _mark_sent(delivery.id)
-        run.pending.remove(delivery.id)
+        # Marked the moment the server accepted it: only a kill before this UPDATE repeats it.
+        run.lease.mark_sent(delivery.id)
         run.sent_subscribers.append(delivery.subscriber_id)
         run.result.sent += 1
         return
     if outcome.outcome == SendOutcome.TRANSIENT_FAILURE:
         run.release(outcome.detail)
         raise TransientSendError(outcome.detail)
-    Delivery.objects.filter(id=delivery.id).update(
-        state=Delivery.State.FAILED, last_error=outcome.detail
-    )
-    run.pending.remove(delivery.id)
+    run.lease.mark(delivery.id, state=Delivery.State.FAILED, last_error=outcome.detail)
     run.result.failed += 1
     if outcome.hard_bounce:
         Subscriber.objects.filter(id=delivery.subscriber_id).update(
             state=Subscriber.State.BOUNCED, bounced_at=timezone.now()
-        )
-
-
-def _mark_sent(delivery_id: int) -> None:
-    # Raw SQL: this runs once per email, and the ORM's overhead is most of its cost.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            # Safe: the table name is our model's; every value is a parameter.
-            f"UPDATE {Delivery._meta.db_table} SET state = %s, sent_at = %s, last_error = '' "  # nosec B608
-            "WHERE id = %s",
-            [Delivery.State.SENT, timezone.now(), delivery_id],
         )
 
 
@@ -378,24 +347,25 @@ def _queued_chunks(*, send_id: int) -> list[int]:
     )
 
 
-def deliveries_sweep(*, stale_after: timedelta | None = None) -> dict[str, int]:
-    """Re-queue claims of dead workers; re-dispatch chunks left queued. Idempotent."""
-    stale_after = STALE_CLAIM if stale_after is None else stale_after
-    cutoff = timezone.now() - stale_after
+def deliveries_sweep(*, now: datetime | None = None) -> dict[str, int]:
+    """Re-queue and re-dispatch dead workers' claims; re-dispatch chunks left queued. Idempotent."""
+    now = now or timezone.now()
+    cutoff = now - REDISPATCH_AFTER
     live_sends = Send.objects.filter(state=Send.State.SENDING)
-    reclaimed = Delivery.objects.filter(
-        state=Delivery.State.SENDING, claimed_at__lt=cutoff, send__in=live_sends
-    ).update(state=Delivery.State.QUEUED, last_error="Worker stopped while sending.")
+    rows = Delivery.objects.filter(send__in=live_sends)
+    lapsed = list(
+        leases_expired(rows=rows, now=now).values_list("send_id", "chunk").distinct()[:10000]
+    )
+    reclaimed = leases_reclaim(rows=rows, now=now, last_error="Worker stopped while sending.")
     stale_queued = (
-        Delivery.objects.filter(state=Delivery.State.QUEUED, send__in=live_sends)
+        rows.filter(state=Delivery.State.QUEUED)
         .filter(Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True, send__created_at__lt=cutoff))
         .values_list("send_id", "chunk")
         .distinct()
     )
-    dispatched = 0
-    for send_id, chunk in stale_queued[:10000]:
+    chunks = dict.fromkeys([*lapsed, *stale_queued[:10000]])
+    for send_id, chunk in chunks:
         _dispatch(send_id=send_id, chunks=[chunk])
-        dispatched += 1
     for send_id in live_sends.values_list("id", flat=True):
         send_finish_if_done(send_id=send_id)
     # A fan-out interrupted by a dead worker is simply run again (it is idempotent).
@@ -405,7 +375,7 @@ def deliveries_sweep(*, stale_after: timedelta | None = None) -> dict[str, int]:
         from ..tasks import newsletter_fan_out
 
         task_enqueue(newsletter_fan_out, send_id)  # broker down: the next sweep tries again
-    return {"reclaimed": reclaimed, "dispatched": dispatched}
+    return {"reclaimed": reclaimed, "dispatched": len(chunks)}
 
 
 def issue_send_test(*, issue: Issue, to: str) -> None:

@@ -1,5 +1,6 @@
-"""The email outbox: written with the change, sent after commit, at most once."""
+"""The email outbox: written with the change, sent after commit, at least once, one Message-ID."""
 
+import re
 import smtplib
 from datetime import timedelta
 
@@ -10,7 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.mail import services
+from core.mail.delivery import LEASE, RENEW_EVERY, lease_claim, leases_reclaim
 from core.mail.models import OutboxMessage
+
+from .lease_clock import lease_clock_install
 
 pytestmark = pytest.mark.django_db
 
@@ -92,22 +96,121 @@ def test_permanent_smtp_error_marks_the_message_failed():
     assert "550" in message.last_error
 
 
-def test_outbox_sweep_sends_rows_left_queued_and_marks_abandoned_claims_unknown():
+def test_outbox_sweep_sends_rows_left_queued_and_resends_lapsed_claims():
     # given one row whose dispatch never happened (broker down) and one a dead worker claimed
     left = _enqueue("left@example.com")
     abandoned = _enqueue("abandoned@example.com")
     OutboxMessage.objects.filter(id=abandoned.id).update(
-        state=OutboxMessage.State.SENDING, claimed_at=timezone.now() - timedelta(hours=1)
+        state=OutboxMessage.State.SENDING,
+        claimed_at=timezone.now() - timedelta(minutes=1),
+        lease_expires_at=timezone.now() - timedelta(seconds=1),
     )
 
     result = services.outbox_sweep()
 
-    assert result == {"dispatched": 1, "abandoned": 1}
+    assert result == {"dispatched": 2, "reclaimed": 1, "failed": 0}
     left.refresh_from_db()
     abandoned.refresh_from_db()
-    assert left.state == OutboxMessage.State.SENT
-    assert abandoned.state == OutboxMessage.State.UNKNOWN
-    assert [m.to for m in mail.outbox] == [["left@example.com"]]
+    assert (left.state, abandoned.state) == (OutboxMessage.State.SENT, OutboxMessage.State.SENT)
+    assert sorted(m.to[0] for m in mail.outbox) == ["abandoned@example.com", "left@example.com"]
+    resent = next(m for m in mail.outbox if m.to == ["abandoned@example.com"])
+    assert resent.extra_headers["Message-ID"] == abandoned.message_id
+
+
+def test_outbox_sweep_leaves_a_live_claim_alone():
+    claimed = _enqueue()
+    OutboxMessage.objects.filter(id=claimed.id).update(
+        state=OutboxMessage.State.SENDING,
+        claimed_at=timezone.now(),
+        lease_expires_at=timezone.now() + LEASE,
+    )
+
+    result = services.outbox_sweep()
+
+    assert result == {"dispatched": 0, "reclaimed": 0, "failed": 0}
+    assert mail.outbox == []
+
+
+def test_outbox_sweep_fails_a_message_whose_worker_died_max_attempts_times():
+    poison = _enqueue()
+    OutboxMessage.objects.filter(id=poison.id).update(
+        state=OutboxMessage.State.SENDING,
+        attempts=services.MAX_ATTEMPTS,
+        lease_expires_at=timezone.now() - timedelta(seconds=1),
+    )
+
+    result = services.outbox_sweep()
+
+    assert result == {"dispatched": 0, "reclaimed": 0, "failed": 1}
+    poison.refresh_from_db()
+    assert poison.state == OutboxMessage.State.FAILED
+    assert mail.outbox == []
+
+
+def test_email_enqueue_stores_a_message_id_that_every_attempt_sends():
+    message = _enqueue()
+    assert re.fullmatch(r"<mail\.[0-9a-f]{32}@mybcteam\.example>", message.message_id)
+
+    services.email_send_claimed(
+        message_id=message.id, connection=_FailingConnection(smtplib.SMTPServerDisconnected("x"))
+    )
+    OutboxMessage.objects.filter(id=message.id).update(next_attempt_at=timezone.now())
+    sent = services.email_send_claimed(message_id=message.id)
+
+    message.refresh_from_db()
+    assert sent is True
+    assert message.attempts == 2
+    assert mail.outbox[0].extra_headers["Message-ID"] == message.message_id
+    assert mail.outbox[0].message()["Message-ID"] == message.message_id
+
+
+def test_email_enqueue_keeps_a_message_id_the_caller_chose():
+    message = services.email_enqueue_rendered(
+        kind="test/hello",
+        to="reader@example.com",
+        subject="Hello",
+        body_text="Plain",
+        headers={"Message-ID": "<chosen@example.com>", "X-Kind": "hello"},
+    )
+
+    assert message.message_id == "<chosen@example.com>"
+    assert message.headers == {"X-Kind": "hello"}
+
+
+class _SlowToConnect:
+    """Opens so slowly that the lease lapses and another worker takes the message over."""
+
+    def __init__(self, clock, message_id: int) -> None:
+        self.clock = clock
+        self.message_id = message_id
+        self.sent: list[object] = []
+
+    def open(self) -> bool:
+        self.clock.advance(LEASE.total_seconds() + RENEW_EVERY.total_seconds())
+        rows = OutboxMessage.objects.filter(id=self.message_id)
+        assert leases_reclaim(rows=rows, now=self.clock.now()) == 1  # the sweeper
+        assert lease_claim(rows=rows) is not None  # the other worker
+        return True
+
+    def close(self) -> None:
+        pass
+
+    def send_messages(self, messages: list) -> int:
+        self.sent.extend(messages)
+        return len(messages)
+
+
+def test_email_send_claimed_that_lost_its_lease_sends_nothing(monkeypatch):
+    clock = lease_clock_install(monkeypatch)
+    message = _enqueue()
+    slow = _SlowToConnect(clock, message.id)
+
+    sent = services.email_send_claimed(message_id=message.id, connection=slow)
+
+    assert sent is False
+    assert slow.sent == []
+    message.refresh_from_db()
+    assert message.state == OutboxMessage.State.SENDING  # the other worker's now
 
 
 def test_outbox_dispatch_survives_an_unreachable_broker(monkeypatch):

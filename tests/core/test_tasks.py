@@ -47,20 +47,23 @@ def test_outbox_send_for_a_missing_row_sends_nothing():
     assert mail.outbox == []
 
 
-def test_outbox_sweep_dispatches_due_rows_and_gives_up_abandoned_claims_once():
+def test_outbox_sweep_dispatches_due_rows_and_resends_lapsed_claims_once():
     due = _queued("due@example.org")
     abandoned = _queued("abandoned@example.org")
     OutboxMessage.objects.filter(id=abandoned.id).update(
-        state=OutboxMessage.State.SENDING, claimed_at=timezone.now() - timedelta(hours=1)
+        state=OutboxMessage.State.SENDING,
+        claimed_at=timezone.now() - timedelta(hours=1),
+        lease_expires_at=timezone.now() - timedelta(minutes=59),
     )
 
     first = tasks.outbox_sweep()
     second = tasks.outbox_sweep()
 
-    assert first == {"dispatched": 1, "abandoned": 1}
-    assert second == {"dispatched": 0, "abandoned": 0}
-    assert [m.to for m in mail.outbox] == [["due@example.org"]]  # in-process Celery
+    assert first == {"dispatched": 2, "reclaimed": 1, "failed": 0}
+    assert second == {"dispatched": 0, "reclaimed": 0, "failed": 0}
+    # in-process Celery: both sent now, the abandoned one with the Message-ID it always had
+    assert sorted(m.to[0] for m in mail.outbox) == ["abandoned@example.org", "due@example.org"]
     abandoned.refresh_from_db()
-    assert abandoned.state == OutboxMessage.State.UNKNOWN
+    assert abandoned.state == OutboxMessage.State.SENT
     due.refresh_from_db()
     assert due.state == OutboxMessage.State.SENT

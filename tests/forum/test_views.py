@@ -667,6 +667,40 @@ def test_answer_link_view_under_another_question_is_not_found(client, question, 
     assert response.status_code == HTTPStatus.NOT_FOUND
 
 
+@pytest.mark.parametrize(
+    "state", [ModerationState.HIDDEN, ModerationState.PENDING, ModerationState.REMOVED]
+)
+def test_answer_link_view_answers_a_hidden_or_held_answer_as_a_missing_one(client, question, state):
+    held = AnswerFactory.create(question=question, moderation_state=state)
+    client.force_login(UserFactory.create())
+
+    held_response = client.get(held.get_absolute_url())
+    missing_response = client.get(reverse("forum:answer", args=[question.pk, held.pk + 1000]))
+
+    assert held_response.status_code == HTTPStatus.NOT_FOUND
+    assert missing_response.status_code == HTTPStatus.NOT_FOUND
+    assert b"We could not find that page" in held_response.content
+
+
+def test_answer_link_view_leads_the_author_to_her_own_pending_answer(client, question):
+    pending = AnswerFactory.create(question=question, moderation_state=ModerationState.PENDING)
+    client.force_login(pending.author)
+
+    response = client.get(pending.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].endswith(f"#answer-{pending.pk}")
+
+
+def test_answer_link_view_leads_a_moderator_to_a_hidden_answer(client, question, forum_moderator):
+    hidden = AnswerFactory.create(question=question, moderation_state=ModerationState.HIDDEN)
+    client.force_login(forum_moderator)
+
+    response = client.get(hidden.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.FOUND
+
+
 @pytest.mark.parametrize("parent", ["²", "abc", str(2**70)])
 def test_answer_create_view_garbled_reply_target_is_a_form_error_keeping_the_text(
     client, question, parent

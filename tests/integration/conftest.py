@@ -1,4 +1,4 @@
-"""Real processes for the integration tests: a Celery worker and an SMTP sink.
+"""Real processes for the integration tests: Celery workers, Celery beat and an SMTP sink.
 
 The worker is a subprocess on the SAME test database pytest-django created (it only sees
 committed rows, hence `django_db(transaction=True)`), with Redis db 4 as broker and result
@@ -9,6 +9,7 @@ import contextlib
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,7 +24,8 @@ from mybcteam.celery import app as celery_app
 from .smtp_sink import SmtpSink
 
 ROOT = Path(__file__).resolve().parents[2]
-CELERY = ROOT / ".venv" / "bin" / "celery"
+# The interpreter running the tests: its environment has Celery, wherever the checkout is.
+CELERY = [sys.executable, "-m", "celery"]
 REDIS_DB = 4
 WORKER_START_TIMEOUT = 40.0
 
@@ -74,28 +76,36 @@ def smtp_sink() -> Iterator[SmtpSink]:
         yield sink
 
 
+WORKER_ARGS = [
+    "worker",
+    "--loglevel=INFO",
+    "--concurrency=2",
+    "--without-gossip",
+    "--without-mingle",
+    "--without-heartbeat",
+]
+
+
 class Worker:
-    def __init__(self, *, env: dict[str, str], log: Path) -> None:
+    """A Celery process (a worker by default) in its own process group."""
+
+    def __init__(
+        self, *, env: dict[str, str], log: Path, args: list[str] | None = None, ready: bytes = b""
+    ) -> None:
         self.env = env
         self.log = log
+        self.args = args or [
+            *WORKER_ARGS,
+            "--hostname",
+            f"newsletter-test-{os.getpid()}-{time.monotonic_ns()}@localhost",
+        ]
+        self.ready = ready or b"ready."
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
-                [
-                    str(CELERY),
-                    "-A",
-                    "mybcteam",
-                    "worker",
-                    "--loglevel=INFO",
-                    "--concurrency=2",
-                    "--without-gossip",
-                    "--without-mingle",
-                    "--without-heartbeat",
-                    "--hostname",
-                    f"newsletter-test-{os.getpid()}-{time.monotonic_ns()}@localhost",
-                ],
+                [*CELERY, "-A", "mybcteam", *self.args],
                 cwd=ROOT,
                 env=self.env,
                 stdout=out,
@@ -104,7 +114,7 @@ class Worker:
             )
         deadline = time.monotonic() + WORKER_START_TIMEOUT
         while time.monotonic() < deadline:
-            if b"ready." in self.log.read_bytes():
+            if self.ready in self.log.read_bytes():
                 return
             if self.process.poll() is not None:
                 break
@@ -128,11 +138,9 @@ class Worker:
 
 
 @pytest.fixture
-def start_worker(
-    redis_db4: str, smtp_sink: SmtpSink, tmp_path: Path
-) -> Iterator[Callable[[], Worker]]:
-    """Start (and on teardown, stop) Celery workers wired to the test DB, Redis db 4, the sink."""
-    env = {
+def worker_env(redis_db4: str, smtp_sink: SmtpSink) -> dict[str, str]:
+    """The environment of every process started here: the test DB, Redis db 4, the sink."""
+    return {
         **os.environ,
         "DATABASE_URL": _database_url(),
         "REDIS_URL": redis_db4,
@@ -146,10 +154,15 @@ def start_worker(
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,
         "PYTHONPATH": str(ROOT),
     }
+
+
+@pytest.fixture
+def start_worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[Callable[[], Worker]]:
+    """Start (and on teardown, stop) Celery workers wired to the test DB, Redis db 4, the sink."""
     workers: list[Worker] = []
 
     def start() -> Worker:
-        worker = Worker(env=env, log=tmp_path / f"worker{len(workers)}.log")
+        worker = Worker(env=worker_env, log=tmp_path / f"worker{len(workers)}.log")
         workers.append(worker)
         worker.start()
         return worker
@@ -157,6 +170,20 @@ def start_worker(
     yield start
     for worker in workers:
         worker.stop()
+
+
+@pytest.fixture
+def beat(worker_env: dict[str, str], tmp_path: Path) -> Iterator[Worker]:
+    """Celery beat with the project's own schedule (the sweepers), as production runs it."""
+    process = Worker(
+        env=worker_env,
+        log=tmp_path / "beat.log",
+        args=["beat", "--loglevel=INFO", "--schedule", str(tmp_path / "beat-schedule")],
+        ready=b"beat: Starting",
+    )
+    process.start()
+    yield process
+    process.stop()
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float, interval: float = 0.1) -> bool:

@@ -4,7 +4,6 @@ Each test is bounded: every wait has a timeout, and every process started is sto
 """
 
 import time
-from datetime import timedelta
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -13,6 +12,7 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
+from core.mail.delivery import LEASE
 from core.mail.models import OutboxMessage
 from core.mail.services import outbox_sweep
 from newsletter import services
@@ -86,19 +86,19 @@ def test_worker_digest_to_500_subscribers_arrives_once_each(start_worker, smtp_s
     assert message["To"] == smtp_sink.handler.received[0].to
 
 
-def test_worker_killed_mid_send_and_restarted_sends_each_once_but_the_two_in_flight(
-    start_worker, smtp_sink
+def test_worker_killed_mid_chunk_the_send_finishes_within_a_minute_each_once_but_in_flight(
+    start_worker, smtp_sink, beat, record_property
 ):
     emails = _subscribers(500)
     worker = start_worker()
-    killed: list[int] = []
+    killed: list[float] = []
 
     def kill_mid_transaction(handler) -> None:
         # Inside an SMTP transaction (RCPT), after 150 accepted messages: the worker holds a
         # claimed chunk with some rows sent, one in flight and the rest not yet tried.
         if handler.count >= 150 and not killed:
-            killed.append(handler.count)
             worker.kill()
+            killed.append(time.monotonic())
 
     smtp_sink.handler.on_rcpt = kill_mid_transaction
     send = _digest()
@@ -106,22 +106,30 @@ def test_worker_killed_mid_send_and_restarted_sends_each_once_but_the_two_in_fli
     smtp_sink.handler.on_rcpt = None
     assert 0 < smtp_sink.handler.count < 500
 
-    # The sweeper (normally every minute from beat) finds the dead worker's claims; no worker
-    # is alive now, so every claim is stale.
-    services.deliveries_sweep(stale_after=timedelta(0))
+    # A new worker starts; beat (still running, as in production) sweeps every 10 s and
+    # finds the dead worker's chunks once their lease (under a minute) has lapsed.
+    restarted = time.monotonic()
     start_worker()
 
-    assert smtp_sink.wait_for(500, timeout=90), smtp_sink.handler.count
-    assert wait_until(lambda: _unresolved(send) == 0, timeout=30)
+    assert wait_until(lambda: _unresolved(send) == 0, timeout=LEASE.total_seconds() + 45)
+    done = time.monotonic()
+    # measured figures for docs/operations.md (run with --junitxml to read them)
+    record_property("seconds_from_kill_to_all_sent", round(done - killed[0], 1))
+    record_property("seconds_from_restart_to_all_sent", round(done - restarted, 1))
+    assert done - restarted < 60
+    assert LEASE.total_seconds() < 60  # the default the test ran with
     time.sleep(0.5)
     counts = smtp_sink.handler.per_recipient()
     assert set(counts) == set(emails)
-    # The documented window (docs/newsletter.md): a message the SMTP server accepted just
-    # before the kill, not yet marked sent, goes again. With two pool processes, that is at
-    # most two messages, each at most twice; every other subscriber gets exactly one.
+    # The documented window (docs/email.md): a message the SMTP server accepted just before
+    # the kill, not yet marked sent, goes again. With two pool processes, that is at most
+    # two messages, each at most twice, with the same Message-ID; everyone else gets one.
     twice = [e for e, n in counts.items() if n != 1]
+    record_property("subscribers_emailed_twice", len(twice))
     assert len(twice) <= 2, twice
     assert max(counts.values()) <= 2
+    for address in twice:
+        assert len({r.message_id for r in smtp_sink.handler.received if r.to == address}) == 1
 
 
 def test_worker_smtp_4xx_for_a_while_is_retried_then_delivered(start_worker, smtp_sink):

@@ -8,11 +8,13 @@ from django.core import mail
 from django.db import IntegrityError
 from django.utils import timezone
 
+from core.mail.delivery import LEASE, RENEW_EVERY
 from core.mail.models import OutboxMessage
 from newsletter import services
 from newsletter.models import Delivery, Send, Subscriber
 from tests.factories import TopicFactory
 
+from ..core.lease_clock import lease_clock_install
 from .factories import ArticleFactory, IssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,7 +147,9 @@ def test_cancelled_send_cancels_queued_deliveries():
 def test_deliveries_sweep_requeues_dead_claims_and_redispatches():
     send = _queued_send()
     Delivery.objects.update(
-        state=Delivery.State.SENDING, claimed_at=timezone.now() - timedelta(hours=1)
+        state=Delivery.State.SENDING,
+        claimed_at=timezone.now() - timedelta(minutes=1),
+        lease_expires_at=timezone.now() - timedelta(seconds=1),
     )
 
     result = services.deliveries_sweep()
@@ -156,7 +160,11 @@ def test_deliveries_sweep_requeues_dead_claims_and_redispatches():
 
 def test_deliveries_sweep_leaves_fresh_claims_alone():
     send = _queued_send()
-    Delivery.objects.update(state=Delivery.State.SENDING, claimed_at=timezone.now())
+    Delivery.objects.update(
+        state=Delivery.State.SENDING,
+        claimed_at=timezone.now() - timedelta(hours=1),  # claimed long ago, lease renewed
+        lease_expires_at=timezone.now() + timedelta(seconds=30),
+    )
 
     result = services.deliveries_sweep()
 
@@ -226,3 +234,60 @@ def test_deliveries_sweep_redispatches_queued_chunks_only_when_untouched_for_a_w
 
     assert (fresh["dispatched"], stale["dispatched"]) == (0, 1)
     assert services.send_progress(send_id=send.id)["sent"] == 3
+
+
+class _Stalls:
+    """A connection whose every email takes `seconds` on the lease clock; runs a hook first."""
+
+    def __init__(self, clock, seconds: float, hook=None) -> None:
+        self.clock = clock
+        self.seconds = seconds
+        self.hook = hook
+        self.sent: list[str] = []
+
+    def send_messages(self, messages: list[mail.EmailMessage]) -> int:
+        self.clock.advance(self.seconds)
+        if self.hook is not None:
+            self.hook(len(self.sent))
+        self.sent.extend(m.to[0] for m in messages)
+        return len(messages)
+
+
+def test_chunk_send_slow_but_alive_keeps_its_chunk_while_the_sweeper_runs(monkeypatch):
+    clock = lease_clock_install(monkeypatch)
+    send = _queued_send(10)
+    reclaimed: list[int] = []
+
+    def beat_sweeps(_: int) -> None:
+        reclaimed.append(services.deliveries_sweep(now=clock.now())["reclaimed"])
+
+    # each email a little slower than RENEW_EVERY: the chunk outlives its first lease twice
+    slow = _Stalls(clock, RENEW_EVERY.total_seconds() + 1, hook=beat_sweeps)
+    result = services.chunk_send(send_id=send.id, chunk=0, connection=slow)
+
+    assert result.sent == 10
+    assert set(reclaimed) == {0}
+    assert len(slow.sent) == len(set(slow.sent)) == 10
+    assert mail.outbox == []  # nobody else sent any of them
+
+
+def test_chunk_send_that_lost_its_lease_stops_and_the_next_worker_sends_the_rest(monkeypatch):
+    clock = lease_clock_install(monkeypatch)
+    send = _queued_send(4)
+
+    def stalls_past_the_lease_on_the_second_email(sent_so_far: int) -> None:
+        if sent_so_far == 1:
+            clock.advance(LEASE.total_seconds())
+            # beat's sweep: the chunk's lease lapsed; in-process Celery sends it again now
+            assert services.deliveries_sweep(now=clock.now())["reclaimed"] == 3
+
+    stalled = _Stalls(clock, 1, hook=stalls_past_the_lease_on_the_second_email)
+    result = services.chunk_send(send_id=send.id, chunk=0, connection=stalled)
+
+    everyone = sorted(Subscriber.objects.values_list("email", flat=True))
+    taken_over = [m.to[0] for m in mail.outbox]  # the next worker: the default backend
+    assert result.sent == 2  # the stalled one, then it saw the lost lease and stopped
+    assert sorted(set(stalled.sent + taken_over)) == everyone
+    # only the email in flight during the stall went twice, with the same Message-ID
+    assert [e for e in stalled.sent if e in taken_over] == [stalled.sent[1]]
+    assert services.send_progress(send_id=send.id)["sent"] == 4

@@ -73,7 +73,9 @@ def test_newsletter_chunk_send_transient_failure_asks_celery_to_retry_with_backo
 def test_newsletter_sweep_requeues_a_dead_workers_claim_once():
     send = _fanned_out_issue(1)
     Delivery.objects.update(
-        state=Delivery.State.SENDING, claimed_at=timezone.now() - timedelta(hours=1)
+        state=Delivery.State.SENDING,
+        claimed_at=timezone.now() - timedelta(hours=1),
+        lease_expires_at=timezone.now() - timedelta(seconds=1),
     )
 
     first = tasks.newsletter_sweep()
