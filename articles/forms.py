@@ -2,10 +2,12 @@
 
 from django import forms
 
+from core.idempotency import IdempotentForm
+
 from .models import COMMENT_MAX_LENGTH
 
 
-class CommentForm(forms.Form):
+class CommentForm(IdempotentForm):
     body = forms.CharField(
         label="Your comment",
         max_length=COMMENT_MAX_LENGTH,
@@ -32,3 +34,4 @@ class CommentForm(forms.Form):
 
 class CommentEditForm(CommentForm):
     parent = None  # type: ignore[assignment]
+    idempotency_key = None  # type: ignore[assignment]  # an edit creates nothing

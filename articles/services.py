@@ -2,6 +2,7 @@
 
 import logging
 from datetime import datetime
+from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +14,7 @@ from django.utils.text import Truncator
 
 from accounts.models import User
 from core.hugs import NotHuggable, hug_toggle
+from core.idempotency import create_once
 from core.mail.services import email_enqueue
 from core.markdown import render_article_markdown, render_member_markdown
 from core.public_pages import public_pages_changed
@@ -81,13 +83,30 @@ def _posting_check(user: User) -> None:
         raise PermissionDenied(refusal)
 
 
-@transaction.atomic
 def comment_create(
-    *, article: Article, author: User, body: str, parent: Comment | None = None
+    *,
+    article: Article,
+    author: User,
+    body: str,
+    parent: Comment | None = None,
+    idempotency_key: UUID | None = None,
 ) -> Comment:
     """Create a comment or reply (visible or pending under the trust rules); may raise
     PermissionDenied, ValidationError or PostingLimitExceeded. The reply email goes after commit.
+    A key this author already posted with returns that comment, whatever else was sent.
     """
+    return create_once(
+        author=author,
+        key=idempotency_key,
+        model=Comment,
+        create=lambda: _comment_create(article=article, author=author, body=body, parent=parent),
+    )
+
+
+@transaction.atomic
+def _comment_create(
+    *, article: Article, author: User, body: str, parent: Comment | None
+) -> Comment:
     _posting_check(author)
     if not article.is_public:
         raise PermissionDenied("Comments open when the article is published.")

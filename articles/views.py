@@ -166,12 +166,14 @@ def comment_page_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _limited(
-    request: HttpRequest, article: Article, body: str, exc: PostingLimitExceeded
+    request: HttpRequest, article: Article, form: CommentForm, exc: PostingLimitExceeded
 ) -> HttpResponse:
+    # The same key: the "Try again" form is this post, not a new one.
+    initial = {key: form.cleaned_data[key] for key in ("body", "idempotency_key")}
     context = {
         "article": article,
         "limit_message": str(exc),
-        "form": CommentForm(initial={"body": body}),
+        "form": CommentForm(initial=initial),
     }
     status = HTTPStatus.OK if _htmx(request) else HTTPStatus.TOO_MANY_REQUESTS
     template = (
@@ -198,10 +200,14 @@ def comment_create_view(request: MemberRequest, slug: str) -> HttpResponse:
                 raise Http404("No such comment.")
         try:
             comment = services.comment_create(
-                article=article, author=request.user, body=form.cleaned_data["body"], parent=parent
+                article=article,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                parent=parent,
+                idempotency_key=form.cleaned_data["idempotency_key"],
             )
         except PostingLimitExceeded as exc:
-            return _limited(request, article, form.cleaned_data["body"], exc)
+            return _limited(request, article, form, exc)
         except PermissionDenied as exc:
             if not _htmx(request):
                 return _render_article(

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -39,3 +40,28 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.token}"
+
+
+class PostingKey(models.Model):
+    """An idempotency key a member's posting form carried, and the post it created.
+
+    One table for every member-written kind (core.idempotency): the unique constraint on
+    (author, key) is what lets exactly one of two simultaneous submits of the same form
+    create a post. `object_id` is set in the same transaction as the post is created.
+    """
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.UUIDField()
+    # The model's label ("articles.comment"): a key answers only for the kind it created.
+    kind = models.CharField(max_length=100)
+    object_id = models.PositiveBigIntegerField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "posting key"
+        constraints = [
+            models.UniqueConstraint(fields=["author", "key"], name="posting_key_once_per_author")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} ({self.key})"

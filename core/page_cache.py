@@ -28,6 +28,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 from django.utils.crypto import salted_hmac
 
+from .idempotency import keys_fill_bytes
 from .public_pages import public_pages_version, public_pages_version_forget
 
 logger = logging.getLogger(__name__)
@@ -207,12 +208,17 @@ def _from_entry(entry: dict[str, Any]) -> HttpResponse:
 
 
 def _with_visitor_token(request: HttpRequest, response: HttpResponseBase) -> None:
-    """Put this visitor's own CSRF token where the placeholder is (and so their cookie)."""
+    """Put this visitor's own CSRF token where the placeholder is (and so their cookie), and
+    a fresh idempotency key in any posting form's placeholder."""
     if response.streaming or not isinstance(response, HttpResponse):
         return
     placeholder = csrf_placeholder().encode()
-    if placeholder in response.content:
-        response.content = response.content.replace(placeholder, get_token(request).encode())
+    content = original = response.content
+    if placeholder in content:
+        content = content.replace(placeholder, get_token(request).encode())
+    content = keys_fill_bytes(content)
+    if content is not original:
+        response.content = content
 
 
 class AnonymousPageCacheMiddleware:

@@ -1,7 +1,8 @@
 """Pieces for HTML rendered once and shared by many members (comment and answer pages).
 
-A shared copy is rendered with a placeholder instead of the CSRF token and with no hugs;
-`personalise` puts in the member's own token and swaps their hugged buttons in. Its cache key
+A shared copy is rendered with a placeholder instead of the CSRF token and of each posting
+form's idempotency key, and with no hugs; `personalise` puts in the member's own token and fresh
+keys, and swaps their hugged buttons in. Its cache key
 must change whenever what it shows changes: the callers fold a fingerprint of their posts into
 the key, and `people_version` moves whenever anything shown about a member changes (name,
 profile address, erasure, the profile facts shown beside answers).
@@ -19,6 +20,7 @@ from django.middleware.csrf import get_token
 from django.utils.safestring import SafeString, mark_safe
 
 from .content_versions import content_version, content_version_bump
+from .idempotency import keys_fill
 
 # Derived from the secret key, so a member cannot type it into a post to have it replaced by
 # a reader's token; shared with the anonymous page cache.
@@ -102,9 +104,10 @@ def shared_key(prefix: str, parts: Iterable[Any]) -> str:
 
 
 def personalise(html: str, *, request: HttpRequest, swaps: Iterable[tuple[str, str]]) -> SafeString:
-    """The shared copy with this member's fragments swapped in and their own CSRF token."""
+    """The shared copy with this member's fragments swapped in, their own CSRF token and a
+    fresh idempotency key in each posting form."""
     for shared_fragment, own_fragment in swaps:
         html = html.replace(shared_fragment, own_fragment, 1)
-    html = html.replace(csrf_placeholder(), get_token(request))
+    html = keys_fill(html.replace(csrf_placeholder(), get_token(request)))
     # Safe: rendered by our autoescaping templates; only our own rendered fragments go in.
     return mark_safe(html)  # nosec B308 B703

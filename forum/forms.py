@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from catalogue.models import Topic, Treatment
 from core.form_fields import MAX_PK, BoundedModelMultipleChoiceField
+from core.idempotency import IdempotentForm
 
 from .models import FollowPreference
 
@@ -75,7 +76,7 @@ class QuestionForm(forms.Form):
         return topics
 
 
-class AskForm(QuestionForm):
+class AskForm(QuestionForm, IdempotentForm):
     is_anonymous = forms.BooleanField(
         required=False,
         label='Post as "A member"',
@@ -85,7 +86,7 @@ class AskForm(QuestionForm):
     suggestions_seen = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(IdempotentForm):
     body = forms.CharField(
         label="Your answer",
         max_length=10000,

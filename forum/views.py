@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.http import MemberRequest
 from catalogue.models import Topic, Treatment
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
+from core.idempotency import form_key
 from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import PostingLimitExceeded, posting_refusal
@@ -152,7 +153,9 @@ def _reply_failed(context: dict[str, Any], form: AnswerForm, parent: Answer) -> 
     errors = [str(error) for error in form.non_field_errors()]
     errors += [str(error) for error in form.errors.get("body", [])]
     context["reply_refused"] = " ".join(errors)
-    context["answer_form"] = AnswerForm(initial={"body": form.data.get("body", "")})
+    # The same key: the text moved boxes, it is still the post the member sent.
+    initial = {"body": form.data.get("body", ""), "idempotency_key": form_key(form)}
+    context["answer_form"] = AnswerForm(initial=initial)
 
 
 @require_GET
@@ -198,6 +201,7 @@ def ask_view(request: MemberRequest) -> HttpResponse:
             topics=form.cleaned_data["topics"],
             treatments=list(form.cleaned_data["treatments"]),
             is_anonymous=form.cleaned_data["is_anonymous"],
+            idempotency_key=form.cleaned_data["idempotency_key"],
         )
     except PostingLimitExceeded as exc:
         return _limited(request, "forum/ask.html", context, exc)
@@ -299,6 +303,7 @@ def answer_create_view(request: MemberRequest, pk: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
                 parent=parent,
                 is_anonymous=form.cleaned_data["is_anonymous"],
+                idempotency_key=form.cleaned_data["idempotency_key"],
             )
         except PostingLimitExceeded as exc:
             status, retry_after = HTTPStatus.TOO_MANY_REQUESTS, exc.retry_after_seconds

@@ -192,6 +192,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # hands them out again, so a crash delays an email by at most lease + 10 s (docs/email.md).
     "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 10.0},
     "content-versions-prune": {"task": "core.tasks.content_versions_prune_old", "schedule": 3600.0},
+    "posting-keys-prune": {"task": "core.tasks.posting_keys_prune_old", "schedule": 3600.0},
     # Followers who chose one email a day get it at 07:00 UTC.
     "forum-daily-answers": {
         "task": "forum.tasks.forum_daily_digest_send",

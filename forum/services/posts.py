@@ -1,5 +1,7 @@
 """Writes on questions and answers: ask, answer, edit, delete, hug, mark helpful, reveal."""
 
+from uuid import UUID
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Value
@@ -10,6 +12,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from catalogue.models import Topic, Treatment
 from core.hugs import NotHuggable, hug_toggle
+from core.idempotency import create_once
 from core.markdown import render_member_markdown
 from core.public_pages import public_pages_changed
 from core.queue import task_enqueue
@@ -52,7 +55,6 @@ def _validate_topics(topics: list[Topic]) -> None:
         raise ValidationError(f"Choose between 1 and {MAX_TOPICS} topics.")
 
 
-@transaction.atomic
 def question_create(
     *,
     author: User,
@@ -61,8 +63,35 @@ def question_create(
     topics: list[Topic],
     treatments: list[Treatment] | None = None,
     is_anonymous: bool = False,
+    idempotency_key: UUID | None = None,
 ) -> Question:
-    """Create a question (visible or pending), its author following it. Checks the policy."""
+    """Create a question (visible or pending), its author following it. Checks the policy.
+    A key this author already posted with returns that question, whatever else was sent."""
+    return create_once(
+        author=author,
+        key=idempotency_key,
+        model=Question,
+        create=lambda: _question_create(
+            author=author,
+            title=title,
+            body=body,
+            topics=topics,
+            treatments=treatments,
+            is_anonymous=is_anonymous,
+        ),
+    )
+
+
+@transaction.atomic
+def _question_create(
+    *,
+    author: User,
+    title: str,
+    body: str,
+    topics: list[Topic],
+    treatments: list[Treatment] | None,
+    is_anonymous: bool,
+) -> Question:
     _refuse_if_not_allowed(author)
     title, body = _clean_text(title), _clean_text(body)
     _validate_topics(topics)
@@ -144,7 +173,6 @@ def question_delete(*, question: Question, member: User) -> None:
     public_pages_changed()  # update() sends no signal; the title must leave public pages
 
 
-@transaction.atomic
 def answer_create(
     *,
     question: Question,
@@ -152,8 +180,24 @@ def answer_create(
     body: str,
     parent: Answer | None = None,
     is_anonymous: bool = False,
+    idempotency_key: UUID | None = None,
 ) -> Answer:
-    """Add an answer or a one-level reply; bump the counts atomically; notify after commit."""
+    """Add an answer or a one-level reply; bump the counts atomically; notify after commit.
+    A key this author already posted with returns that answer, whatever else was sent."""
+    return create_once(
+        author=author,
+        key=idempotency_key,
+        model=Answer,
+        create=lambda: _answer_create(
+            question=question, author=author, body=body, parent=parent, is_anonymous=is_anonymous
+        ),
+    )
+
+
+@transaction.atomic
+def _answer_create(
+    *, question: Question, author: User, body: str, parent: Answer | None, is_anonymous: bool
+) -> Answer:
     _refuse_if_not_allowed(author)
     if question.moderation_state != ModerationState.VISIBLE:
         raise PermissionDenied("This question is not open for answers.")
