@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +33,7 @@ from moderation.models import (
     ReportReason,
 )
 from moderation.registry import moderated_types
+from tests.accounts.two_factor import login_with_second_factor, totp_activate
 from tests.factories import UserFactory
 from tests.forum.factories import AnswerFactory, QuestionFactory
 
@@ -157,9 +157,9 @@ def world(moderator: Any) -> World:
 
 @pytest.fixture
 def staff_client(client: Client, superuser: Any, settings: Any) -> Client:
+    # As staff sign in: the password, then the code (the second factor in this session).
     settings.STAFF_REQUIRE_2FA = True
-    Authenticator.objects.create(user=superuser, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(superuser)
+    login_with_second_factor(client, superuser, totp_activate(superuser))
     return client
 
 
