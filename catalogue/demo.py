@@ -6,7 +6,7 @@ database, demo or not, starts with the treatments members meet most.
 
 from .models import Topic
 
-# (slug, name, description); the forum's own topics carry no description.
+# (slug, name, description): the description is the lead of the topic's page.
 TOPICS = [
     (
         "her2-positive",
@@ -43,17 +43,40 @@ TOPICS = [
         "Treatment decisions",
         "Working with your care team to choose a plan that fits your goals and values.",
     ),
-    ("side-effects", "Side effects", ""),
-    ("diagnosis", "Diagnosis and tests", ""),
-    ("emotional-support", "Emotional support", ""),
-    ("everyday-life", "Everyday life", ""),
+    (
+        "side-effects",
+        "Side effects",
+        "What treatment can do to your body, how to ease it and when to call your team.",
+    ),
+    (
+        "diagnosis",
+        "Diagnosis and tests",
+        "Biopsies, scans and pathology reports: what each test tells you and your team.",
+    ),
+    (
+        "emotional-support",
+        "Emotional support",
+        "Fear, worry, low mood and hope: looking after your mind through cancer and beyond.",
+    ),
+    (
+        "everyday-life",
+        "Everyday life",
+        "Work, money, food, sleep and movement: living your life during and after treatment.",
+    ),
+    (
+        "caregivers",
+        "Caregivers",
+        "For partners, family and friends who care for someone with breast cancer, and "
+        "for themselves.",
+    ),
 ]
 
 _BY_SLUG = {slug: (name, description) for slug, name, description in TOPICS}
 
 
 def demo_topic(slug: str) -> Topic:
-    """The demo topic with this slug, created if missing. Idempotent.
+    """The demo topic with this slug, created if missing (or given its description if it
+    has none). Idempotent.
 
     An editor may already have made a topic of the same name under another slug (names are
     unique too): that one is reused rather than failing the seed.
@@ -62,4 +85,8 @@ def demo_topic(slug: str) -> Topic:
     topic = Topic.objects.filter(slug=slug).first() or Topic.objects.filter(name=name).first()
     if topic is None:
         topic = Topic.objects.create(slug=slug, name=name, description=description)
+    elif not topic.description and description:
+        # Earlier seeds left some topics bare; fill the gap, never overwrite an editor's words.
+        topic.description = description
+        topic.save(update_fields=["description"])
     return topic
