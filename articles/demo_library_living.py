@@ -35,8 +35,8 @@ company, and there is real help for it.
 In study after study, fear that cancer will return is one of the concerns people name most
 often once treatment is over. It is not a sign that you are coping badly or thinking
 negatively. You have lived through something frightening, and your mind is trying to keep
-watch. For many people the fear is loudest in the first year or two and then loosens its grip,
-although it can flare up again later.
+watch. For some people the fear fades as the months pass; for others it stays at much the same
+level for years. Either way, there is no need to wait for it to go away on its own.
 
 ## What can set it off
 
@@ -119,8 +119,8 @@ heart, panic attacks, or avoiding appointments because they feel unbearable.
 - **Talking therapies.** Cognitive behavioural therapy and other psychological treatments
   help many people with cancer. Ask whether your centre has a psycho-oncology service.
 - **Medicines.** Antidepressants can help, alone or with therapy. If you take tamoxifen,
-  make sure whoever prescribes an antidepressant knows, because a few of them can weaken
-  tamoxifen and others can be chosen instead.
+  make sure whoever prescribes an antidepressant knows, because a few of them may interfere
+  with how tamoxifen works and others can be chosen instead.
 - **Support groups.** Meeting people in the same situation, in person or online, eases the
   sense of being the only one.
 - **The basics.** Gentle activity, daylight, regular meals and keeping in touch with people
@@ -823,9 +823,9 @@ A good trial team will talk through both with you.
 """
 
 FINDING_TRIAL_BODY = """\
-Many people with breast cancer could take part in a clinical trial, but only a small share
-ever hear about one that fits them. If you are curious, you can start looking yourself, and
-your care team can help you judge what you find.
+Only a small share of adults with cancer ever take part in a clinical trial, often simply
+because nobody mentioned one. If you are curious, you can start looking yourself, and your
+care team can help you judge what you find.
 
 ## Ask early
 
