@@ -11,9 +11,12 @@ from catalogue.models import Topic, Treatment
 from core.markdown import render_member_markdown
 from moderation.services import content_after_create
 
-from .demo_content import ARTICLES, REVIEWER, THREADS
+from . import demo_content, demo_library_treatment
+from .demo_content import REVIEWER, THREADS
 from .models import Article, ArticleReference, ArticleStatus, Comment, CommentHug
 from .services import article_comment_recount, article_save
+
+ARTICLES = demo_content.ARTICLES + demo_library_treatment.ARTICLES
 
 
 def _member(name: str) -> User | None:
@@ -81,12 +84,12 @@ def _article_seed(
     article.key_points = data["key_points"]
     article.body_markdown = data["body"]
     article.author = editor
-    article.reviewer_name, article.reviewer_credentials = REVIEWER
+    article.reviewer_name, article.reviewer_credentials = data.get("reviewer", REVIEWER)
     article.status = ArticleStatus.PUBLISHED
     article.published_at = article.published_at or now - timedelta(days=data["days_ago"])
     article.reviewed_on = (article.published_at - timedelta(days=2)).date()
     # One article is due for review already, so editors' "past due" list shows something.
-    review_days = 30 if data is ARTICLES[-1] else 365
+    review_days = 30 if data is demo_content.ARTICLES[-1] else 365
     article.next_review_due = (article.published_at + timedelta(days=review_days)).date()
     if article.pk is None or _fingerprint(article) != before:
         article_save(article=article)  # unchanged demo articles keep their version and cache

@@ -6,7 +6,7 @@ database, demo or not, starts with the treatments members meet most.
 
 from .models import Topic
 
-# (slug, name, description); the forum's own topics carry no description.
+# (slug, name, description); topics without articles of their own carry no description yet.
 TOPICS = [
     (
         "her2-positive",
@@ -43,10 +43,33 @@ TOPICS = [
         "Treatment decisions",
         "Working with your care team to choose a plan that fits your goals and values.",
     ),
-    ("side-effects", "Side effects", ""),
-    ("diagnosis", "Diagnosis and tests", ""),
+    (
+        "side-effects",
+        "Side effects",
+        "Tiredness, sickness, hair loss, heart checks and more: what helps and when to call.",
+    ),
+    (
+        "diagnosis",
+        "Diagnosis and tests",
+        "Pathology reports, receptor and HER2 results, staging and the scans along the way.",
+    ),
     ("emotional-support", "Emotional support", ""),
     ("everyday-life", "Everyday life", ""),
+    (
+        "hormone-receptor-positive",
+        "Hormone receptor-positive breast cancer",
+        "Cancer that grows with oestrogen or progesterone: endocrine therapy and what goes with it.",
+    ),
+    (
+        "triple-negative",
+        "Triple-negative breast cancer",
+        "Cancer without hormone receptors or extra HER2: chemotherapy, immunotherapy and beyond.",
+    ),
+    (
+        "metastatic",
+        "Metastatic breast cancer",
+        "Living well with cancer that has spread: treatment over time, care and support.",
+    ),
 ]
 
 _BY_SLUG = {slug: (name, description) for slug, name, description in TOPICS}
