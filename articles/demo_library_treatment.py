@@ -1097,7 +1097,7 @@ ARTICLES: list[dict[str, Any]] = [
                 "https://doi.org/10.1249/MSS.0000000000002116",
             ),
         ],
-        "days_ago": 5,
+        "days_ago": 6,
     },
     {
         "slug": "nausea-and-appetite-during-treatment",
@@ -1550,7 +1550,7 @@ ARTICLES: list[dict[str, Any]] = [
                 "https://doi.org/10.1016/j.annonc.2020.09.010",
             ),
         ],
-        "days_ago": 2,
+        "days_ago": 4,
     },
     {
         "slug": "lines-of-treatment-for-metastatic-breast-cancer",
