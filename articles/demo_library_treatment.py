@@ -232,7 +232,8 @@ for most people. The antibody-drug conjugates Kadcyla and Enhertu are checked in
 ## How your heart is checked
 
 The usual test is an echocardiogram, an ultrasound scan of the heart that usually takes less
-than an hour and does not hurt. Some centres use a MUGA scan, which uses a small amount of a tracer.
+than an hour and does not hurt. Some centres use a MUGA scan, which needs a small injection
+of a radioactive tracer.
 You will usually have one before trastuzumab starts and then at intervals during treatment,
 often around every three months, with more checks if something changes. Blood tests and an
 ECG may be added.
@@ -788,8 +789,8 @@ The benefit did not depend on a PD-L1 test, so this test is not needed for this 
 
 1. About six months of chemotherapy with pembrolizumab.
 2. Surgery: lumpectomy or mastectomy, and lymph node surgery.
-3. Radiation therapy if it is recommended for you.
-4. Pembrolizumab continued for up to nine more cycles, about six months.
+3. Pembrolizumab for up to nine more cycles, about six months, with radiation therapy at the
+   same time if it is recommended for you.
 
 If some cancer remains at surgery, your team may add capecitabine or, for people with a BRCA
 change, olaparib.
