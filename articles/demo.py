@@ -14,11 +14,12 @@ from moderation.services import content_after_create
 from .demo_content import ARTICLES as HER2_ARTICLES
 from .demo_content import REVIEWER, THREADS
 from .demo_library_living import ARTICLES as LIVING_ARTICLES
+from .demo_library_treatment import ARTICLES as TREATMENT_ARTICLES
 from .models import Article, ArticleReference, ArticleStatus, Comment, CommentHug
 from .services import article_comment_recount, article_save
 
 # The HER2 series first (the flagship opens the list), then the library's other shelves.
-ARTICLES = [*HER2_ARTICLES, *LIVING_ARTICLES]
+ARTICLES = [*HER2_ARTICLES, *TREATMENT_ARTICLES, *LIVING_ARTICLES]
 
 
 def _member(name: str) -> User | None:

@@ -69,6 +69,21 @@ TOPICS = [
         "For partners, family and friends who care for someone with breast cancer, and "
         "for themselves.",
     ),
+    (
+        "hormone-receptor-positive",
+        "Hormone receptor-positive breast cancer",
+        "Cancer that grows with oestrogen or progesterone: endocrine therapy and what goes with it.",
+    ),
+    (
+        "triple-negative",
+        "Triple-negative breast cancer",
+        "Cancer without hormone receptors or extra HER2: chemotherapy, immunotherapy and beyond.",
+    ),
+    (
+        "metastatic",
+        "Metastatic breast cancer",
+        "Living well with cancer that has spread: treatment over time, care and support.",
+    ),
 ]
 
 _BY_SLUG = {slug: (name, description) for slug, name, description in TOPICS}
