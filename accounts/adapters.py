@@ -1,7 +1,7 @@
 """allauth customisation: pseudonymous handles, and every email through the outbox."""
 
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
@@ -39,6 +39,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
         path = reverse("account_confirm_email", args=[emailconfirmation.key])
         return f"{settings.SITE_URL}{path}"
+
+    def get_email_verification_redirect_url(self, email_address: Any) -> str:
+        # Confirmed in another browser (or after the sign-up session lapsed): log in, then
+        # the welcome flow, unless she has already been through it.
+        if not self.request.user.is_authenticated and email_address.user.welcome_done_at is None:
+            query = urlencode({"next": reverse("accounts:welcome")})
+            return f"{reverse('account_login')}?{query}"
+        return str(super().get_email_verification_redirect_url(email_address))
 
     def get_reset_password_from_key_url(self, key: str) -> str:
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
