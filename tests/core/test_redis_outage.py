@@ -180,7 +180,7 @@ def test_login_rate_limit_still_holds_while_redis_is_down(own_redis, client, mem
         reverse("account_login"), {"login": member.email, "password": TEST_PASSWORD}
     )
 
-    assert "Too many failed login attempts" in sixth.content.decode()
+    assert "Too many tries to log in" in sixth.content.decode()
     assert "_auth_user_id" not in client.session
 
 
