@@ -58,9 +58,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_reauthentication_methods(self, user: Any) -> list[dict[str, Any]]:
         methods = super().get_reauthentication_methods(user)
         for method in methods:
-            method["description"] = _REAUTHENTICATION_WORDS.get(
-                method["id"], method["description"]
-            )
+            method["description"] = _REAUTHENTICATION_WORDS.get(method["id"], method["description"])
         return methods
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:

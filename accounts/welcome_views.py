@@ -1,6 +1,7 @@
 """The welcome flow's pages and "send the confirmation link again". Thin: forms and services."""
 
 from http import HTTPStatus
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -29,7 +30,10 @@ from .welcome import (
     welcome_step_reach,
 )
 
-FORMS = {"role": WelcomeRoleForm, "health": WelcomeHealthForm}
+FORMS: dict[str, type[WelcomeRoleForm | WelcomeHealthForm]] = {
+    "role": WelcomeRoleForm,
+    "health": WelcomeHealthForm,
+}
 
 
 def _member(request: HttpRequest) -> User:
@@ -50,11 +54,13 @@ def _next_url(step: str) -> str:
     return reverse("accounts:welcome_step", kwargs={"step": following})
 
 
-def _form_for(step: str, user: User, profile: Profile, data: object = None) -> object:
+def _form_for(
+    step: str, user: User, profile: Profile, data: Any = None
+) -> WelcomeRoleForm | WelcomeHealthForm | None:
     form_class = FORMS.get(step)
     if form_class is None:
         return None
-    kwargs = {"instance": profile}
+    kwargs: dict[str, Any] = {"instance": profile}
     if step == "health":
         consent = health_consent_active(user=user)
         kwargs["consent_active"] = consent
@@ -97,7 +103,6 @@ def welcome_step_view(request: HttpRequest, step: str) -> HttpResponse:
         form = _form_for(step, user, profile, request.POST)
         if "skip" in request.POST or form is None:
             return redirect(_next_url(step))
-        assert isinstance(form, WelcomeRoleForm | WelcomeHealthForm)
         if form.is_valid():
             _save(step, user, form)
             return redirect(_next_url(step))
@@ -163,7 +168,7 @@ def resend_confirmation_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def welcome_dismiss_view(request: HttpRequest) -> HttpResponse:
-    """"No thanks" on the home page's prompt: stop offering the welcome flow."""
+    """ "No thanks" on the home page's prompt: stop offering the welcome flow."""
     welcome_finish(user=_member(request))
     messages.info(request, "Done. Everything it offered is in your settings whenever you want it.")
     return redirect("home")

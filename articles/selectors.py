@@ -170,7 +170,5 @@ def article_list_for_member_topics(
     )
     # Distinct ids first, then the rows: DISTINCT over whole rows would compare the bodies.
     return list(
-        Article.objects.filter(id__in=ids)
-        .select_related("author")
-        .order_by("-published_at", "-id")
+        Article.objects.filter(id__in=ids).select_related("author").order_by("-published_at", "-id")
     )

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
 from accounts.selectors import member_count
-from core.viewer import viewer_is_member
 from articles.selectors import article_list_published
+from core.viewer import viewer_is_member
 from forum.selectors import home_questions
 
 from .health import health_report

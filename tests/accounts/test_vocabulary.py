@@ -11,7 +11,9 @@ from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-FOREIGN_WORDS = re.compile(r"sign[ -]?in|sign[ -]?out|signed (in|out)|remember me|sign[ -]?up", re.I)
+FOREIGN_WORDS = re.compile(
+    r"sign[ -]?in|sign[ -]?out|signed (in|out)|remember me|sign[ -]?up", re.IGNORECASE
+)
 
 
 def _visible_text(html: str) -> str:

@@ -3,6 +3,7 @@ through the welcome flow, asks her first question (held for review as a new memb
 moderator approves it, another member answers, and her home page shows the news."""
 
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
 import pytest
@@ -85,7 +86,8 @@ def test_newcomer_joins_is_welcomed_and_her_first_question_is_approved_and_answe
     answerer = User.objects.get(email=ANSWERER_EMAIL)
     other = logged_in_page(answerer, viewport=PHONE)
     response = other.goto(question.get_absolute_url())
-    assert response is not None and response.status == 404
+    assert response is not None
+    assert response.status == HTTPStatus.NOT_FOUND
 
     # a moderator approves it
     moderator = logged_in_page(User.objects.get(email=MODERATOR_EMAIL))

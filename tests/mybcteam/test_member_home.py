@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Profile, User
-from accounts.visits import FIRST_VISIT_LOOKBACK, SEEN_WRITE_INTERVAL, VISIT_GAP
-from accounts.visits import member_visit_since
+from accounts.visits import FIRST_VISIT_LOOKBACK, SEEN_WRITE_INTERVAL, VISIT_GAP, member_visit_since
 from forum.models import QuestionFollow
 from moderation.models import ModerationState
 from tests.articles.factories import ArticleFactory
@@ -37,9 +36,7 @@ def test_member_visit_since_first_visit_looks_back_a_week(member):
     assert member.last_seen_at == now
 
 
-def test_member_visit_since_writes_nothing_within_the_interval(
-    member, django_assert_num_queries
-):
+def test_member_visit_since_writes_nothing_within_the_interval(member, django_assert_num_queries):
     _seen(member, ago=SEEN_WRITE_INTERVAL / 2, previous=timedelta(days=2))
 
     with django_assert_num_queries(0):
