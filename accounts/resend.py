@@ -33,13 +33,12 @@ class ResendOutcome(enum.Enum):
 
 
 def _address_for(email: str) -> EmailAddress | None:
+    # Both lookups run whatever the first finds, so an unknown address costs no less.
     address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
-    if address is not None:
+    user = User.objects.filter(email__iexact=email).first()
+    if address is not None or user is None:
         return address
     # An account made outside sign-up (the admin, the shell) may have no address row yet.
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        return None
     return EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=False)
 
 

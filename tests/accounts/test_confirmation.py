@@ -6,6 +6,8 @@ from http import HTTPStatus
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
@@ -211,3 +213,16 @@ def test_login_after_confirming_elsewhere_continues_to_welcome(client):
     )
 
     assert response["Location"] == reverse("accounts:welcome")
+
+
+def test_confirmation_resend_same_queries_whoever_owns_the_address(rf):
+    UserFactory.create(email="waiting@example.com", verified=False)
+    UserFactory.create(email="confirmed@example.com")
+    counts = []
+
+    for kind in ("waiting", "confirmed", "unknown"):
+        with CaptureQueriesContext(connection) as captured:
+            confirmation_resend(request=rf.post(RESEND), email=f"{kind}@example.com")
+        counts.append(len(captured.captured_queries))
+
+    assert len(set(counts)) == 1, counts
