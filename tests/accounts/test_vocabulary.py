@@ -91,3 +91,49 @@ def test_vocabulary_messages_say_logged_in_and_out(client, member):
 
     response = client.post(reverse("account_logout"), follow=True)
     assert "You are logged out." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "ours", "stock"),
+    [
+        ("account_email", "Your email addresses", "Make Primary"),
+        ("account_change_password", "Change your password", "Change Password"),
+        ("account_reauthenticate", "Is it you?", "Confirm Access"),
+    ],
+)
+def test_vocabulary_member_account_pages_in_our_words(client, member, url_name, ours, stock):
+    client.post(reverse("account_login"), {"login": member.email, "password": TEST_PASSWORD})
+
+    content = client.get(reverse(url_name)).content.decode()
+
+    assert ours in content
+    assert stock not in content
+
+
+@pytest.mark.parametrize(
+    ("path", "ours", "stock"),
+    [
+        ("/accounts/password/reset/", "Forgotten your password?", "Reset My Password"),
+        ("/accounts/password/reset/done/", "Check your inbox", "Password Reset"),
+        ("/accounts/password/reset/key/1-bad-key/", "This link no longer works", "Bad Token"),
+    ],
+)
+def test_vocabulary_password_pages_in_our_words(client, path, ours, stock):
+    content = client.get(path, follow=True).content.decode()
+
+    assert ours in content
+    assert stock not in content
+
+
+def test_email_page_adds_and_lists_an_address_in_our_words(
+    client, member, django_capture_on_commit_callbacks
+):
+    client.post(reverse("account_login"), {"login": member.email, "password": TEST_PASSWORD})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_email"), {"action_add": "", "email": "second@example.com"})
+    content = client.get(reverse("account_email")).content.decode()
+
+    assert "second@example.com" in content
+    assert "(waiting for confirmation)" in content
+    assert "(main address)" in content
