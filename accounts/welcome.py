@@ -149,6 +149,7 @@ def member_interests(*, user: User) -> MemberInterests:
     topics = [t for t in topics_for_profile(profile) if t.slug not in GUIDE_TOPICS["any"]]
     treatment_ids = list(
         Treatment.objects.filter(Q(current_profiles=profile) | Q(past_profiles=profile))
+        .order_by()
         .values_list("id", flat=True)
         .distinct()
     )

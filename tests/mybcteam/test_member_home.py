@@ -148,7 +148,7 @@ def test_home_member_bounded_queries(member_client, member, django_assert_max_nu
         ArticleFactory.create(topics=[topic])
     member_client.get("/")  # the session and the visit, written once
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         response = member_client.get("/")
 
     assert response.status_code == HTTPStatus.OK
