@@ -87,7 +87,7 @@ def test_vocabulary_messages_say_logged_in_and_out(client, member):
     response = client.post(
         reverse("account_login"), {"login": member.email, "password": TEST_PASSWORD}, follow=True
     )
-    assert "You are logged in." in response.content.decode()
+    assert "You are logged in as" in response.content.decode()
 
     response = client.post(reverse("account_logout"), follow=True)
     assert "You are logged out." in response.content.decode()
