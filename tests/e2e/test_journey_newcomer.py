@@ -118,3 +118,28 @@ def test_newcomer_joins_is_welcomed_and_her_first_question_is_approved_and_answe
     following.get_by_role("link", name=TITLE).click()
     expect(page.locator("main")).to_contain_text(ANSWER)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_welcome_flow_works_without_javascript_and_resumes(
+    logged_in_page: Callable[..., Any],
+) -> None:
+    world = world_seed()
+    User.objects.filter(pk=world.member.pk).update(welcome_done_at=None, welcome_step="")
+    page = logged_in_page(world.member, java_script_enabled=False, viewport=PHONE)
+
+    page.goto("/")
+    page.get_by_role("link", name="Start").click()
+    page.get_by_label("Partner or spouse").check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What you would like to share")
+    page.get_by_role("button", name="Finish this later").click()
+
+    expect(page.locator(".member-home-welcome")).to_contain_text("step 2 of 4")
+    page.get_by_role("link", name="Pick up where I left off").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What you would like to share")
+    page.get_by_role("button", name="Skip this step").click()
+    page.get_by_role("button", name="Got it, continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are all set")
+    assert Profile.objects.get(user=world.member).role == Profile.Role.PARTNER
+    page.goto("/")
+    expect(page.locator("main")).not_to_contain_text("Finish setting up")
