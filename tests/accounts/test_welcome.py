@@ -230,3 +230,24 @@ def test_members_like_me_query_uses_her_own_answers():
     profile = Profile(role="family", her2_status="unknown")
 
     assert members_like_me_query(profile) == "role=family"
+
+
+@pytest.mark.parametrize(
+    "year", ["<b>1999</b>", "1800", "9" * 10_000, "19\x0099", "\N{SMILING FACE WITH HALO}"]
+)
+def test_welcome_health_step_bad_year_is_refused_and_keeps_the_rest(member_client, member, year):
+    response = member_client.post(
+        _step("health"),
+        {
+            **HEALTH_VISIBILITIES,
+            "health_consent": "on",
+            "her2_status": "positive",
+            "year_diagnosed": year,
+        },
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    content = response.content.decode()
+    assert "<b>1999</b>" not in content
+    assert 'value="positive" selected' in content
+    assert Profile.objects.get(user=member).her2_status == ""
