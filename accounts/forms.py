@@ -254,3 +254,55 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That password is not right. Your account is unchanged.")
         return password
+
+
+class ResendConfirmationForm(forms.Form):
+    """The address to send a new confirmation link to; no login needed."""
+
+    email = forms.EmailField(
+        max_length=254,
+        label="Your email address",
+        error_messages={
+            "required": "Please type the email address you joined with.",
+            "invalid": "That does not look like an email address. Please check it.",
+            "max_length": "That is longer than any email address can be. Please check it.",
+        },
+    )
+
+
+class WelcomeStepForm(SettingsForm):
+    """The settings form cut down to one welcome step's fields, so the welcome flow asks the
+    same questions with the same labels, visibility choices and consent rule as the settings
+    page, and saves them through the same services."""
+
+    step_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if name not in self.step_fields:
+                del self.fields[name]
+
+
+class WelcomeRoleForm(WelcomeStepForm):
+    step_fields = ("role", "role_visibility")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        role = self.fields["role"]
+        role.label = "What brings you here?"
+        role.widget = forms.RadioSelect(choices=Profile.Role.choices)
+        role.error_messages["invalid_choice"] = "Please pick one of the answers below."
+
+
+class WelcomeHealthForm(WelcomeStepForm):
+    step_fields = (
+        "health_consent",
+        *(name for pair in HEALTH_PAIRS for name in pair),
+        "current_treatments",
+        "past_treatments",
+        "treatments_visibility",
+    )
+
+    def health_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[a], self[b]) for a, b in HEALTH_PAIRS]

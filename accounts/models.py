@@ -55,6 +55,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Set when the member erased their account: the row stays so their posts can say
     # "Former member", but everything personal is gone.
     erased_at = models.DateTimeField(null=True, blank=True)
+    # The welcome flow (accounts/welcome.py): the step reached, so it resumes there, and when
+    # it was finished or put aside. Never required: nothing checks these except its prompt.
+    welcome_step = models.CharField(max_length=20, blank=True, default="")
+    welcome_done_at = models.DateTimeField(null=True, blank=True)
+    # "New since your last visit" on the member home (accounts/visits.py): when she was last
+    # seen there, written at most once per few minutes, and where her previous visit ended.
+    last_seen_at = models.DateTimeField(null=True, blank=True)
+    previous_visit_at = models.DateTimeField(null=True, blank=True)
 
     objects = UserManager()
 

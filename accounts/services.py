@@ -93,7 +93,60 @@ def member_settings_update(
     for name in PROFILE_PLAIN_FIELDS:
         if name in profile_data:
             setattr(profile, name, profile_data[name])
+    _health_apply(
+        user=user,
+        profile=profile,
+        health_consent=health_consent,
+        profile_data=profile_data,
+        current_treatments=current_treatments,
+        past_treatments=past_treatments,
+    )
+    return user
 
+
+@transaction.atomic
+def profile_health_update(
+    *,
+    user: User,
+    health_consent: bool,
+    profile_data: dict[str, Any],
+    current_treatments: Iterable[Treatment] = (),
+    past_treatments: Iterable[Treatment] = (),
+) -> Profile:
+    """Save only the health details and their visibility (the welcome flow's step), under the
+    same consent rule as the settings page: without consent nothing is stored, and unticking
+    an active consent withdraws it and erases them."""
+    profile, _ = Profile.objects.get_or_create(user=user)
+    _health_apply(
+        user=user,
+        profile=profile,
+        health_consent=health_consent,
+        profile_data=profile_data,
+        current_treatments=current_treatments,
+        past_treatments=past_treatments,
+    )
+    return profile
+
+
+def profile_role_update(*, user: User, role: str, role_visibility: str) -> Profile:
+    """Save how breast cancer touches her life and who may see it."""
+    profile, _ = Profile.objects.get_or_create(user=user)
+    profile.role = role
+    profile.role_visibility = role_visibility
+    profile.full_clean()
+    profile.save(update_fields=["role", "role_visibility", "updated_at"])
+    return profile
+
+
+def _health_apply(
+    *,
+    user: User,
+    profile: Profile,
+    health_consent: bool,
+    profile_data: dict[str, Any],
+    current_treatments: Iterable[Treatment],
+    past_treatments: Iterable[Treatment],
+) -> None:
     if health_consent:
         health_consent_give(user=user)
         for name in (*HEALTH_VALUE_FIELDS, *HEALTH_VISIBILITY_FIELDS):
@@ -112,7 +165,6 @@ def member_settings_update(
         _health_clear(profile)
         profile.full_clean()
         profile.save()
-    return user
 
 
 def _placeholder_email(user: User) -> str:

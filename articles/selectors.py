@@ -151,3 +151,24 @@ def comment_page_number(*, comment: Comment, viewer: Viewer) -> int:
         visible_replies = Comment.objects.filter(parent=OuterRef("pk")).filter(_visible_to(viewer))
         earlier = earlier.filter(_visible_to(viewer) | Q(Exists(visible_replies)))
     return earlier.count() // COMMENTS_PER_PAGE + 1
+
+
+def article_list_for_member_topics(
+    *, topic_ids: list[int], treatment_ids: list[int], limit: int = 4
+) -> list[Article]:
+    """The newest published articles in any of these topics or about any of these treatments
+    (a member's home page); two short queries."""
+    if not topic_ids and not treatment_ids:
+        return []
+    matches = Q(topics__in=topic_ids) | Q(treatments__in=treatment_ids)
+    ids = list(
+        article_list_published()
+        .filter(matches)
+        .order_by("-published_at", "-id")
+        .values_list("id", flat=True)
+        .distinct()[:limit]
+    )
+    # Distinct ids first, then the rows: DISTINCT over whole rows would compare the bodies.
+    return list(
+        Article.objects.filter(id__in=ids).select_related("author").order_by("-published_at", "-id")
+    )

@@ -268,9 +268,17 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtraForm"
 # Signing up with a registered address costs the same as with a new one (no enumeration).
-ACCOUNT_FORMS = {"signup": "accounts.signup_form.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "accounts.signup_form.SignupForm",
+    "login": "accounts.signup_form.LoginForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Opening the confirmation link in the browser she joined from logs her in (allauth keeps the
+# pending sign-up in that session for ACCOUNT_LOGIN_TIMEOUT, 15 minutes by default) and
+# starts the welcome flow; anywhere else the link confirms and asks her to log in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SIGNUP_REDIRECT_URL = "accounts:welcome"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 1
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_TIMEOUT = 600
@@ -281,6 +289,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
+    # "Send the link again" on the check-your-inbox page, no login needed (accounts/resend.py);
+    # the key is the address typed, whether or not an account uses it.
+    "resend_confirmation": "10/h/ip,3/h/key",
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
 }

@@ -8,15 +8,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.models import User
 from accounts.selectors import member_count
 from articles.selectors import article_list_published
+from core.viewer import viewer_is_member
 from forum.selectors import home_questions
 
 from .health import health_report
+from .member_home import member_home_context
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """Visitors get the public page (kept in the anonymous page cache); members their own."""
+    if isinstance(request.user, User) and viewer_is_member(request.user):
+        return render(request, "home_member.html", member_home_context(member=request.user))
     context = {
         "member_count": member_count(),
         "active_questions": home_questions(),

@@ -115,6 +115,8 @@ def test_mfa_login_asks_for_code_on_site_page_then_manages_codes(client, member_
     first_step = _login(client, member)
     code_page = client.get(first_step["Location"])
     assert_site_page(code_page)
+    assert "Your code, please" in code_page.content.decode()
+    assert "Sign In" not in code_page.content.decode()
     assert first_step["Location"] == reverse("mfa_authenticate")
     done = client.post(reverse("mfa_authenticate"), {"code": _code(secret)})
     assert done.status_code == HTTPStatus.FOUND

@@ -184,7 +184,7 @@ def test_login_sixth_rapid_attempt_for_one_email_is_refused_even_with_right_pass
     )
 
     assert sixth.status_code == HTTPStatus.OK
-    assert "Too many failed login attempts" in sixth.content.decode()
+    assert "Too many tries to log in" in sixth.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -212,7 +212,7 @@ def test_login_forged_forwarded_for_does_not_reset_rate_limit(client, member):
         HTTP_X_FORWARDED_FOR="198.51.100.7",
     )
 
-    assert "Too many failed login attempts" in sixth.content.decode()
+    assert "Too many tries to log in" in sixth.content.decode()
 
 
 def test_password_reset_email_links_to_site_url_and_lets_member_set_new_password(

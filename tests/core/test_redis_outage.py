@@ -180,7 +180,7 @@ def test_login_rate_limit_still_holds_while_redis_is_down(own_redis, client, mem
         reverse("account_login"), {"login": member.email, "password": TEST_PASSWORD}
     )
 
-    assert "Too many failed login attempts" in sixth.content.decode()
+    assert "Too many tries to log in" in sixth.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -257,3 +257,13 @@ def test_answer_create_waits_on_a_hung_broker_once_per_pause(
     assert max(took) < 1.0
     unannounced = Answer.objects.filter(question=question, followers_notified_at__isnull=True)
     assert unannounced.count() == 3  # left for answer_notify_sweep
+
+
+def test_resend_confirmation_rate_limit_still_holds_while_redis_is_down(own_redis, client):
+    own_redis.crash()
+    resend = reverse("accounts:resend_confirmation")
+
+    answers = [client.post(resend, {"email": "waiting@example.com"}) for _ in range(4)]
+
+    assert [a.status_code for a in answers[:3]] == [HTTPStatus.FOUND] * 3
+    assert answers[3].status_code == HTTPStatus.TOO_MANY_REQUESTS

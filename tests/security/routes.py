@@ -146,6 +146,13 @@ EXPECTATIONS: dict[str, Expect] = {
     "accounts:settings": Expect(**members_only(get=OK, post=FORM)),
     "accounts:export": Expect(**members_only(get=OK)),
     "accounts:delete": Expect(**members_only(get=OK, post=FORM)),
+    # the welcome flow (members) and "send the confirmation link again" (anyone)
+    "accounts:welcome": Expect(**members_only(get=REDIRECT)),
+    "accounts:welcome_step": Expect(
+        **members_only(get=OK, post=FORM), kwargs=lambda o: {"step": "role"}
+    ),
+    "accounts:welcome_dismiss": Expect(**members_only(get=NOT_ALLOWED, post=DONE)),
+    "accounts:resend_confirmation": Expect(get=NOT_ALLOWED, post=FORM),
     "members:directory": Expect(**members_only(get=OK)),
     "members:profile": Expect(
         **members_only(get=OK), kwargs=lambda o: {"handle": o.viewers.other_member.handle}
