@@ -41,6 +41,7 @@ class SearchResults:
     page: int = 1
     has_next: bool = False
     message: str = ""
+    suggestion: str = ""  # "did you mean": the query with misspelt words corrected
 
 
 def kind_shows_body(kind: SearchableKind, *, member: bool) -> bool:
