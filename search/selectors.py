@@ -2,10 +2,11 @@
 
 Each content app registers what it makes searchable from its own AppConfig.ready(); this app
 only reads those descriptions. PostgreSQL (`search.postgres`): stored tsvectors ranked among a
-bounded candidate set per kind. SQLite (`search.embedded`): icontains, title matches first,
-newest first. On both, a treatment's names are one word (`search.synonyms`), and a search that
-finds nothing may suggest a spelling (`search.suggest`). On both, a visitor never searches a members-only kind and matches and sees only
-the title of a kind whose body is for members; hidden and pending rows are never visible.
+bounded candidate set per kind. SQLite (`search.embedded`): icontains, best match first, newest
+first. On both, a treatment's names count as one word (`search.synonyms`), articles rank above
+members' posts that match as well, and a search that finds nothing may suggest a spelling
+(`search.suggest`). On both, a visitor never searches a members-only kind and matches and sees
+only the title of a kind whose body is for members; hidden and pending rows are never visible.
 """
 
 import re
