@@ -96,13 +96,14 @@ def _compiled(expression: Expression | TsQuery) -> tuple[str, list[Any]]:
 def _tsquery_is_empty(query: TsQuery) -> bool:
     sql, params = _compiled(query)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT numnode({sql})", params)  # nosec B608: ORM-compiled, bound values
+        cursor.execute(f"SELECT numnode({sql})", params)  # nosec B608 - ORM-compiled, values bound
         row = cursor.fetchone()
         return row is None or row[0] == 0
 
 
 def _highlight(headline: str) -> SafeString:
-    # ts_headline returns the raw (Markdown) text: escape it all, then turn our marks into <mark>.
+    # ts_headline returns the text as given (a title, a snippet's plain text): escape it all,
+    # then turn our marks into <mark>.
     safe = escape(headline).replace(escape(_START), "<mark>").replace(escape(_STOP), "</mark>")
     # Safe: escaped above; only our own <mark> tags are added.
     return mark_safe(safe)  # nosec B308 B703
