@@ -55,7 +55,7 @@ def _terms(text: str) -> list[Term]:
             found = [(word,) for word in _words(part.text)]
         if join_next and found:
             terms[-1] += found.pop(0)
-        terms += found
+        terms += [term for term in found if term not in terms]  # one clause per treatment
         join_next = False
     return terms[:MAX_WORDS] or [(text.lower(),)]
 

@@ -70,11 +70,16 @@ def _tsquery(text: str, parts: list[Part]) -> TsQuery:
         return SearchQuery(text, search_type="websearch", config="english")
     # As websearch reads it: `or` binds its neighbours, everything else must all match.
     clauses: list[TsQuery] = []
+    groups: set[tuple[str, ...]] = set()
     join_next = False
     for part in parts:
         if isinstance(part, Or):
             join_next = bool(clauses)
             continue
+        if isinstance(part, Group) and not join_next:
+            if part.names in groups:
+                continue  # "herceptin trastuzumab": two names of one treatment, one clause
+            groups.add(part.names)
         one = _part_query(part)
         if join_next:
             clauses[-1] = clauses[-1] | one

@@ -63,11 +63,26 @@ def synonyms_build(rows: list[tuple[str, str, str]]) -> Synonyms:
             if len(key) <= MAX_NAME_WORDS:
                 merged.setdefault(key, {}).update(spelled)
     names_of = {
-        key: tuple(names.values())[:MAX_NAMES_PER_GROUP]
+        key: tuple(_without_redundant(names))[:MAX_NAMES_PER_GROUP]
         for key, names in merged.items()
         if len(names) > 1  # a name with no other name expands to itself: nothing to do
     }
     return Synonyms(names_of=names_of)
+
+
+def _holds_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return any(longer[at : at + size] == shorter for at in range(len(longer) - size + 1))
+
+
+def _without_redundant(names: dict[tuple[str, ...], str]) -> list[str]:
+    """Drop a name holding another name's words in a row ("Herceptin Hylecta" beside
+    "Herceptin"): whatever matches it matches the shorter one, so it only costs query time."""
+    return [
+        name
+        for key, name in names.items()
+        if not any(other != key and _holds_run(key, other) for other in names)
+    ]
 
 
 _lock = threading.Lock()

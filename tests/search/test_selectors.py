@@ -295,3 +295,11 @@ def test_site_search_odd_input_with_names_never_fails(engine, member, query):
 
     assert isinstance(results.hits, list)
     assert Question.objects.count() == 1
+
+
+def test_site_search_two_names_of_one_treatment_are_one_word(engine):
+    question = QuestionFactory.create(title="Herceptin fatigue")
+
+    results = site_search(query="herceptin trastuzumab", viewer=ANON)
+
+    assert _urls(results) == [question.get_absolute_url()]
