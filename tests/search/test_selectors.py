@@ -258,9 +258,10 @@ def test_site_search_misspelt_title_word_suggests_it_keeping_the_rest(engine):
     assert results.suggestion == "scalp cooling"
 
 
-def test_site_search_never_suggests_from_members_only_text(engine, member):
+def test_site_search_never_suggests_from_members_only_or_hidden_text(engine, member):
     question = QuestionFactory.create(title="Bone drips", body="My zoledronate infusion")
     AnswerFactory.create(question=question, body="Zoledronate made me achy for a day")
+    QuestionFactory.create(title="Zoledronate and teeth?", moderation_state=ModerationState.HIDDEN)
     ArticleFactory.create(title="Bone health", summary="Calcium and vitamin D.")
 
     for viewer in (ANON, member):
