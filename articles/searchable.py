@@ -38,6 +38,7 @@ ARTICLE = SearchableKind(
     date_field="published_at",
     topic_field="topics",
     body_public=True,
+    editorial=True,
 )
 
 COMMENT = SearchableKind(

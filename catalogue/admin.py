@@ -16,5 +16,5 @@ class TopicAdmin(admin.ModelAdmin):
 class TreatmentAdmin(admin.ModelAdmin):
     list_display = ["name", "brand_names", "drug_class"]
     list_filter = ["drug_class"]
-    search_fields = ["name", "brand_names"]
+    search_fields = ["name", "brand_names", "other_names"]
     prepopulated_fields = {"slug": ["name"]}

@@ -42,6 +42,14 @@ class Treatment(models.Model):
     name = models.CharField(max_length=120, unique=True, help_text="Generic or procedure name.")
     slug = models.SlugField(max_length=120, unique=True)
     brand_names = models.CharField(max_length=200, blank=True, help_text="Comma-separated.")
+    other_names = models.TextField(
+        blank=True,
+        help_text=(
+            "Other names members search by, comma-separated: abbreviations (T-DM1), biosimilars, "
+            "brand names used in other countries, everyday words (chemo). Site search treats "
+            "every name of a treatment as the same word."
+        ),
+    )
     drug_class = models.CharField(max_length=30, choices=DrugClass.choices)
     description = models.TextField(blank=True)
 

@@ -44,6 +44,9 @@ class SearchableKind:
     topic_field: str  # the filter for `topic=`, e.g. "question__topics"
     members_only: bool = False  # visitors never search this kind
     body_public: bool = False  # visitors match and see the body too, not only the title
+    # Written and reviewed by the editors (articles): ranked above members' posts that match
+    # as well, since it is what answers a question about a treatment or a word best.
+    editorial: bool = False
     vector_field: str = "search_vector"
 
     @property

@@ -1,7 +1,10 @@
-"""The embedded engine (SQLite, `make run`): all words `icontains`, title hits first, newest first.
+"""The embedded engine (SQLite, `make run`): every term `icontains`, best match first, newest first.
 
 Reads only the registered descriptions (`core.search_registry`): the fields a viewer may match,
-the snippet source and the date come from each kind's description.
+the snippet source and the date come from each kind's description. A term that names a treatment
+matches any of its names (`search.synonyms`). The score mirrors the PostgreSQL weights roughly:
+a title holding every term 1, the snippet's source (a summary, the post) 0.4, elsewhere 0.2, and
+editorial kinds EDITORIAL_BOOST times that. Snippets are cut from the plain text of the Markdown.
 """
 
 import re
@@ -15,41 +18,71 @@ from django.utils.safestring import SafeString, mark_safe
 from core.search_registry import SearchableKind
 from core.viewer import Viewer
 
+from .plain_text import markdown_plain_text
 from .results import (
-    HIGHLIGHT_MARKER,
+    EDITORIAL_BOOST,
     PAGE_SIZE,
     SearchHit,
     SearchResults,
     kind_matches_title,
     kind_shows_body,
 )
+from .synonyms import Group, Or, query_plan, synonyms_current
 
 MAX_WORDS = 6
 
-# (0 for a title match else 1, newest first, the hit): the sort key, then what is shown.
-Found = tuple[int, float, SearchHit]
+# What one term may be: any of these (lowercase); a row must match every term.
+Term = tuple[str, ...]
+# (minus the score, newest first, the hit): the sort key, then what is shown.
+Found = tuple[float, float, SearchHit]
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", text.lower()) if len(w) > 1][:MAX_WORDS] or [text.lower()]
+    return [w for w in re.findall(r"\w+", text.lower()) if len(w) > 1]
 
 
-def _every_word(words: list[str], fields: list[str]) -> Q:
+def _terms(text: str) -> list[Term]:
+    """What must match: a word each, a treatment's names as one term; `or` joins neighbours."""
+    terms: list[Term] = []
+    join_next = False
+    for part in query_plan(text, synonyms_current()):
+        if isinstance(part, Or):
+            join_next = bool(terms)
+            continue
+        if isinstance(part, Group):
+            found = [tuple(dict.fromkeys(name.lower() for name in part.names))]
+        else:
+            found = [(word,) for word in _words(part.text)]
+        if join_next and found:
+            terms[-1] += found.pop(0)
+        terms += [term for term in found if term not in terms]  # one clause per treatment
+        join_next = False
+    return terms[:MAX_WORDS] or [(text.lower(),)]
+
+
+def _every_term(terms: list[Term], fields: list[str]) -> Q:
     cond = Q()
-    for word in words:
+    for term in terms:
         any_field = Q()
         for name in fields:
-            any_field |= Q(**{f"{name}__icontains": word})
+            for alternative in term:
+                any_field |= Q(**{f"{name}__icontains": alternative})
         cond &= any_field
     return cond
 
 
-def _snippet(text: str, words: list[str]) -> SafeString:
-    text = text.replace(HIGHLIGHT_MARKER, "")  # as the PostgreSQL engine shows it
+def _holds(text: str, terms: list[Term]) -> bool:
+    lower = text.lower()
+    return all(any(alternative in lower for alternative in term) for term in terms)
+
+
+def _snippet(source: str, terms: list[Term]) -> SafeString:
+    text = markdown_plain_text(source)  # as the PostgreSQL engine shows it: no markers
     if not text:
         return SafeString("")
     lower = text.lower()
-    at = min((lower.find(w) for w in words if lower.find(w) >= 0), default=0)
+    alternatives = sorted({a for term in terms for a in term}, key=len, reverse=True)
+    at = min((lower.find(a) for a in alternatives if lower.find(a) >= 0), default=0)
     start = max(0, at - 60)
     piece = (
         ("…" if start else "")
@@ -57,8 +90,9 @@ def _snippet(text: str, words: list[str]) -> SafeString:
         + ("…" if start + 200 < len(text) else "")
     )
     safe: str = str(escape(piece))
-    for word in words:
-        safe = re.sub(f"({re.escape(escape(word))})", r"<mark>\1</mark>", safe, flags=re.IGNORECASE)
+    # One pass, longest first, so a mark is never put inside another.
+    pattern = "|".join(re.escape(str(escape(a))) for a in alternatives)
+    safe = re.sub(f"({pattern})", r"<mark>\1</mark>", safe, flags=re.IGNORECASE)
     # Safe: escaped above; only our own <mark> tags are added.
     return mark_safe(safe)  # nosec B308 B703
 
@@ -68,13 +102,13 @@ def _matching(
     *,
     viewer: Viewer | None,
     member: bool,
-    words: list[str],
+    terms: list[Term],
     results: SearchResults,
 ) -> QuerySet[Any]:
     fields = [kind.title_field] if kind_matches_title(kind) else []
     if kind_shows_body(kind, member=member):
         fields += kind.body_fields
-    rows = kind.visible(viewer).filter(_every_word(words, fields))
+    rows = kind.visible(viewer).filter(_every_term(terms, fields))
     if results.topic is not None:
         rows = rows.filter(**{kind.topic_field: results.topic})
     if kind.parent:
@@ -82,15 +116,21 @@ def _matching(
     return rows.order_by(f"-{kind.date_field}")
 
 
-def _found(kind: SearchableKind, row: Any, *, member: bool, words: list[str]) -> Found:
+def _found(kind: SearchableKind, row: Any, *, member: bool, terms: list[Term]) -> Found:
     title = kind.title_of(row)
-    in_title = kind_matches_title(kind) and all(w in title.lower() for w in words)
-    snippet = SafeString("")
-    if kind_shows_body(kind, member=member):
-        snippet = _snippet(getattr(row, kind.body_fields[0]), words)
+    body = kind_shows_body(kind, member=member)
+    if kind_matches_title(kind) and _holds(title, terms):
+        score = 1.0
+    elif body and _holds(getattr(row, kind.body_fields[0]), terms):
+        score = 0.4
+    else:
+        score = 0.2
+    if kind.editorial:
+        score *= EDITORIAL_BOOST
+    snippet = _snippet(getattr(row, kind.body_fields[0]), terms) if body else SafeString("")
     at: datetime | None = getattr(row, kind.date_field)
     hit = SearchHit(kind.name, title, kind.url(row), snippet, at)
-    return (0 if in_title else 1, -(at.timestamp() if at else 0), hit)
+    return (-score, -(at.timestamp() if at else 0), hit)
 
 
 def search_embedded(
@@ -102,12 +142,12 @@ def search_embedded(
     member: bool,
 ) -> None:
     """Fill one page of `results`: one query per kind, each bounded to the rows this page needs."""
-    words = _words(text)
+    terms = _terms(text)
     need = results.page * PAGE_SIZE + 1
     found: list[Found] = []
     for kind in kinds:
-        rows = _matching(kind, viewer=viewer, member=member, words=words, results=results)
-        found += [_found(kind, row, member=member, words=words) for row in rows[:need]]
+        rows = _matching(kind, viewer=viewer, member=member, terms=terms, results=results)
+        found += [_found(kind, row, member=member, terms=terms) for row in rows[:need]]
     found.sort(key=lambda row: row[:2])
     start = (results.page - 1) * PAGE_SIZE
     results.hits = [hit for _, _, hit in found[start : start + PAGE_SIZE]]

@@ -1,4 +1,4 @@
-"""The PostgreSQL engine: stored tsvectors, `websearch_to_tsquery('english', …)`, ranked candidates.
+"""The PostgreSQL engine: stored tsvectors, the query as websearch reads it, ranked candidates.
 
 Each kind's description (`core.search_registry`) says which rows the viewer may find and which
 text they may match. Per kind, at most CANDIDATES matching rows are ranked, taken straight off
@@ -7,12 +7,20 @@ A kind whose title stands alone (own title, members-only body: questions) matche
 the title's own tsvector (its GIN index) and ranks them on the title part of the stored vector
 (weight A), so a hit never reveals a word found only in members-only text; for members its
 title matches are a candidate set of their own, so they always compete for the top places.
-Snippets come from ts_headline and are escaped before our marks become <mark>.
+A query that names a treatment has that name expanded into all the treatment's names
+(`search.synonyms`): `websearch_to_tsquery` per typed token, `phraseto_tsquery` per name, joined
+with `||` and `&&`; every piece of what was typed is a bound parameter. Editorial kinds (articles)
+rank EDITORIAL_BOOST times higher (docs/search.md). Snippets come from ts_headline over the
+body as plain text (`search.plain_text`: no Markdown markers), one query for the page, and are
+escaped before our marks become <mark>.
 """
 
+import operator
+from functools import reduce
 from typing import Any
 
 from django.contrib.postgres.search import (
+    CombinedSearchQuery,
     SearchHeadline,
     SearchQuery,
     SearchRank,
@@ -20,9 +28,10 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import F, Func, QuerySet, Value
+from django.db.models import Expression, F, Func, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Replace
+from django.db.models.sql import Query
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -30,7 +39,9 @@ from catalogue.models import Topic
 from core.search_registry import SearchableKind
 from core.viewer import Viewer
 
+from .plain_text import markdown_plain_text
 from .results import (
+    EDITORIAL_BOOST,
     HIGHLIGHT_MARKER,
     PAGE_SIZE,
     SearchHit,
@@ -38,30 +49,74 @@ from .results import (
     kind_shows_body,
     kind_title_stands_alone,
 )
+from .synonyms import Group, Or, Part, Typed, plan_expands, query_plan, synonyms_current
 
 CANDIDATES = 400
 _START, _STOP = f"{HIGHLIGHT_MARKER}[[", f"]]{HIGHLIGHT_MARKER}"
 
+TsQuery = SearchQuery | CombinedSearchQuery
 
-def _tsquery_is_empty(text: str) -> bool:
+
+def _part_query(part: Typed | Group) -> TsQuery:
+    if isinstance(part, Typed):
+        return SearchQuery(part.text, search_type="websearch", config="english")
+    names = [SearchQuery(name, search_type="phrase", config="english") for name in part.names]
+    return reduce(operator.or_, names)
+
+
+def _tsquery(text: str, parts: list[Part]) -> TsQuery:
+    """The tsquery for what was typed: websearch syntax, catalogue names as OR groups."""
+    if not plan_expands(parts):
+        return SearchQuery(text, search_type="websearch", config="english")
+    # As websearch reads it: `or` binds its neighbours, everything else must all match.
+    clauses: list[TsQuery] = []
+    groups: set[tuple[str, ...]] = set()
+    join_next = False
+    for part in parts:
+        if isinstance(part, Or):
+            join_next = bool(clauses)
+            continue
+        if isinstance(part, Group) and not join_next:
+            if part.names in groups:
+                continue  # "herceptin trastuzumab": two names of one treatment, one clause
+            groups.add(part.names)
+        one = _part_query(part)
+        if join_next:
+            clauses[-1] = clauses[-1] | one
+        else:
+            clauses.append(one)
+        join_next = False
+    return reduce(operator.and_, clauses)
+
+
+def _compiled(expression: Expression | TsQuery) -> tuple[str, list[Any]]:
+    """SQL the ORM compiled for an expression, every value still a parameter."""
+    query = Query(None)
+    sql, params = query.get_compiler(connection=connection).compile(
+        expression.resolve_expression(query)
+    )
+    return sql, list(params)
+
+
+def _tsquery_is_empty(query: TsQuery) -> bool:
+    sql, params = _compiled(query)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT numnode(websearch_to_tsquery('english', %s))", [text])
+        cursor.execute(f"SELECT numnode({sql})", params)  # nosec B608 - ORM-compiled, values bound
         row = cursor.fetchone()
         return row is None or row[0] == 0
 
 
 def _highlight(headline: str) -> SafeString:
-    # ts_headline returns the raw (Markdown) text: escape it all, then turn our marks into <mark>.
+    # ts_headline returns the text as given (a title, a snippet's plain text): escape it all,
+    # then turn our marks into <mark>.
     safe = escape(headline).replace(escape(_START), "<mark>").replace(escape(_STOP), "</mark>")
     # Safe: escaped above; only our own <mark> tags are added.
     return mark_safe(safe)  # nosec B308 B703
 
 
-def _headline(field: str, query: SearchQuery) -> SearchHeadline:
-    # A member can type the marker characters; removed from the text before ts_headline adds
-    # ours, so only our marks can become <mark>.
+def _headline(text: Any, query: TsQuery) -> SearchHeadline:
     return SearchHeadline(
-        Replace(F(field), Value(HIGHLIGHT_MARKER), Value("")),
+        text,
         query,
         config="english",
         start_sel=_START,
@@ -83,9 +138,31 @@ def _union_in(first: QuerySet[Any], second: QuerySet[Any]) -> RawSQL:
     )
 
 
+def _title_headline(field: str, query: TsQuery) -> SearchHeadline:
+    # A member can type the marker characters; removed from the text before ts_headline adds
+    # ours, so only our marks can become <mark>.
+    return _headline(Replace(F(field), Value(HIGHLIGHT_MARKER), Value("")), query)
+
+
+def _snippets(texts: list[str], query: TsQuery) -> list[SafeString]:
+    """The highlighted snippet of each text (Markdown source), in one query for the page."""
+    if not texts:
+        return []
+    plain = [markdown_plain_text(text) for text in texts]  # the marker characters removed too
+    sql, params = _compiled(_headline(RawSQL("snippet.text", ()), query))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # ORM-compiled with bound values; the texts are one array parameter.
+            f"SELECT {sql} FROM unnest(%s::text[]) WITH ORDINALITY AS snippet(text, n) "  # nosec B608
+            "ORDER BY snippet.n",
+            [*params, plain],
+        )
+        return [_highlight(row[0]) for row in cursor.fetchall()]
+
+
 def _candidates(
     kind: SearchableKind,
-    query: SearchQuery,
+    query: TsQuery,
     *,
     viewer: Viewer | None,
     member: bool,
@@ -108,7 +185,7 @@ def _candidates(
 
 def _ranked(
     kind: SearchableKind,
-    query: SearchQuery,
+    query: TsQuery,
     *,
     viewer: Viewer | None,
     member: bool,
@@ -118,35 +195,41 @@ def _ranked(
     if not kind_shows_body(kind, member=member):
         vector = Func(vector, Value("{a}"), function="ts_filter", output_field=SearchVectorField())
     candidates = _candidates(kind, query, viewer=viewer, member=member, topic=topic)
+    rank: Any = SearchRank(vector, query)
+    if kind.editorial:
+        rank = rank * Value(EDITORIAL_BOOST)
     return (
         kind.model._default_manager.filter(pk__in=candidates)
-        .annotate(rank=SearchRank(vector, query), k=Value(kind.name), at=F(kind.date_field))
+        .annotate(rank=rank, k=Value(kind.name), at=F(kind.date_field))
         .order_by()
         .values("k", "pk", "rank", "at")
     )
 
 
+Key = tuple[str, int]  # (kind name, pk)
+
+
 def _hits(
-    kind: SearchableKind, ids: list[int], query: SearchQuery, *, member: bool
-) -> dict[tuple[str, int], SearchHit]:
+    kind: SearchableKind, ids: list[int], query: TsQuery, *, member: bool
+) -> tuple[dict[Key, SearchHit], dict[Key, str]]:
+    """The page's hits of one kind, and the snippet sources of those the viewer may read."""
     rows: QuerySet[Any] = kind.model._default_manager.filter(pk__in=ids)
     if kind.parent:
         rows = rows.select_related(kind.parent)
     marked_title = kind_title_stands_alone(kind)
     if marked_title:
-        rows = rows.annotate(title_hl=_headline(kind.title_field, query))
+        rows = rows.annotate(title_hl=_title_headline(kind.title_field, query))
     body = kind_shows_body(kind, member=member)
-    if body:
-        rows = rows.annotate(body_hl=_headline(kind.body_fields[0], query))
-    hits = {}
+    hits: dict[Key, SearchHit] = {}
+    bodies: dict[Key, str] = {}
     for row in rows:
-        snippet = _highlight(row.body_hl) if body else SafeString("")
-        hit = SearchHit(
-            kind.name, kind.title_of(row), kind.url(row), snippet, getattr(row, kind.date_field)
-        )
-        hit.title_html = _highlight(row.title_hl) if marked_title else None
-        hits[(kind.name, row.pk)] = hit
-    return hits
+        key = (kind.name, row.pk)
+        at = getattr(row, kind.date_field)
+        hits[key] = SearchHit(kind.name, kind.title_of(row), kind.url(row), SafeString(""), at)
+        hits[key].title_html = _highlight(row.title_hl) if marked_title else None
+        if body:
+            bodies[key] = getattr(row, kind.body_fields[0])
+    return hits, bodies
 
 
 def search_postgres(
@@ -157,11 +240,12 @@ def search_postgres(
     viewer: Viewer | None,
     member: bool,
 ) -> None:
-    """Fill one page of `results`: one ranked UNION over every kind, then one query per kind hit."""
-    if _tsquery_is_empty(text):
+    """Fill one page of `results`: one ranked UNION over every kind, one query per kind hit,
+    one for the snippets."""
+    query = _tsquery(text, query_plan(text, synonyms_current()))
+    if _tsquery_is_empty(query):
         results.message = "Those words are too common to search for. Try a more specific word."
         return
-    query = SearchQuery(text, search_type="websearch", config="english")
     parts = [
         _ranked(kind, query, viewer=viewer, member=member, topic=results.topic) for kind in kinds
     ]
@@ -170,9 +254,16 @@ def search_postgres(
     rows = list(union.order_by("-rank", "-at")[start : start + PAGE_SIZE + 1])
     results.has_next = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
-    hits: dict[tuple[str, int], SearchHit] = {}
+    hits: dict[Key, SearchHit] = {}
+    bodies: dict[Key, str] = {}
     for kind in kinds:
         ids = [row["pk"] for row in rows if row["k"] == kind.name]
         if ids:
-            hits.update(_hits(kind, ids, query, member=member))
-    results.hits = [hits[(r["k"], r["pk"])] for r in rows if (r["k"], r["pk"]) in hits]
+            kind_hits, kind_bodies = _hits(kind, ids, query, member=member)
+            hits.update(kind_hits)
+            bodies.update(kind_bodies)
+    keys = [key for key in ((r["k"], r["pk"]) for r in rows) if key in hits]
+    results.hits = [hits[key] for key in keys]
+    shown = [key for key in keys if key in bodies]
+    for key, snippet in zip(shown, _snippets([bodies[k] for k in shown], query), strict=True):
+        hits[key].snippet = snippet

@@ -16,6 +16,11 @@ MAX_PAGE = 50
 # type it, so both engines remove it from what they show.
 HIGHLIGHT_MARKER = "\u2063"
 
+# How much more an editorial kind's match counts than a member's post matching as well
+# (docs/search.md): the words in an article's title or summary put it above members' posts;
+# a passing mention deep in its body competes with them on equal terms.
+EDITORIAL_BOOST = 5.0
+
 
 @dataclass
 class SearchHit:
@@ -36,6 +41,7 @@ class SearchResults:
     page: int = 1
     has_next: bool = False
     message: str = ""
+    suggestion: str = ""  # "did you mean": the query with misspelt words corrected
 
 
 def kind_shows_body(kind: SearchableKind, *, member: bool) -> bool:

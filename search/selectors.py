@@ -2,9 +2,11 @@
 
 Each content app registers what it makes searchable from its own AppConfig.ready(); this app
 only reads those descriptions. PostgreSQL (`search.postgres`): stored tsvectors ranked among a
-bounded candidate set per kind. SQLite (`search.embedded`): icontains, title matches first,
-newest first. On both, a visitor never searches a members-only kind and matches and sees only
-the title of a kind whose body is for members; hidden and pending rows are never visible.
+bounded candidate set per kind. SQLite (`search.embedded`): icontains, best match first, newest
+first. On both, a treatment's names count as one word (`search.synonyms`), articles rank above
+members' posts that match as well, and a search that finds nothing may suggest a spelling
+(`search.suggest`). On both, a visitor never searches a members-only kind and matches and sees
+only the title of a kind whose body is for members; hidden and pending rows are never visible.
 """
 
 import re
@@ -18,6 +20,7 @@ from core.viewer import Viewer, viewer_is_member
 from .embedded import search_embedded
 from .postgres import search_postgres
 from .results import MAX_PAGE, SearchResults
+from .suggest import search_suggestion
 
 MAX_QUERY_CHARS = 200
 _WORDISH = re.compile(r"\w", re.UNICODE)
@@ -71,4 +74,6 @@ def site_search(
     if kinds:  # a visitor may have nothing to search when every registered kind is for members
         engine = search_postgres if settings.USING_POSTGRES else search_embedded
         engine(results, text=cleaned, kinds=kinds, viewer=viewer, member=viewer_is_member(viewer))
+    if results.page == 1 and not results.hits and not results.message:
+        results.suggestion = search_suggestion(text=cleaned)
     return results

@@ -3,11 +3,13 @@
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 
-from catalogue.models import Topic
+from catalogue.models import Topic, Treatment
+from search.selectors import site_search
 from tests.factories import UserFactory
+from tests.forum.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +52,26 @@ def test_catalogue_admin_editor_lists_seeded_treatments(client, editor):
 
     assert response.status_code == HTTPStatus.OK
     assert "Trastuzumab" in response.content.decode()
+
+
+def test_catalogue_admin_editor_adds_a_name_search_uses_it_at_once(client, editor):
+    question = QuestionFactory.create(title="Anyone switched to Zircumab?")
+    treatment = Treatment.objects.get(slug="trastuzumab")
+    assert site_search(query="herceptin", viewer=AnonymousUser()).hits == []
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:catalogue_treatment_change", args=[treatment.pk]),
+        {
+            "name": treatment.name,
+            "slug": treatment.slug,
+            "brand_names": treatment.brand_names,
+            "other_names": f"{treatment.other_names}, Zircumab",
+            "drug_class": treatment.drug_class,
+            "description": treatment.description,
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    found = site_search(query="herceptin", viewer=AnonymousUser())
+    assert [hit.url for hit in found.hits] == [question.get_absolute_url()]

@@ -5,6 +5,13 @@ from tests.factories import TopicFactory
 from tests.forum.factories import AnswerFactory, QuestionFactory
 
 
+@pytest.fixture(params=["embedded", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request, settings, db):
+    """Run the test on the embedded engine, and on PostgreSQL's when DATABASE_URL is set."""
+    settings.USING_POSTGRES = request.param == "postgres"
+    return request.param
+
+
 @pytest.fixture(autouse=True)
 def _established_members(settings):
     settings.MODERATION_NEW_MEMBER_HOURS = 0

@@ -19,12 +19,6 @@ from tests.forum.factories import AnswerFactory, QuestionFactory
 ANON = AnonymousUser()
 
 
-@pytest.fixture(params=["embedded", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(request, settings):
-    settings.USING_POSTGRES = request.param == "postgres"
-    return request.param
-
-
 @pytest.fixture
 def registry(monkeypatch):
     """An empty registry for the test; the apps' registrations come back afterwards."""

@@ -1,9 +1,12 @@
 """The /search/ page: helpful answers to odd input, the members-only refusal, bounded queries."""
 
+import re
+from html import unescape
 from http import HTTPStatus
 
 import pytest
 
+from tests.articles.factories import ArticleFactory
 from tests.forum.factories import QuestionFactory
 
 
@@ -33,3 +36,53 @@ def test_search_page_query_count_is_bounded(client, member, corpus, django_asser
         response = client.get("/search/", {"q": "neuropathy"})
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_search_page_misspelt_name_links_to_the_corrected_search(client, engine):
+    article = ArticleFactory.create(
+        title="Monoclonal antibodies for HER2", summary="Trastuzumab and pertuzumab."
+    )
+
+    response = client.get("/search/", {"q": "herceptn"})
+
+    html = response.content.decode()
+    link = re.search(r'Did you mean <a href="([^"]+)">herceptin</a>\?', html)
+    assert link is not None
+    corrected = client.get(unescape(link.group(1)))
+    assert article.get_absolute_url() in corrected.content.decode()
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "herceptin & | ! ( ) : * 'quote' \"dq",
+        "herceptin\x00kadcyla",
+        "\"'); DROP TABLE forum_question; --",
+        "herceptn " * 250,  # 2 000 characters
+        "herceptin:* <-> !!(trastuzumab",
+    ],
+)
+def test_search_page_odd_input_never_fails(client, member, engine, q):
+    QuestionFactory.create(title="Herceptin and heart scans")
+    client.force_login(member)
+
+    response = client.get("/search/", {"q": q})
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_search_page_names_and_suggestions_keep_queries_bounded(
+    client, member, engine, django_assert_max_num_queries
+):
+    for i in range(25):
+        QuestionFactory.create(title=f"Herceptin week {i}", body="**trastuzumab** and rest")
+        ArticleFactory.create(title=f"Kadcyla guide {i}", summary="T-DM1 explained.")
+    client.force_login(member)
+
+    with django_assert_max_num_queries(10):
+        found = client.get("/search/", {"q": "herceptin or t-dm1"})
+    with django_assert_max_num_queries(10):
+        suggested = client.get("/search/", {"q": "herceptn kadcila"})
+
+    assert found.status_code == suggested.status_code == HTTPStatus.OK
+    assert "Did you mean" in suggested.content.decode()
