@@ -309,6 +309,13 @@ MODERATION_DUPLICATE_MINUTES = env.int("MODERATION_DUPLICATE_MINUTES", default=1
 # Phrases (lower case) that put a post at the top of the queue and show its author a card
 # with crisis resources; see moderation.policy.DEFAULT_SELF_HARM_TERMS for the default list.
 MODERATION_SELF_HARM_TERMS = env.list("MODERATION_SELF_HARM_TERMS", default=[]) or None
+# Patterns (regular expressions, matched case-insensitively sentence by sentence) for posts that
+# advise stopping or refusing treatment or promote a cure in its place: such a post waits for a
+# moderator before anyone reads it. `{treatment}` and `{remedy}` stand for moderation.policy's
+# word lists. None keeps moderation.policy.DEFAULT_HARMFUL_CLAIM_PATTERNS, reviewed with the
+# realistic texts in tests/moderation/test_policy.py; change both together. Kept here, not in
+# the environment: a pattern is code to review, not a deployment switch.
+MODERATION_HARMFUL_CLAIM_PATTERNS: list[str] | None = None
 
 # --- Community rules --------------------------------------------------------------------------
 EDIT_WINDOW_MINUTES = 30

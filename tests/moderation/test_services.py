@@ -454,3 +454,29 @@ def test_content_recheck_after_edit_trusted_edit_changes_nothing(member, make_it
     assert case is None
     assert _refresh(made).moderation_state == ModerationState.VISIBLE
     assert not ModerationCase.objects.exists()
+
+
+def test_content_after_create_harmful_claim_joins_the_queue_with_its_reason(member, make_item):
+    text = "Skip your infusions and eat raw vegetables instead."
+    decision = moderation_decide(author=member, text=text)
+    made = make_item(member, body=text, moderation_state=decision.state)
+
+    case = services.content_after_create(item=made, held_reason=decision.held_reason)
+
+    assert item_state(made) == ModerationState.PENDING
+    assert case is not None
+    assert case.held_reason == "Possible harmful medical claim: waits for a moderator."
+
+
+def test_content_recheck_after_edit_holds_a_harmful_claim_slipped_in(member, make_item):
+    made = make_item(member, body="Round four done, feeling tired.")
+    made.body = "Round four done. Chemo kills more people than it cures, stop now."
+    made.save(update_fields=["body"])
+
+    case = services.content_recheck_after_edit(
+        item=made, editor=member, old_text="Round four done, feeling tired.", text=made.body
+    )
+
+    assert _refresh(made).moderation_state == ModerationState.PENDING
+    assert case is not None
+    assert case.held_reason == "Edited: Possible harmful medical claim: waits for a moderator."
