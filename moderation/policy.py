@@ -9,7 +9,7 @@ selectors.
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -27,6 +27,7 @@ from .selectors import (
     member_post_count_since,
     member_posted_text_since,
     member_visible_post_count,
+    review_wait_median,
 )
 
 PostKind = Literal["comment", "question", "answer", "reply"]
@@ -307,3 +308,73 @@ def moderation_decide(*, author: Any, text: str) -> ModerationDecision:
     reason = initial_moderation_held_reason(author=author, text=text)
     state = ModerationState.PENDING if reason else ModerationState.VISIBLE
     return ModerationDecision(state=state, held_reason=reason)
+
+
+@dataclass(frozen=True)
+class ReviewNotice:
+    """What a member is told before she posts, when her post would wait for review.
+
+    `every_post`: she is in her first MODERATION_NEW_MEMBER_HOURS, so everything waits (until
+    `until`); otherwise only a post with a link waits, until she has `trust_posts` visible
+    posts. `usual_wait` is a sentence that is true today (the recent median, or the aim).
+    """
+
+    every_post: bool
+    until: datetime | None
+    trust_posts: int
+    usual_wait: str
+
+
+def _duration_words(wait: timedelta) -> str:
+    hours = wait.total_seconds() / 3600
+    if hours < 1:
+        return "under an hour"
+    if hours < 36:
+        rounded = max(1, round(hours))
+        return f"about {rounded} hour{'s' if rounded != 1 else ''}"
+    return f"about {round(hours / 24)} days"
+
+
+def review_usual_wait() -> str:
+    """One true sentence on how long a held post waits: the median of the last 30 days'
+    reviews (kept by the last decision), or, with too few of them to measure, the aim set in
+    MODERATION_REVIEW_TARGET_HOURS. No query."""
+    median = review_wait_median()
+    if median is not None:
+        return f"Lately, half of the posts we reviewed waited {_duration_words(median)} or less."
+    target = int(_setting("MODERATION_REVIEW_TARGET_HOURS", 24))
+    return f"Our moderators aim to review every post within {target} hours."
+
+
+def posting_review_notice(viewer: Any) -> ReviewNotice | None:
+    """Whether this member's next post would wait for review, and what to tell her first.
+
+    The same rules as initial_moderation_held_reason, read before she writes: the new-member
+    period holds everything, a low post count holds links. None for visitors, staff and
+    trusted members. At most one query (her visible posts, when she is no longer new).
+    """
+    if not getattr(viewer, "is_authenticated", False) or _is_trusted_staff(viewer):
+        return None
+    new_hours = int(_setting("MODERATION_NEW_MEMBER_HOURS", 24))
+    until = viewer.date_joined + timedelta(hours=new_hours)
+    trust_posts = int(_setting("MODERATION_LINK_TRUST_POSTS", 3))
+    if until > timezone.now():
+        return ReviewNotice(
+            every_post=True, until=until, trust_posts=trust_posts, usual_wait=review_usual_wait()
+        )
+    if member_visible_post_count(author=viewer, limit=trust_posts) < trust_posts:
+        return ReviewNotice(
+            every_post=False, until=None, trust_posts=trust_posts, usual_wait=review_usual_wait()
+        )
+    return None
+
+
+def posted_message(*, kind: str, held: bool) -> str:
+    """What a member is told right after posting: published, or waiting and what happens next."""
+    if not held:
+        return f"Your {kind} is posted. Thank you for sharing it with the community."
+    return (
+        f"Thank you, your {kind} is saved. One of our volunteer moderators will read it before "
+        f"other members see it, so for now only you can see it. {review_usual_wait()} We will "
+        "email you as soon as it is published, or tell you why if it cannot be."
+    )
