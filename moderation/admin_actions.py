@@ -26,7 +26,6 @@ from .items import (
 from .models import ModerationCase
 from .services import MAX_SUSPENSION_DAYS
 
-
 # What the reason field says, by what happens to it.
 EMAILED_REASON_HELP = "The author sees this reason in the email we send; the log keeps it."
 LOGGED_REASON_HELP = "Kept in the moderation log; the author is not told."

@@ -17,7 +17,7 @@ from django.utils import timezone
 from core.mail.services import email_enqueue
 from core.public_pages import public_pages_changed
 
-from .items import item_author, item_content_type, item_kind, item_url, is_profile
+from .items import is_profile, item_author, item_content_type, item_kind, item_url
 from .models import CONTEXT_NOTE_MAX_LENGTH, ContextNote, ModerationLogEntry, ModerationState
 from .services import moderation_log_record
 
