@@ -13,8 +13,11 @@ from moderation.policy import (
     harmful_claim_found,
     mentions_self_harm,
     moderation_decide,
+    posted_message,
     posting_limits_check,
     posting_refusal,
+    posting_review_notice,
+    review_usual_wait,
 )
 from tests.factories import UserFactory
 
@@ -289,3 +292,69 @@ def test_moderation_decide_does_not_hold_trusted_staff_for_a_claim(member):
     decision = moderation_decide(author=member, text="Chemo kills more people than it cures.")
 
     assert decision.state == ModerationState.VISIBLE
+
+
+def test_posting_review_notice_new_member_every_post_until_her_first_day_ends(new_member):
+    notice = posting_review_notice(new_member)
+
+    assert notice is not None
+    assert notice.every_post is True
+    assert notice.until == new_member.date_joined + timedelta(hours=24)
+    assert notice.usual_wait == "Our moderators aim to review every post within 24 hours."
+
+
+def test_posting_review_notice_member_with_few_posts_is_told_about_links(member, settings):
+    settings.MODERATION_LINK_TRUST_POSTS = 3
+
+    notice = posting_review_notice(member)
+
+    assert notice is not None
+    assert (notice.every_post, notice.trust_posts) == (False, 3)
+
+
+def test_posting_review_notice_none_once_trusted_and_for_staff_and_visitors(
+    member, settings, make_any_item
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    settings.MODERATION_LINK_TRUST_POSTS = 1
+    make_any_item(member)
+    staff = UserFactory.create(is_staff=True, date_joined=timezone.now())
+
+    assert posting_review_notice(member) is None
+    assert posting_review_notice(staff) is None
+    assert posting_review_notice(AnonymousUser()) is None
+
+
+def test_posting_review_notice_agrees_with_moderation_decide(new_member, member, settings):
+    settings.MODERATION_LINK_TRUST_POSTS = 3
+
+    for viewer, text in [(new_member, "Hello"), (member, "See www.example.org")]:
+        assert posting_review_notice(viewer) is not None
+        assert moderation_decide(author=viewer, text=text).state == ModerationState.PENDING
+
+
+def test_review_usual_wait_gives_the_kept_median(settings):
+    from django.core.cache import cache
+
+    from moderation.selectors import REVIEW_WAIT_CACHE_KEY
+
+    cache.set(REVIEW_WAIT_CACHE_KEY, timedelta(hours=3, minutes=10), None)
+
+    assert review_usual_wait() == "Lately, half of the posts we reviewed waited about 3 hours or less."
+
+
+def test_review_usual_wait_falls_back_to_the_configured_aim(settings):
+    settings.MODERATION_REVIEW_TARGET_HOURS = 12
+
+    assert review_usual_wait() == "Our moderators aim to review every post within 12 hours."
+
+
+def test_posted_message_says_what_happens_next_when_held():
+    held = posted_message(kind="question", held=True)
+    visible = posted_message(kind="answer", held=False)
+
+    assert "volunteer moderators will read it" in held
+    assert "only you can see it" in held
+    assert "email you" in held
+    assert visible == "Your answer is posted. Thank you for sharing it with the community."

@@ -480,3 +480,43 @@ def test_content_recheck_after_edit_holds_a_harmful_claim_slipped_in(member, mak
     assert _refresh(made).moderation_state == ModerationState.PENDING
     assert case is not None
     assert case.held_reason == "Edited: Possible harmful medical claim: waits for a moderator."
+
+
+def test_content_hide_emails_the_author_the_reason_and_a_copy(
+    item, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.content_hide(item=item, moderator=moderator, reason="Advises skipping treatment")
+
+    assert [m.to for m in mailoutbox] == [[item.author.email]]
+    assert "Advises skipping treatment" in mailoutbox[0].body
+    assert "Diet alone cured my cancer" in mailoutbox[0].body
+
+
+def test_content_hide_twice_emails_once(
+    item, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.content_hide(item=item, moderator=moderator, reason="First")
+        services.content_hide(item=_refresh(item), moderator=moderator, reason="Again")
+
+    assert len(mailoutbox) == 1
+
+
+def test_content_approve_keeps_the_usual_wait_for_the_posting_forms(
+    make_any_item, member, moderator, django_capture_on_commit_callbacks
+):
+    from moderation.selectors import review_wait_median
+
+    for _ in range(5):
+        made = make_any_item(member, moderation_state=ModerationState.PENDING)
+        services.content_after_create(item=made, held_reason="New member")
+        ModerationLogEntry.objects.filter(object_id=made.pk, action="auto_hold").update(
+            created_at=timezone.now() - timedelta(hours=2)
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            services.content_approve(item=_refresh(made), moderator=moderator)
+
+    median = review_wait_median()
+    assert median is not None
+    assert timedelta(hours=1, minutes=59) < median < timedelta(hours=2, minutes=1)
