@@ -578,7 +578,9 @@ def _waiting(make_any_item: Any, member: Any, *, hours_ago: int) -> Any:
 
     from moderation.models import ModerationState
 
-    made = make_any_item(member, body=f"Held {hours_ago}h", moderation_state=ModerationState.PENDING)
+    made = make_any_item(
+        member, body=f"Held {hours_ago}h", moderation_state=ModerationState.PENDING
+    )
     case = services.content_after_create(item=made, held_reason="New member")
     ModerationCase.objects.filter(pk=case.pk).update(
         opened_at=timezone.now() - timedelta(hours=hours_ago)

@@ -341,7 +341,9 @@ def test_review_usual_wait_gives_the_kept_median(settings):
 
     cache.set(REVIEW_WAIT_CACHE_KEY, timedelta(hours=3, minutes=10), None)
 
-    assert review_usual_wait() == "Lately, half of the posts we reviewed waited about 3 hours or less."
+    assert (
+        review_usual_wait() == "Lately, half of the posts we reviewed waited about 3 hours or less."
+    )
 
 
 def test_review_usual_wait_falls_back_to_the_configured_aim(settings):
