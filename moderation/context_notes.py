@@ -7,11 +7,11 @@ selectors add to the query they already run (`with_context_notes`), so a page co
 more, and the `context_note` template tag shows the annotated text.
 """
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, QuerySet, Subquery, TextField
+from django.db.models import Model, OuterRef, QuerySet, Subquery, TextField
 from django.utils import timezone
 
 from core.mail.services import email_enqueue
@@ -22,6 +22,7 @@ from .models import CONTEXT_NOTE_MAX_LENGTH, ContextNote, ModerationLogEntry, Mo
 from .services import moderation_log_record
 
 Action = ModerationLogEntry.Action
+_Row = TypeVar("_Row", bound=Model)
 # The attribute `with_context_notes` sets on each row, read by the template tag.
 ANNOTATION = "context_note_text"
 
@@ -119,7 +120,7 @@ def _email_author(item: Any, *, text: str) -> None:
     )
 
 
-def with_context_notes(queryset: QuerySet[Any]) -> QuerySet[Any]:
+def with_context_notes(queryset: QuerySet[_Row]) -> QuerySet[_Row]:
     """The queryset with each row's context note text (or None) as `context_note_text`.
 
     A correlated subquery in the query the page already runs: no query more, whatever the
