@@ -16,6 +16,7 @@ from . import admin_actions, admin_members
 from .admin_anonymity import AnonymousAuthorAdminMixin
 from .anonymity import anonymous_cases_q, anonymous_items_q
 from .bios import bio_related, hidden_bio_q
+from .context_notes import context_note_for
 from .items import PROFILE, item_from_case, item_state
 from .models import (
     MemberSanction,
@@ -217,6 +218,9 @@ class ModerationCaseAdmin(ModeratorPermissions, AnonymousAuthorAdminMixin, admin
                 case=case,
                 item=item,
                 item_state=item_state(item) if item is not None else "deleted",
+                context_note=(
+                    context_note_for(item) if item is not None and case.kind != PROFILE else None
+                ),
                 all_reports=case.reports.select_related("reporter").order_by("-created_at")[:200],
                 log_entries=ModerationLogEntry.objects.filter(
                     content_type=case.content_type, object_id=case.object_id

@@ -679,3 +679,17 @@ def test_queue_context_note_action_adds_a_note_logged(item, member, client, mode
     assert note is not None
     assert note.text == "Our medical reviewers say..."
     assert list(ModerationLogEntry.objects.values_list("action", flat=True)) == ["note_add"]
+
+
+def test_case_page_shows_the_context_note_under_the_post(item, member, client, moderator):
+    from moderation.context_notes import context_note_set
+
+    services.report_create(reporter=member, item=item, reason=ReportReason.MISINFORMATION)
+    context_note_set(item=item, moderator=moderator, text="Our medical reviewers say...")
+    case = ModerationCase.objects.get()
+    client.force_login(moderator)
+
+    response = client.get(reverse("admin:moderation_moderationcase_change", args=[case.pk]))
+
+    assert "Context note shown under it" in response.content.decode()
+    assert "Our medical reviewers say..." in response.content.decode()
