@@ -114,7 +114,9 @@ DEFAULT_HARMFUL_CLAIM_PATTERNS = [
     r"reversed|disappeared|melted\s+away|shrank|vanished)\b" + _GAP + r"\b(?:with|by|using|"
     r"thanks\s+to|after|through)\s+(?:[\w'-]+\s+){0,3}?(?:{remedy})\b",
     # Cure marketing, whatever the remedy
-    r"\bmiracle\s+cures?\b",
+    r"\b(?:is|are|was|were|it'?s|found)\s+(?:a\s+|the\s+|my\s+)?(?:real\s+|true\s+)?"
+    r"miracle\s+cures?\b",
+    r"\bmiracle\s+cures?\s+(?:for|against)\s+(?:breast\s+)?cancer",
     r"\b(?:natural|guaranteed|100%|secret|hidden|suppressed)\s+cures?\s+for\s+"
     r"(?:breast\s+)?cancer",
     r"\bcancer[-\s]killing\s+(?:diet|foods?|teas?|herbs?|protocol|supplements?|oils?|"

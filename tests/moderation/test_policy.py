@@ -207,6 +207,7 @@ HARMFUL_CLAIMS_HELD = [
     "I urge everyone to say no to chemo and trust nature.",
     "Radiation is a scam.\nMy naturopath says the body heals itself with the right diet.",
     "You don\u2019t need surgery, baking soda dissolves tumors if you drink it daily.",
+    "Found a miracle cure for breast cancer online, the seller ships worldwide.",
 ]
 
 ORDINARY_POSTS_NOT_HELD = [
@@ -244,6 +245,8 @@ ORDINARY_POSTS_NOT_HELD = [
     "I would never tell anyone to skip chemo, it is a personal decision with your doctor.",
     "Don't take the anti-nausea pills on an empty stomach, they made me feel worse.",
     "Is there any evidence that mistletoe helps? My sister keeps sending me articles.",
+    "Please skip the stories about other people who died, and the miracle cures.",
+    "There is no miracle cure, just a lot of small things that made the days easier.",
 ]
 
 
