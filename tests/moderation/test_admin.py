@@ -582,6 +582,7 @@ def _waiting(make_any_item: Any, member: Any, *, hours_ago: int) -> Any:
         member, body=f"Held {hours_ago}h", moderation_state=ModerationState.PENDING
     )
     case = services.content_after_create(item=made, held_reason="New member")
+    assert case is not None
     ModerationCase.objects.filter(pk=case.pk).update(
         opened_at=timezone.now() - timedelta(hours=hours_ago)
     )
