@@ -67,7 +67,7 @@ class ActionForm(forms.Form):
 
 
 def _items(queryset: Any) -> list[Any]:
-    if queryset.model is ModerationCase:
+    if issubclass(queryset.model, ModerationCase):  # the queue and its waiting list
         cases = queryset.select_related("content_type")
         return [item for item in (item_from_case(case) for case in cases) if item is not None]
     return list(queryset)

@@ -376,7 +376,7 @@ def posted_message(*, kind: str, held: bool) -> str:
     if not held:
         return f"Your {kind} is posted. Thank you for sharing it with the community."
     return (
-        f"Thank you, your {kind} is saved. One of our volunteer moderators will read it before "
-        f"other members see it, so for now only you can see it. {review_usual_wait()} We will "
-        "email you as soon as it is published, or tell you why if it cannot be."
+        f"Thank you, your {kind} is saved. It is waiting for one of our volunteer moderators to "
+        "read it, so for now only you can see it. We will email you as soon as it is published, "
+        "or tell you why if it cannot be."
     )

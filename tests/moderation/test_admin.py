@@ -694,3 +694,26 @@ def test_case_page_shows_the_context_note_under_the_post(item, member, client, m
 
     assert "Context note shown under it" in response.content.decode()
     assert "Our medical reviewers say..." in response.content.decode()
+
+
+def test_waiting_list_approve_publishes_and_takes_the_post_off_the_list(
+    make_any_item, member, client, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    made = _waiting(make_any_item, member, hours_ago=3)
+    case = ModerationCase.objects.get(object_id=made.pk)
+    client.force_login(moderator)
+    page = client.get(reverse("admin:moderation_waitingforreview_change", args=[case.pk]))
+    assert page.status_code == HTTPStatus.OK
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:moderation_waitingforreview_changelist"),
+            {"action": "approve", "_selected_action": [case.pk], "index": 0, "apply": "1"},
+        )
+
+    made.refresh_from_db()
+    assert response.status_code == HTTPStatus.FOUND
+    assert made.moderation_state == "visible"
+    assert [m.to for m in mailoutbox] == [[member.email]]
+    listed = client.get(reverse("admin:moderation_waitingforreview_changelist"))
+    assert list(listed.context["cl"].result_list) == []

@@ -359,7 +359,7 @@ def test_posted_message_says_what_happens_next_when_held():
     held = posted_message(kind="question", held=True)
     visible = posted_message(kind="answer", held=False)
 
-    assert "volunteer moderators will read it" in held
+    assert "waiting for one of our volunteer moderators" in held
     assert "only you can see it" in held
     assert "email you" in held
     assert visible == "Your answer is posted. Thank you for sharing it with the community."
