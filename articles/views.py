@@ -21,6 +21,7 @@ from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import (
     PostingLimitExceeded,
+    edit_held_message,
     posted_message,
     posting_refusal,
     posting_review_notice,
@@ -286,8 +287,9 @@ def comment_edit_view(request: MemberRequest, slug: str, pk: int) -> HttpRespons
     status = HTTPStatus.OK
     if request.method == "POST":
         if form.is_valid():
+            was_visible = comment.moderation_state == ModerationState.VISIBLE
             try:
-                services.comment_update(
+                edited = services.comment_update(
                     comment=comment, editor=request.user, body=form.cleaned_data["body"]
                 )
             except PermissionDenied as exc:
@@ -298,7 +300,11 @@ def comment_edit_view(request: MemberRequest, slug: str, pk: int) -> HttpRespons
                 status = HTTPStatus.BAD_REQUEST
             else:
                 if _htmx(request):
+                    # The fragment's own explanation box says it waits, if it does.
                     return _comment_fragment(request, article, comment.pk)
+                if was_visible and edited.moderation_state == ModerationState.PENDING:
+                    kind = "reply" if edited.parent_id else "comment"
+                    messages.info(request, edit_held_message(kind=kind))
                 return redirect(f"{article.get_absolute_url()}{ANCHOR.format(comment.pk)}")
         else:
             status = HTTPStatus.BAD_REQUEST

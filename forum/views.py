@@ -22,6 +22,7 @@ from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import (
     PostingLimitExceeded,
+    edit_held_message,
     posted_message,
     posting_refusal,
     posting_review_notice,
@@ -273,8 +274,9 @@ def question_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     form = QuestionForm(request.POST or None, initial=initial)
     context = {"form": form, "question": question}
     if request.method == "POST" and form.is_valid():
+        was_visible = question.moderation_state == ModerationState.VISIBLE
         try:
-            services.question_edit(
+            edited = services.question_edit(
                 question=question,
                 editor=request.user,
                 title=form.cleaned_data["title"],
@@ -285,6 +287,8 @@ def question_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, _error_text(exc))
         else:
+            if was_visible and edited.moderation_state == ModerationState.PENDING:
+                messages.info(request, edit_held_message(kind="question"))
             return redirect(question)
     status = HTTPStatus.BAD_REQUEST if request.method == "POST" else HTTPStatus.OK
     return render(request, "forum/question_edit.html", context, status=status)
@@ -394,11 +398,17 @@ def answer_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
         )
     form = AnswerEditForm(request.POST or None, initial={"body": answer.body})
     if request.method == "POST" and form.is_valid():
+        was_visible = answer.moderation_state == ModerationState.VISIBLE
         try:
-            services.answer_edit(answer=answer, editor=request.user, body=form.cleaned_data["body"])
+            edited = services.answer_edit(
+                answer=answer, editor=request.user, body=form.cleaned_data["body"]
+            )
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, _error_text(exc))
         else:
+            if was_visible and edited.moderation_state == ModerationState.PENDING:
+                kind = "reply" if edited.parent_id else "answer"
+                messages.info(request, edit_held_message(kind=kind))
             return redirect(selectors.answer_url(answer=answer, viewer=request.user))
     status = HTTPStatus.BAD_REQUEST if request.method == "POST" else HTTPStatus.OK
     return render(

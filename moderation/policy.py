@@ -380,3 +380,12 @@ def posted_message(*, kind: str, held: bool) -> str:
         "read it, so for now only you can see it. We will email you as soon as it is published, "
         "or tell you why if it cannot be."
     )
+
+
+def edit_held_message(*, kind: str) -> str:
+    """What a member is told when her edit sent a published post back to review."""
+    return (
+        f"Your change is saved. Because of what changed, your {kind} now waits for one of our "
+        "volunteer moderators to read it again, so for now only you can see it. We will email "
+        "you as soon as it is back up, or tell you why if it cannot be."
+    )

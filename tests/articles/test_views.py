@@ -406,3 +406,21 @@ def test_comment_with_a_context_note_shows_it_to_members_and_rebuilds_the_shared
 
     assert "Context from our moderators" in html
     assert "Our medical reviewers say no." in html
+
+
+def test_comment_edit_view_a_claim_slipped_in_sends_it_back_to_review_and_says_so(
+    member_client, article, member
+):
+    comment = CommentFactory.create(article=article, author=member, body="Round three done.")
+
+    response = member_client.post(
+        reverse("articles:comment_edit", kwargs={"slug": article.slug, "pk": comment.pk}),
+        {"body": "Round three done. Skip your infusions and eat raw vegetables instead."},
+        follow=True,
+    )
+
+    comment.refresh_from_db()
+    assert comment.moderation_state == ModerationState.PENDING
+    assert "your comment now waits for one of our volunteer moderators" in (
+        response.content.decode()
+    )

@@ -803,3 +803,19 @@ def test_question_and_answer_context_notes_show_to_members(client, question, ans
 
     assert "About the question: see the guide." in html
     assert "About the answer: ask your team." in html
+
+
+def test_answer_edit_view_a_claim_slipped_in_sends_it_back_to_review_and_says_so(client, question):
+    author = UserFactory.create()
+    answer = AnswerFactory.create(question=question, author=author, body="Week two was hard.")
+    client.force_login(author)
+
+    response = client.post(
+        reverse("forum:answer_edit", args=[answer.pk]),
+        {"body": "Week two was hard. Honestly, you don't need chemo, try the alkaline diet."},
+        follow=True,
+    )
+
+    answer.refresh_from_db()
+    assert answer.moderation_state == ModerationState.PENDING
+    assert "now waits for one of our volunteer moderators" in response.content.decode()
