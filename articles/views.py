@@ -4,6 +4,7 @@ from http import HTTPStatus
 from typing import Any
 
 from django.apps import apps
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -17,7 +18,14 @@ from catalogue.models import Topic
 from core.form_fields import MAX_PK
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
 from core.viewer import viewer_is_member, viewer_is_moderator
-from moderation.policy import PostingLimitExceeded, posting_refusal
+from moderation.models import ModerationState
+from moderation.policy import (
+    PostingLimitExceeded,
+    edit_held_message,
+    posted_message,
+    posting_refusal,
+    posting_review_notice,
+)
 
 from . import selectors, services
 from .forms import CommentEditForm, CommentForm
@@ -89,9 +97,12 @@ def _comment_context(
     reply_form: CommentForm | None = None,
     reply_parent_id: int | None = None,
     form_error: str = "",
+    posted: str = "",
 ) -> dict[str, Any]:
     member = viewer_is_member(request.user)
     refusal = posting_refusal(request.user) if member else None
+    # Said before she writes: her comment would wait for review (moderation's own rules).
+    review_notice = posting_review_notice(request.user) if member and not refusal else None
     comments = selectors.comment_list_for_article(
         article=article, viewer=request.user, page=page or _page_number(request)
     )
@@ -105,11 +116,16 @@ def _comment_context(
         "reply_parent_id": reply_parent_id,
         "form_error": form_error,
         "posting_refusal": refusal,
+        "review_notice": review_notice,
+        "posted_message": posted,
         "edit_window_minutes": services.settings.EDIT_WINDOW_MINUTES,
     }
     if comments.items and comments.page is not None:
+        # A new member's notice sits in every reply box, so she never shares the thread (the
+        # link-trust notice is on the main form only: it would unshare most readers' pages).
         shared = (
             reply_parent_id is None
+            and not (review_notice and review_notice.every_post)
             and not form_error
             and thread_is_shared(
                 article=article,
@@ -222,8 +238,13 @@ def comment_create_view(request: MemberRequest, slug: str) -> HttpResponse:
             form.add_error(None, _error_text(exc))
         else:
             page = selectors.comment_page_number(comment=comment, viewer=request.user)
+            kind = "reply" if comment.parent_id else "comment"
+            said = posted_message(
+                kind=kind, held=comment.moderation_state == ModerationState.PENDING
+            )
             if _htmx(request):
-                return _render_comments(request, article, page=page)
+                return _render_comments(request, article, page=page, posted=said)
+            messages.success(request, said)
             return redirect(f"{article.get_absolute_url()}?page={page}{ANCHOR.format(comment.pk)}")
     reply_parent_id = request.POST.get("parent", "")
     options: dict[str, Any] = {"form_error": error}
@@ -266,8 +287,9 @@ def comment_edit_view(request: MemberRequest, slug: str, pk: int) -> HttpRespons
     status = HTTPStatus.OK
     if request.method == "POST":
         if form.is_valid():
+            was_visible = comment.moderation_state == ModerationState.VISIBLE
             try:
-                services.comment_update(
+                edited = services.comment_update(
                     comment=comment, editor=request.user, body=form.cleaned_data["body"]
                 )
             except PermissionDenied as exc:
@@ -278,7 +300,11 @@ def comment_edit_view(request: MemberRequest, slug: str, pk: int) -> HttpRespons
                 status = HTTPStatus.BAD_REQUEST
             else:
                 if _htmx(request):
+                    # The fragment's own explanation box says it waits, if it does.
                     return _comment_fragment(request, article, comment.pk)
+                if was_visible and edited.moderation_state == ModerationState.PENDING:
+                    kind = "reply" if edited.parent_id else "comment"
+                    messages.info(request, edit_held_message(kind=kind))
                 return redirect(f"{article.get_absolute_url()}{ANCHOR.format(comment.pk)}")
         else:
             status = HTTPStatus.BAD_REQUEST

@@ -4,6 +4,7 @@ from http import HTTPStatus
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,7 +20,13 @@ from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_
 from core.idempotency import form_key
 from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
-from moderation.policy import PostingLimitExceeded, posting_refusal
+from moderation.policy import (
+    PostingLimitExceeded,
+    edit_held_message,
+    posted_message,
+    posting_refusal,
+    posting_review_notice,
+)
 
 from . import selectors, services
 from .answer_cache import answers_are_shared, answers_render
@@ -108,7 +115,10 @@ def _detail_context(
     member = viewer_is_member(request.user)
     state = selectors.viewer_state(question=question, viewer=request.user)
     refusal = posting_refusal(request.user) if member else None
+    # Said before she writes: her answer would wait for review (moderation's own rules).
+    review_notice = posting_review_notice(request.user) if member and not refusal else None
     context: dict[str, Any] = {
+        "review_notice": review_notice,
         "question": question,
         "topics": list(question.topics.all()),
         "listing": listing,
@@ -123,8 +133,18 @@ def _detail_context(
     if reply_form is not None and reply_parent is not None:
         _reply_failed(context, reply_form, reply_parent)
     if listing.threads:
-        shared = "reply_form" not in context and answers_are_shared(
-            question=question, viewer=request.user, listing=listing, state=state, refusal=refusal
+        # A new member's notice sits in every reply box, so she never shares the page (the
+        # link-trust notice is on the main form only: it would unshare most readers' pages).
+        shared = (
+            "reply_form" not in context
+            and not (review_notice and review_notice.every_post)
+            and answers_are_shared(
+                question=question,
+                viewer=request.user,
+                listing=listing,
+                state=state,
+                refusal=refusal,
+            )
         )
         context["answers_html"] = answers_render(
             request=request, context=context, question=question, shared=shared
@@ -173,7 +193,13 @@ def question_detail_view(request: HttpRequest, pk: int, slug: str) -> HttpRespon
 def ask_view(request: MemberRequest) -> HttpResponse:
     refusal = posting_refusal(request.user)
     form = AskForm(request.POST or None)
-    context: dict[str, Any] = {"form": form, "refusal": refusal, "similar": [], "urgent": []}
+    context: dict[str, Any] = {
+        "form": form,
+        "refusal": refusal,
+        "similar": [],
+        "urgent": [],
+        "review_notice": None if refusal else posting_review_notice(request.user),
+    }
     if request.method == "GET" or refusal:
         return render(
             request,
@@ -208,6 +234,8 @@ def ask_view(request: MemberRequest) -> HttpResponse:
     except (ValidationError, PermissionDenied) as exc:
         form.add_error(None, _error_text(exc))
         return render(request, "forum/ask.html", context, status=HTTPStatus.BAD_REQUEST)
+    held = question.moderation_state == ModerationState.PENDING
+    messages.success(request, posted_message(kind="question", held=held))
     return redirect(question)
 
 
@@ -246,8 +274,9 @@ def question_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     form = QuestionForm(request.POST or None, initial=initial)
     context = {"form": form, "question": question}
     if request.method == "POST" and form.is_valid():
+        was_visible = question.moderation_state == ModerationState.VISIBLE
         try:
-            services.question_edit(
+            edited = services.question_edit(
                 question=question,
                 editor=request.user,
                 title=form.cleaned_data["title"],
@@ -258,6 +287,8 @@ def question_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, _error_text(exc))
         else:
+            if was_visible and edited.moderation_state == ModerationState.PENDING:
+                messages.info(request, edit_held_message(kind="question"))
             return redirect(question)
     status = HTTPStatus.BAD_REQUEST if request.method == "POST" else HTTPStatus.OK
     return render(request, "forum/question_edit.html", context, status=status)
@@ -317,6 +348,9 @@ def answer_create_view(request: MemberRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
         else:
+            held = answer.moderation_state == ModerationState.PENDING
+            kind = "reply" if answer.parent_id else "answer"
+            messages.success(request, posted_message(kind=kind, held=held))
             return redirect(selectors.answer_url(answer=answer, viewer=request.user))
     if parent is None:
         context = _detail_context(request, question, form)
@@ -364,11 +398,17 @@ def answer_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
         )
     form = AnswerEditForm(request.POST or None, initial={"body": answer.body})
     if request.method == "POST" and form.is_valid():
+        was_visible = answer.moderation_state == ModerationState.VISIBLE
         try:
-            services.answer_edit(answer=answer, editor=request.user, body=form.cleaned_data["body"])
+            edited = services.answer_edit(
+                answer=answer, editor=request.user, body=form.cleaned_data["body"]
+            )
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, _error_text(exc))
         else:
+            if was_visible and edited.moderation_state == ModerationState.PENDING:
+                kind = "reply" if edited.parent_id else "answer"
+                messages.info(request, edit_held_message(kind=kind))
             return redirect(selectors.answer_url(answer=answer, viewer=request.user))
     status = HTTPStatus.BAD_REQUEST if request.method == "POST" else HTTPStatus.OK
     return render(

@@ -10,11 +10,13 @@ from django.http import HttpRequest
 from django.urls import URLPattern, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.timesince import timesince
 
 from . import admin_actions, admin_members
 from .admin_anonymity import AnonymousAuthorAdminMixin
 from .anonymity import anonymous_cases_q, anonymous_items_q
 from .bios import bio_related, hidden_bio_q
+from .context_notes import context_note_for
 from .items import PROFILE, item_from_case, item_state
 from .models import (
     MemberSanction,
@@ -23,9 +25,10 @@ from .models import (
     ProfileBioModeration,
     Report,
     ReportReason,
+    WaitingForReview,
 )
 from .registry import moderated_bio
-from .selectors import author_history_annotations
+from .selectors import author_history_annotations, pending_items_q
 
 
 class QueueStatusFilter(admin.SimpleListFilter):
@@ -215,6 +218,9 @@ class ModerationCaseAdmin(ModeratorPermissions, AnonymousAuthorAdminMixin, admin
                 case=case,
                 item=item,
                 item_state=item_state(item) if item is not None else "deleted",
+                context_note=(
+                    context_note_for(item) if item is not None and case.kind != PROFILE else None
+                ),
                 all_reports=case.reports.select_related("reporter").order_by("-created_at")[:200],
                 log_entries=ModerationLogEntry.objects.filter(
                     content_type=case.content_type, object_id=case.object_id
@@ -237,6 +243,52 @@ class ModerationCaseAdmin(ModeratorPermissions, AnonymousAuthorAdminMixin, admin
                 changelist_url=reverse("admin:moderation_moderationcase_changelist"),
             )
         return super().change_view(request, object_id, form_url, extra_context=extra)
+
+
+@admin.register(WaitingForReview)
+class WaitingForReviewAdmin(ModerationCaseAdmin):
+    """The posts members are waiting on, longest wait first: the promise on the posting forms
+    ("we will email you") is kept from here. Same rows, actions and anonymity as the queue;
+    the queue's own permissions decide who may use it."""
+
+    list_display = [
+        "waiting",
+        "kind",
+        "excerpt",
+        "author_link",
+        "held_reason",
+        "history",
+        "in_context",
+    ]
+    list_filter = ["kind", "urgent"]
+    ordering = ["opened_at", "pk"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ModerationCase]:
+        return (
+            super()
+            .get_queryset(request)
+            .filter(status=ModerationCase.Status.OPEN)
+            .filter(pending_items_q())
+        )
+
+    def get_urls(self) -> list[URLPattern]:
+        return admin.ModelAdmin.get_urls(self)  # the member pages belong to the queue
+
+    def _queue_permission(self, request: HttpRequest, action: str) -> bool:
+        return bool(request.user.has_perm(f"moderation.{action}_moderationcase"))
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._queue_permission(request, "view")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._queue_permission(request, "change")
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._queue_permission(request, "view")
+
+    @admin.display(description="waiting", ordering="opened_at")
+    def waiting(self, obj: ModerationCase) -> str:
+        return f"{timesince(obj.opened_at)}"
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

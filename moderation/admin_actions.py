@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
-from . import services
+from . import context_notes, services
 from .anonymity import item_is_anonymous
 from .items import (
     item_author,
@@ -26,19 +26,34 @@ from .items import (
 from .models import ModerationCase
 from .services import MAX_SUSPENSION_DAYS
 
+# What the reason field says, by what happens to it.
+EMAILED_REASON_HELP = "The author sees this reason in the email we send; the log keeps it."
+LOGGED_REASON_HELP = "Kept in the moderation log; the author is not told."
+
 
 class ActionForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         max_length=1000,
         required=False,
-        help_text="The author sees this reason in the email we send; the log keeps it.",
+        help_text=EMAILED_REASON_HELP,
     )
     days = forms.IntegerField(min_value=1, max_value=MAX_SUSPENSION_DAYS, initial=7, required=False)
 
-    def __init__(self, *args: Any, needs_reason: bool, needs_days: bool, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        needs_reason: bool,
+        needs_days: bool,
+        reason_label: str = "",
+        reason_help: str = EMAILED_REASON_HELP,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].required = needs_reason
+        self.fields["reason"].help_text = reason_help
+        if reason_label:
+            self.fields["reason"].label = reason_label
         if not needs_days:
             del self.fields["days"]
         else:
@@ -52,7 +67,7 @@ class ActionForm(forms.Form):
 
 
 def _items(queryset: Any) -> list[Any]:
-    if queryset.model is ModerationCase:
+    if issubclass(queryset.model, ModerationCase):  # the queue and its waiting list
         cases = queryset.select_related("content_type")
         return [item for item in (item_from_case(case) for case in cases) if item is not None]
     return list(queryset)
@@ -68,6 +83,9 @@ def run_action(
     needs_reason: bool = False,
     needs_days: bool = False,
     targets: Callable[[list[Any]], Iterable[tuple[Any, str]]] | None = None,
+    reason_label: str = "",
+    reason_help: str = EMAILED_REASON_HELP,
+    initial_reason: Callable[[list[Any]], str] | None = None,
 ) -> TemplateResponse | None:
     """Confirm (with a reason form when needed), then apply the service to every item."""
     sources = _items(queryset)
@@ -81,6 +99,9 @@ def run_action(
         request.POST if "apply" in request.POST else None,
         needs_reason=needs_reason,
         needs_days=needs_days,
+        reason_label=reason_label,
+        reason_help=reason_help,
+        initial={"reason": initial_reason(sources)} if initial_reason is not None else None,
     )
     if "apply" in request.POST and form.is_valid():
         done, refused = 0, []
@@ -179,6 +200,7 @@ def restore(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -
         request,
         queryset,
         title="Restore",
+        reason_help=LOGGED_REASON_HELP,
         apply=lambda item, data: services.content_restore(
             item=item, moderator=request.user, reason=data["reason"]
         ),
@@ -192,6 +214,7 @@ def approve(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -
         request,
         queryset,
         title="Approve",
+        reason_help=LOGGED_REASON_HELP,
         apply=lambda item, data: services.content_approve(item=item, moderator=request.user),
     )
 
@@ -217,6 +240,7 @@ def dismiss(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -
         request,
         queryset,
         title="Dismiss reports",
+        reason_help=LOGGED_REASON_HELP,
         apply=lambda item, data: services.report_dismiss(
             item=item, moderator=request.user, reason=data["reason"]
         ),
@@ -282,5 +306,49 @@ def ban_author(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any
     )
 
 
-CONTENT_ACTIONS = [hide, restore, approve, reject, dismiss]
+def _note_of_single_item(items: list[Any]) -> str:
+    # Changing the note of one post starts from its current text.
+    if len(items) != 1:
+        return ""
+    note = context_notes.context_note_for(items[0])
+    return note.text if note is not None else ""
+
+
+@admin.action(
+    description="Add or change a context note (shown under the post)", permissions=["change"]
+)
+def context_note_set(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Context note",
+        needs_reason=True,
+        reason_label="Note shown under the post",
+        reason_help=(
+            'Every member who can read the post reads this note under it, e.g. "Our medical '
+            'reviewers say...". The author is emailed when a note is added; the log keeps it.'
+        ),
+        initial_reason=_note_of_single_item,
+        apply=lambda item, data: context_notes.context_note_set(
+            item=item, moderator=request.user, text=data["reason"]
+        ),
+    )
+
+
+@admin.action(description="Remove the context note", permissions=["change"])
+def context_note_remove(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Any) -> Any:
+    return run_action(
+        modeladmin,
+        request,
+        queryset,
+        title="Remove the context note",
+        reason_help=LOGGED_REASON_HELP,
+        apply=lambda item, data: context_notes.context_note_remove(
+            item=item, moderator=request.user, reason=data["reason"]
+        ),
+    )
+
+
+CONTENT_ACTIONS = [hide, restore, approve, reject, dismiss, context_note_set, context_note_remove]
 MEMBER_ACTIONS = [warn_author, suspend_author, ban_author]

@@ -1,8 +1,9 @@
-"""Demo reports so the moderators' queue has something in it. Idempotent.
+"""Demo reports and holds so the moderators' queue has something in it. Idempotent.
 
 Works through the registry and the content already seeded by the content apps; if the
 articles demo has no comment promoting a diet-only "cure" (as on the reference page), it adds
-one through the registered comment model.
+one through the registered comment model, deciding its state as every posting path does: the
+harmful-claim rule holds it, so it waits in "posts waiting for review" instead of being read.
 """
 
 from typing import Any
@@ -12,7 +13,8 @@ from django.utils import timezone
 
 from core.markdown import render_member_markdown
 
-from .models import ReportReason
+from .models import ModerationState, ReportReason
+from .policy import moderation_decide
 from .registry import moderated_type_for_label
 from .services import content_after_create, report_create
 
@@ -52,14 +54,16 @@ def _diet_comment(author: Any) -> Any | None:
     )
     if article is None:
         return None
+    decision = moderation_decide(author=author, text=DIET_CURE_COMMENT)
     comment = model._default_manager.create(
         article=article,
         author=author,
         body=DIET_CURE_COMMENT,
         body_html=render_member_markdown(DIET_CURE_COMMENT),
         created_at=timezone.now(),
+        moderation_state=decision.state,
     )
-    content_after_create(item=comment, held_reason="")
+    content_after_create(item=comment, held_reason=decision.held_reason)
     if comment_type.after_state_change is not None:
         comment_type.after_state_change(comment)
     return comment
@@ -86,7 +90,8 @@ def seed() -> int:
     added = 0
     planned: list[tuple[Any, Any, str, str]] = []
     comment = _diet_comment(author)
-    if comment is not None:
+    # Members cannot see, so cannot report, a comment the harmful-claim rule held.
+    if comment is not None and comment.moderation_state == ModerationState.VISIBLE:
         planned += [
             (
                 reporters[0],

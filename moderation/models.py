@@ -99,6 +99,16 @@ class ModerationCase(models.Model):
         )
 
 
+class WaitingForReview(ModerationCase):
+    """The queue's open cases whose post waits for review, oldest first (admin only)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "post waiting for review"
+        verbose_name_plural = "posts waiting for review"
+        ordering = ["opened_at"]
+
+
 class Report(models.Model):
     """A member's report of one item; at most one per member per item."""
 
@@ -196,6 +206,9 @@ class ModerationLogEntry(models.Model):
         UNSUSPEND = "unsuspend", "Lifted suspension"
         BAN = "ban", "Banned member"
         REVEAL_ANONYMOUS = "reveal", "Revealed an anonymous author"
+        NOTE_ADD = "note_add", "Added a context note"
+        NOTE_EDIT = "note_edit", "Changed a context note"
+        NOTE_REMOVE = "note_remove", "Removed a context note"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -253,3 +266,34 @@ class ModerationLogEntry(models.Model):
         return snapshot_for_moderators(
             is_profile_item=is_profile_item, member=self.member, stored=self.item_snapshot
         )
+
+
+CONTEXT_NOTE_MAX_LENGTH = 1000
+
+
+class ContextNote(models.Model):
+    """A moderator's note shown under a post to everyone who may read the post.
+
+    The alternative to hiding a post that is misleading rather than harmful to see ("Our
+    medical reviewers say..."). One per item; every change is in the moderation log.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=20)
+    text = models.TextField(max_length=CONTEXT_NOTE_MAX_LENGTH)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="moderation_context_note_one_per_item"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Context note on {self.kind} #{self.object_id}"

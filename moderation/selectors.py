@@ -1,10 +1,12 @@
 """Reads other code reuses: bio states, suspensions, a member's recent posts, author history."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Count, DateTimeField, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -16,7 +18,7 @@ from .models import (
     ProfileBioModeration,
     Report,
 )
-from .registry import ModeratedType, moderated_types
+from .registry import BIO_LABEL, ModeratedType, moderated_types
 
 
 def bio_withheld_member_ids(*, member_ids: list[int]) -> set[int]:
@@ -100,16 +102,108 @@ def member_posted_text_since(*, author: Any, text: str, since: datetime) -> bool
 
 
 def member_visible_post_count(*, author: Any, limit: int) -> int:
-    """The author's visible posts of every kind, counted up to `limit` (stops early)."""
-    total = 0
-    for moderated_type in moderated_types():
-        total += moderated_type.model._default_manager.filter(
+    """The author's visible posts of every kind, counted up to `limit`.
+
+    One query whatever the number of kinds (a UNION ALL of their ids under one LIMIT): the
+    posting forms ask it on every page a member may post from.
+    """
+    per_kind = [
+        moderated_type.model._default_manager.filter(
             **{moderated_type.author_field: author},
             moderation_state=ModerationState.VISIBLE,
-        )[:limit].count()
-        if total >= limit:
-            break
-    return total
+        )
+        .order_by()
+        .values_list("pk")
+        for moderated_type in moderated_types()
+    ]
+    if not per_kind or limit <= 0:
+        return 0
+    first, *others = per_kind
+    return len(first.union(*others, all=True)[:limit]) if others else len(first[:limit])
+
+
+# Below this many recent decisions a median says little; the configured aim is shown instead.
+REVIEW_WAIT_MIN_SAMPLES = 5
+REVIEW_WAIT_SAMPLE = 200
+REVIEW_WAIT_DAYS = 30
+REVIEW_WAIT_CACHE_KEY = "moderation:review-wait-median:v1"
+
+
+def review_wait_median_measure(*, days: int = REVIEW_WAIT_DAYS) -> timedelta | None:
+    """How long held posts waited, hold to decision, in the median of recent reviews; None
+    when there were fewer than REVIEW_WAIT_MIN_SAMPLES decisions in `days` days.
+
+    One query over the last REVIEW_WAIT_SAMPLE approvals and rejections, each joined to its
+    hold through the log's item index.
+    """
+    Action = ModerationLogEntry.Action
+    held_at = (
+        ModerationLogEntry.objects.filter(
+            action=Action.AUTO_HOLD,
+            content_type=OuterRef("content_type"),
+            object_id=OuterRef("object_id"),
+            created_at__lte=OuterRef("created_at"),
+        )
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    decisions = (
+        ModerationLogEntry.objects.filter(
+            action__in=[Action.APPROVE, Action.REJECT],
+            created_at__gte=timezone.now() - timedelta(days=days),
+        )
+        .annotate(held_at=Subquery(held_at, output_field=DateTimeField()))
+        .exclude(held_at=None)
+        .order_by("-created_at")
+        .values_list("created_at", "held_at")[:REVIEW_WAIT_SAMPLE]
+    )
+    waits = sorted(decided - held for decided, held in decisions)
+    return waits[len(waits) // 2] if len(waits) >= REVIEW_WAIT_MIN_SAMPLES else None
+
+
+def review_wait_median_store() -> timedelta | None:
+    """Measure the median wait and keep it for the posting forms (after each decision)."""
+    median = review_wait_median_measure()
+    # "" for "too few to say", so a reader can tell it from a cache that lost the key.
+    cache.set(REVIEW_WAIT_CACHE_KEY, median if median is not None else "", None)
+    return median
+
+
+def review_wait_median() -> timedelta | None:
+    """The median wait kept by the last decision, or None; never a query.
+
+    Every posting form shows it, so pages only read the copy that approvals and rejections
+    store (review_wait_median_store); a cache that lost it reads as "too few to say", and the
+    forms then show the configured aim, which is true either way.
+    """
+    kept = cache.get(REVIEW_WAIT_CACHE_KEY)
+    return kept if isinstance(kept, timedelta) else None
+
+
+def pending_items_q(prefix: str = "") -> Q:
+    """Queue cases (at `prefix`) whose item is waiting for review now, of any kind.
+
+    One semi-join per registered kind (and the bios' state table), so a list stays one query.
+    """
+    matched = Q(
+        **{
+            f"{prefix}kind": BIO_LABEL,
+            f"{prefix}author_id__in": ProfileBioModeration.objects.filter(
+                moderation_state=ModerationState.PENDING
+            ).values("member_id"),
+        }
+    )
+    for moderated_type in moderated_types():
+        pending_ids = moderated_type.model._default_manager.filter(
+            moderation_state=ModerationState.PENDING
+        ).values("pk")
+        matched |= Q(
+            **{
+                f"{prefix}content_type": ContentType.objects.get_for_model(moderated_type.model),
+                f"{prefix}object_id__in": pending_ids,
+            }
+        )
+    return matched
 
 
 def _count(queryset: QuerySet[Any], column: str) -> Coalesce:

@@ -35,6 +35,7 @@ from .models import (
     ReportReason,
 )
 from .policy import initial_moderation_held_reason, mentions_self_harm
+from .selectors import review_wait_median_store
 
 Action = ModerationLogEntry.Action
 MAX_SUSPENSION_DAYS = 365
@@ -217,11 +218,15 @@ def _require_reason(reason: str) -> str:
 
 @transaction.atomic
 def content_hide(*, item: Any, moderator: Any, reason: str) -> ModerationLogEntry:
-    """Hide an item with a reason; its open reports count as acted on."""
+    """Hide an item with a reason; its open reports count as acted on; the author is emailed
+    the reason and a copy of the text (moderation/hidden)."""
     reason = _require_reason(reason)
     before = item_state(item)
     item_set_state(item, state=ModerationState.HIDDEN, reason=reason)
     _case_close(item, report_status=Report.Status.ACTIONED)
+    if before != ModerationState.HIDDEN:
+        # The author learns why, as the reason form promises; hiding twice tells her once.
+        _email_author(item, template="moderation/hidden", reason=reason)
     return moderation_log_record(
         actor=moderator,
         action=Action.HIDE,
@@ -267,6 +272,11 @@ def _email_author(item: Any, *, template: str, reason: str = "") -> None:
     )
 
 
+def _usual_wait_refresh() -> None:
+    # After commit: the median then counts this decision, and a rollback stores nothing.
+    transaction.on_commit(review_wait_median_store)
+
+
 @transaction.atomic
 def content_approve(*, item: Any, moderator: Any) -> ModerationLogEntry:
     """Publish a pending item and tell its author."""
@@ -276,13 +286,15 @@ def content_approve(*, item: Any, moderator: Any) -> ModerationLogEntry:
     item_set_state(item, state=ModerationState.VISIBLE, reason="")
     _case_close(item, report_status=Report.Status.DISMISSED)
     _email_author(item, template="moderation/approved")
-    return moderation_log_record(
+    entry = moderation_log_record(
         actor=moderator,
         action=Action.APPROVE,
         item=item,
         before=before,
         after=ModerationState.VISIBLE,
     )
+    _usual_wait_refresh()
+    return entry
 
 
 @transaction.atomic
@@ -295,7 +307,7 @@ def content_reject(*, item: Any, moderator: Any, reason: str) -> ModerationLogEn
     item_set_state(item, state=ModerationState.HIDDEN, reason=reason)
     _case_close(item, report_status=Report.Status.ACTIONED)
     _email_author(item, template="moderation/rejected", reason=reason)
-    return moderation_log_record(
+    entry = moderation_log_record(
         actor=moderator,
         action=Action.REJECT,
         item=item,
@@ -303,6 +315,8 @@ def content_reject(*, item: Any, moderator: Any, reason: str) -> ModerationLogEn
         after=ModerationState.HIDDEN,
         reason=reason,
     )
+    _usual_wait_refresh()
+    return entry
 
 
 @transaction.atomic

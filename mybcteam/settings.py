@@ -317,9 +317,19 @@ MODERATION_LINK_TRUST_POSTS = env.int("MODERATION_LINK_TRUST_POSTS", default=3)
 MODERATION_QUESTIONS_PER_HOUR = env.int("MODERATION_QUESTIONS_PER_HOUR", default=5)
 MODERATION_REPLIES_PER_HOUR = env.int("MODERATION_REPLIES_PER_HOUR", default=30)
 MODERATION_DUPLICATE_MINUTES = env.int("MODERATION_DUPLICATE_MINUTES", default=10)
+# What members are told a held post waits at most while there are too few recent reviews to
+# give the usual wait (moderation.policy.review_usual_wait): keep it to what the team can keep.
+MODERATION_REVIEW_TARGET_HOURS = env.int("MODERATION_REVIEW_TARGET_HOURS", default=24)
 # Phrases (lower case) that put a post at the top of the queue and show its author a card
 # with crisis resources; see moderation.policy.DEFAULT_SELF_HARM_TERMS for the default list.
 MODERATION_SELF_HARM_TERMS = env.list("MODERATION_SELF_HARM_TERMS", default=[]) or None
+# Patterns (regular expressions, matched case-insensitively sentence by sentence) for posts that
+# advise stopping or refusing treatment or promote a cure in its place: such a post waits for a
+# moderator before anyone reads it. `{treatment}` and `{remedy}` stand for moderation.policy's
+# word lists. None keeps moderation.policy.DEFAULT_HARMFUL_CLAIM_PATTERNS, reviewed with the
+# realistic texts in tests/moderation/test_policy.py; change both together. Kept here, not in
+# the environment: a pattern is code to review, not a deployment switch.
+MODERATION_HARMFUL_CLAIM_PATTERNS: list[str] | None = None
 
 # --- Community rules --------------------------------------------------------------------------
 EDIT_WINDOW_MINUTES = 30

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from accounts.models import User
 from catalogue.models import Treatment
 from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
+from moderation.context_notes import with_context_notes
 from moderation.models import ModerationState
 
 from ..models import Answer, AnswerHug, FollowPreference, Question, QuestionFollow, QuestionHug
@@ -24,7 +25,7 @@ def question_for_viewer(*, pk: int, viewer: Viewer) -> Question | None:
     if not 0 < pk <= MAX_PK:
         return None
     question = (
-        Question.objects.select_related("author")
+        with_context_notes(Question.objects.select_related("author"))
         .prefetch_related("topics", "treatments")
         .filter(pk=pk)
         .first()
@@ -260,7 +261,11 @@ def answer_listing(
     )
     has_next = len(root_ids) > ANSWERS_PAGE_SIZE
     root_ids = root_ids[:ANSWERS_PAGE_SIZE]
-    rows = list(_answer_qs().filter(Q(pk__in=root_ids) | (Q(parent_id__in=root_ids) & shown)))
+    rows = list(
+        with_context_notes(_answer_qs()).filter(
+            Q(pk__in=root_ids) | (Q(parent_id__in=root_ids) & shown)
+        )
+    )
     by_id = {a.pk: a for a in rows}
     replies: dict[int, list[Answer]] = {}
     for a in sorted(rows, key=lambda a: (a.created_at, a.pk)):

@@ -8,8 +8,11 @@ from django.utils.html import format_html
 
 from core.viewer import viewer_is_moderator
 
+from ..context_notes import ANNOTATION
 from ..items import item_author_id, item_kind
+from ..models import ModerationState
 from ..policy import mentions_self_harm as _mentions_self_harm
+from ..policy import review_usual_wait
 from ..selectors import bio_withheld_member_ids
 
 register = template.Library()
@@ -68,6 +71,39 @@ def moderation_badge(item: Any) -> dict[str, Any]:
     """For moderators' eyes: marks hidden or pending content."""
     state = getattr(item, "moderation_state", "visible")
     return {"state": state, "label": getattr(item, "get_moderation_state_display", lambda: state)()}
+
+
+@register.inclusion_tag("moderation/includes/pending_explanation.html", takes_context=True)
+def pending_explanation(context: template.Context, item: Any) -> dict[str, Any]:
+    """On a post waiting for review: what happens next, for its author; the way to the queue,
+    for moderators; nothing for anyone else. No query but the cached usual wait."""
+    request = context.get("request")
+    viewer = getattr(request, "user", None)
+    if getattr(item, "moderation_state", "") != ModerationState.PENDING or viewer is None:
+        return {"show": False}
+    for_author = viewer.is_authenticated and item_author_id(item) == viewer.pk
+    if for_author:
+        return {
+            "show": True,
+            "for_author": True,
+            "kind": item_kind(item),
+            "usual_wait": review_usual_wait(),
+        }
+    if not viewer_is_moderator(viewer):
+        return {"show": False}
+    return {
+        "show": True,
+        "for_author": False,
+        "kind": item_kind(item),
+        "queue_url": reverse("admin:moderation_waitingforreview_changelist"),
+    }
+
+
+@register.inclusion_tag("moderation/includes/context_note.html")
+def context_note(item: Any) -> dict[str, Any]:
+    """The moderators' context note under a post, read from the annotation the content app's
+    selector added (moderation.context_notes.with_context_notes): no query here."""
+    return {"text": getattr(item, ANNOTATION, None) or "", "kind": item_kind(item)}
 
 
 REMOVED_BIO = "Removed by a moderator."

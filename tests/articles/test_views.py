@@ -346,3 +346,81 @@ def test_comment_create_view_absurd_parent_id_is_refused_without_a_crash(article
     )
 
     assert response.status_code in (HTTPStatus.BAD_REQUEST, HTTPStatus.NOT_FOUND)
+
+
+def test_comment_form_tells_a_new_member_her_comment_waits_for_review(client, article, settings):
+    settings.MODERATION_NEW_MEMBER_HOURS = 24
+    CommentFactory.create(article=article)
+    client.force_login(UserFactory.create(date_joined=timezone.now()))
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Your comment will wait for a quick review." in html
+    assert "volunteer moderators" in html
+    assert "Our moderators aim to review every post within 24 hours." in html
+    assert "Your reply will wait for a quick check by our volunteer moderators" in html
+
+
+def test_comment_form_says_nothing_to_a_trusted_member(member_client, article, member, settings):
+    settings.MODERATION_LINK_TRUST_POSTS = 1
+    CommentFactory.create(article=article, author=member)
+
+    html = member_client.get(article.get_absolute_url()).content.decode()
+
+    assert "wait for a quick review" not in html
+
+
+def test_comment_create_view_held_comment_says_what_happens_next(client, article, settings):
+    settings.MODERATION_NEW_MEMBER_HOURS = 24
+    client.force_login(UserFactory.create(date_joined=timezone.now()))
+
+    response = client.post(_create_url(article), {"body": "Hello, I am new here"}, follow=True)
+
+    html = response.content.decode()
+    assert "your comment is saved" in html
+    assert "only you can see it" in html
+    assert "Only you can see this comment for now." in html
+
+
+def test_comment_create_view_confirms_a_visible_comment_without_and_with_htmx(
+    member_client, article
+):
+    plain = member_client.post(_create_url(article), {"body": "First words"}, follow=True)
+    swapped = member_client.post(_create_url(article), {"body": "Second words"}, headers=HTMX)
+
+    assert "Your comment is posted." in plain.content.decode()
+    assert 'role="status">Your comment is posted.' in swapped.content.decode()
+
+
+def test_comment_with_a_context_note_shows_it_to_members_and_rebuilds_the_shared_thread(
+    client, article, moderator
+):
+    from moderation.context_notes import context_note_set
+
+    comment = CommentFactory.create(article=article, body="Skip the infusions")
+    client.force_login(UserFactory.create())
+    client.get(article.get_absolute_url())  # the shared copy, without a note
+
+    context_note_set(item=comment, moderator=moderator, text="Our medical reviewers say no.")
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Context from our moderators" in html
+    assert "Our medical reviewers say no." in html
+
+
+def test_comment_edit_view_a_claim_slipped_in_sends_it_back_to_review_and_says_so(
+    member_client, article, member
+):
+    comment = CommentFactory.create(article=article, author=member, body="Round three done.")
+
+    response = member_client.post(
+        reverse("articles:comment_edit", kwargs={"slug": article.slug, "pk": comment.pk}),
+        {"body": "Round three done. Skip your infusions and eat raw vegetables instead."},
+        follow=True,
+    )
+
+    comment.refresh_from_db()
+    assert comment.moderation_state == ModerationState.PENDING
+    assert "your comment now waits for one of our volunteer moderators" in (
+        response.content.decode()
+    )

@@ -725,3 +725,97 @@ def test_ask_view_non_ascii_digit_for_a_treatment_is_a_form_error(client, topic)
     )
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_ask_view_tells_a_new_member_who_reviews_and_how_long(client, topic, settings):
+    settings.MODERATION_NEW_MEMBER_HOURS = 24
+    client.force_login(UserFactory.create(date_joined=timezone.now()))
+
+    html = client.get("/questions/ask/").content.decode()
+
+    assert "Your question will wait for a quick review." in html
+    assert "volunteer moderators" in html
+    assert "we will email you as soon as it is published" in html
+
+
+def test_ask_view_held_question_says_what_happens_next_and_explains_on_its_page(
+    client, topic, settings
+):
+    settings.MODERATION_NEW_MEMBER_HOURS = 24
+    client.force_login(UserFactory.create(date_joined=timezone.now()))
+
+    response = client.post(
+        "/questions/ask/",
+        {
+            "title": "How did you cope with the first infusion?",
+            "body": "Starting next week.",
+            "topics": [topic.pk],
+            "suggestions_seen": "True",
+        },
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert Question.objects.get().moderation_state == ModerationState.PENDING
+    assert "your question is saved" in html
+    assert "Only you can see this question for now." in html
+
+
+def test_question_page_explains_a_held_question_to_moderators_not_to_others(
+    client, question, forum_moderator
+):
+    Question.objects.filter(pk=question.pk).update(moderation_state=ModerationState.PENDING)
+    client.force_login(forum_moderator)
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert "members cannot see this question yet" in html
+    assert "Only you can see this question" not in html
+
+
+def test_answer_create_view_confirms_the_answer_is_posted(client, question):
+    client.force_login(UserFactory.create())
+
+    response = client.post(
+        reverse("forum:answer_create", args=[question.pk]), {"body": "It got easier."}, follow=True
+    )
+
+    assert "Your answer is posted." in response.content.decode()
+
+
+def test_answer_form_tells_a_member_with_few_posts_that_links_wait(client, question, settings):
+    settings.MODERATION_LINK_TRUST_POSTS = 3
+    client.force_login(UserFactory.create())
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert "Posts with a link wait for a quick review." in html
+
+
+def test_question_and_answer_context_notes_show_to_members(client, question, answer, moderator):
+    from moderation.context_notes import context_note_set
+
+    context_note_set(item=question, moderator=moderator, text="About the question: see the guide.")
+    context_note_set(item=answer, moderator=moderator, text="About the answer: ask your team.")
+    client.force_login(UserFactory.create())
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert "About the question: see the guide." in html
+    assert "About the answer: ask your team." in html
+
+
+def test_answer_edit_view_a_claim_slipped_in_sends_it_back_to_review_and_says_so(client, question):
+    author = UserFactory.create()
+    answer = AnswerFactory.create(question=question, author=author, body="Week two was hard.")
+    client.force_login(author)
+
+    response = client.post(
+        reverse("forum:answer_edit", args=[answer.pk]),
+        {"body": "Week two was hard. Honestly, you don't need chemo, try the alkaline diet."},
+        follow=True,
+    )
+
+    answer.refresh_from_db()
+    assert answer.moderation_state == ModerationState.PENDING
+    assert "now waits for one of our volunteer moderators" in response.content.decode()

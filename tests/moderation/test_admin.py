@@ -569,3 +569,151 @@ def test_warning_a_named_and_an_anonymous_post_by_one_member_warns_once(client, 
     assert MemberSanction.objects.filter(member=writer).count() == 1
     messages = [str(m) for m in response.wsgi_request._messages]
     assert messages == ["Warn the author: done for 2."]
+
+
+def _waiting(make_any_item: Any, member: Any, *, hours_ago: int) -> Any:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from moderation.models import ModerationState
+
+    made = make_any_item(
+        member, body=f"Held {hours_ago}h", moderation_state=ModerationState.PENDING
+    )
+    case = services.content_after_create(item=made, held_reason="New member")
+    assert case is not None
+    ModerationCase.objects.filter(pk=case.pk).update(
+        opened_at=timezone.now() - timedelta(hours=hours_ago)
+    )
+    return made
+
+
+def test_waiting_list_shows_posts_waiting_for_review_oldest_first(
+    make_any_item, member, client, moderator
+):
+    newer = _waiting(make_any_item, member, hours_ago=1)
+    older = _waiting(make_any_item, member, hours_ago=30)
+    urgent_visible = make_any_item(member, body="Some nights I want to die.")
+    services.content_after_create(item=urgent_visible, held_reason="")
+    client.force_login(moderator)
+
+    response = client.get(reverse("admin:moderation_waitingforreview_changelist"))
+
+    assert response.status_code == HTTPStatus.OK
+    shown = [case.object_id for case in response.context["cl"].result_list]
+    assert shown == [older.pk, newer.pk]
+    assert "1\xa0day, 6\xa0hours" in response.content.decode()
+
+
+@pytest.mark.parametrize(("role", "status"), [("member", 302), ("editor", 403)])
+def test_waiting_list_refuses_who_may_not_moderate(world, login_as, role, status):
+    client = login_as(role)
+
+    response = client.get(reverse("admin:moderation_waitingforreview_changelist"))
+
+    assert response.status_code == status
+
+
+def test_waiting_list_never_names_an_anonymous_author(client, moderator):
+    from moderation.models import ModerationState
+
+    from .conftest import MAKERS, available_kinds
+
+    if "question" not in available_kinds():
+        pytest.skip("needs the forum's questions")
+    writer = UserFactory.create(display_name="Quiet Willow")
+    asked = MAKERS["question"](writer, is_anonymous=True, moderation_state=ModerationState.PENDING)
+    services.content_after_create(item=asked, held_reason="New member")
+    client.force_login(moderator)
+
+    html = client.get(reverse("admin:moderation_waitingforreview_changelist")).content.decode()
+
+    assert "anonymous (reveal from the post" in html
+    assert "Quiet Willow" not in html
+
+
+def test_waiting_list_bounded_queries(
+    make_any_item, member, client, moderator, django_assert_max_num_queries
+):
+    for hours in range(30):
+        _waiting(make_any_item, member, hours_ago=hours)
+    client.force_login(moderator)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("admin:moderation_waitingforreview_changelist"))
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_admin_index_shows_how_many_posts_wait_for_moderators_only(
+    make_any_item, member, client, moderator, editor
+):
+    _waiting(make_any_item, member, hours_ago=5)
+    _waiting(make_any_item, member, hours_ago=2)
+    client.force_login(moderator)
+
+    html = client.get(reverse("admin:index")).content.decode()
+    client.force_login(editor)
+    editor_html = client.get(reverse("admin:index")).content.decode()
+
+    assert "2 posts waiting for review" in html
+    assert "the oldest has waited 5\xa0hours" in html
+    assert "waiting for review" not in editor_html
+
+
+def test_queue_context_note_action_adds_a_note_logged(item, member, client, moderator):
+    from moderation.context_notes import context_note_for
+
+    services.report_create(reporter=member, item=item, reason=ReportReason.MISINFORMATION)
+    case = ModerationCase.objects.get()
+    client.force_login(moderator)
+
+    asked = _queue_post(client, case, "context_note_set")
+    done = _queue_post(
+        client, case, "context_note_set", apply="1", reason="Our medical reviewers say..."
+    )
+
+    assert "Note shown under the post" in asked.content.decode()
+    assert done.status_code == HTTPStatus.FOUND
+    note = context_note_for(item)
+    assert note is not None
+    assert note.text == "Our medical reviewers say..."
+    assert list(ModerationLogEntry.objects.values_list("action", flat=True)) == ["note_add"]
+
+
+def test_case_page_shows_the_context_note_under_the_post(item, member, client, moderator):
+    from moderation.context_notes import context_note_set
+
+    services.report_create(reporter=member, item=item, reason=ReportReason.MISINFORMATION)
+    context_note_set(item=item, moderator=moderator, text="Our medical reviewers say...")
+    case = ModerationCase.objects.get()
+    client.force_login(moderator)
+
+    response = client.get(reverse("admin:moderation_moderationcase_change", args=[case.pk]))
+
+    assert "Context note shown under it" in response.content.decode()
+    assert "Our medical reviewers say..." in response.content.decode()
+
+
+def test_waiting_list_approve_publishes_and_takes_the_post_off_the_list(
+    make_any_item, member, client, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    made = _waiting(make_any_item, member, hours_ago=3)
+    case = ModerationCase.objects.get(object_id=made.pk)
+    client.force_login(moderator)
+    page = client.get(reverse("admin:moderation_waitingforreview_change", args=[case.pk]))
+    assert page.status_code == HTTPStatus.OK
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:moderation_waitingforreview_changelist"),
+            {"action": "approve", "_selected_action": [case.pk], "index": 0, "apply": "1"},
+        )
+
+    made.refresh_from_db()
+    assert response.status_code == HTTPStatus.FOUND
+    assert made.moderation_state == "visible"
+    assert [m.to for m in mailoutbox] == [[member.email]]
+    listed = client.get(reverse("admin:moderation_waitingforreview_changelist"))
+    assert list(listed.context["cl"].result_list) == []

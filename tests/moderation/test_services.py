@@ -454,3 +454,69 @@ def test_content_recheck_after_edit_trusted_edit_changes_nothing(member, make_it
     assert case is None
     assert _refresh(made).moderation_state == ModerationState.VISIBLE
     assert not ModerationCase.objects.exists()
+
+
+def test_content_after_create_harmful_claim_joins_the_queue_with_its_reason(member, make_item):
+    text = "Skip your infusions and eat raw vegetables instead."
+    decision = moderation_decide(author=member, text=text)
+    made = make_item(member, body=text, moderation_state=decision.state)
+
+    case = services.content_after_create(item=made, held_reason=decision.held_reason)
+
+    assert item_state(made) == ModerationState.PENDING
+    assert case is not None
+    assert case.held_reason == "Possible harmful medical claim: waits for a moderator."
+
+
+def test_content_recheck_after_edit_holds_a_harmful_claim_slipped_in(member, make_item):
+    made = make_item(member, body="Round four done, feeling tired.")
+    made.body = "Round four done. Chemo kills more people than it cures, stop now."
+    made.save(update_fields=["body"])
+
+    case = services.content_recheck_after_edit(
+        item=made, editor=member, old_text="Round four done, feeling tired.", text=made.body
+    )
+
+    assert _refresh(made).moderation_state == ModerationState.PENDING
+    assert case is not None
+    assert case.held_reason == "Edited: Possible harmful medical claim: waits for a moderator."
+
+
+def test_content_hide_emails_the_author_the_reason_and_a_copy(
+    item, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.content_hide(item=item, moderator=moderator, reason="Advises skipping treatment")
+
+    assert [m.to for m in mailoutbox] == [[item.author.email]]
+    assert "Advises skipping treatment" in mailoutbox[0].body
+    assert "Diet alone cured my cancer" in mailoutbox[0].body
+
+
+def test_content_hide_twice_emails_once(
+    item, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.content_hide(item=item, moderator=moderator, reason="First")
+        services.content_hide(item=_refresh(item), moderator=moderator, reason="Again")
+
+    assert len(mailoutbox) == 1
+
+
+def test_content_approve_keeps_the_usual_wait_for_the_posting_forms(
+    make_any_item, member, moderator, django_capture_on_commit_callbacks
+):
+    from moderation.selectors import review_wait_median
+
+    for _ in range(5):
+        made = make_any_item(member, moderation_state=ModerationState.PENDING)
+        services.content_after_create(item=made, held_reason="New member")
+        ModerationLogEntry.objects.filter(object_id=made.pk, action="auto_hold").update(
+            created_at=timezone.now() - timedelta(hours=2)
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            services.content_approve(item=_refresh(made), moderator=moderator)
+
+    median = review_wait_median()
+    assert median is not None
+    assert timedelta(hours=1, minutes=59) < median < timedelta(hours=2, minutes=1)
