@@ -104,6 +104,21 @@ class SettingsForm(forms.ModelForm):
     notify_replies = forms.BooleanField(
         required=False, label="Email me when someone replies to something I wrote"
     )
+    notify_team_requests = forms.BooleanField(
+        required=False, label="Email me when someone asks to join my team"
+    )
+    notify_team_accepted = forms.BooleanField(
+        required=False, label="Email me when someone accepts my team request"
+    )
+    notify_update_comments = forms.BooleanField(
+        required=False, label="Email me when someone comments on my update"
+    )
+    discreet_email = forms.BooleanField(
+        required=False,
+        label="Keep these emails discreet",
+        help_text="A neutral sender and subject, without the site's name or what was written: "
+        "for a shared inbox or screen.",
+    )
     prefers_larger_text = forms.BooleanField(required=False, label="Use larger text on every page")
     current_treatments = TreatmentChoiceField(
         queryset=Treatment.objects.all(),
@@ -145,8 +160,13 @@ class SettingsForm(forms.ModelForm):
             "age_range_visibility",
             "region",
             "region_visibility",
+            "show_posts_on_activities",
+            "team_count_visibility",
         ]
         labels = {
+            "show_posts_on_activities": "Show my recent questions and answers on my Activities "
+            "page (never anonymous ones)",
+            "team_count_visibility": "Who can see how many members are on your team",
             "role": "How breast cancer touches your life",
             "bio": "A few words about you",
             "bad_day_answer": "When I'm having a bad day, ...",
@@ -164,7 +184,7 @@ class SettingsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.consent_active = consent_active
         for name, field in self.fields.items():
-            if name.endswith("_visibility"):
+            if name.endswith("_visibility") and name != "team_count_visibility":
                 # Each select names its field, so a screen reader never hears ten
                 # identical "Who can see this" labels.
                 base = self.fields.get(name.removesuffix("_visibility"))

@@ -7,7 +7,12 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.blocks import blocked_either_way_q
-from accounts.models import User
+from accounts.models import TeamCountVisibility, User
+from accounts.similarity import (
+    facts_shared_with,
+    member_facts_of,
+    members_ranked_by_shared_facts,
+)
 from core.viewer import Viewer, viewer_is_member
 from moderation.models import ModerationState
 
@@ -167,3 +172,69 @@ def update_comment_get_visible(*, viewer: Viewer | None, pk: int) -> UpdateComme
         .select_related("update", "author")
         .first()
     )
+
+
+def team_count_for_viewer(*, member: User, viewer: Viewer) -> int | None:
+    """Her team's size if she lets this viewer see it (members, her team, or only her)."""
+    choice = member.profile.team_count_visibility
+    allowed = (
+        member.pk == viewer.pk
+        or choice == TeamCountVisibility.MEMBERS
+        or (
+            choice == TeamCountVisibility.TEAM
+            and team_are_mates(member_id=member.pk, other_id=viewer.pk)
+        )
+    )
+    return team_count_of(member=member) if allowed and viewer_is_member(viewer) else None
+
+
+def team_relation(*, member: User, viewer: Viewer) -> str:
+    """Where the viewer stands with her: "self", "mate", "asked" (the viewer asked her),
+    "asked_me" (she asked the viewer, still waiting), or "" (nothing yet). One query."""
+    if member.pk == viewer.pk:
+        return "self"
+    if TeamLink.objects.filter(member_id=viewer.pk, mate_id=member.pk).exists():
+        return "mate"
+    request = (
+        TeamRequest.objects.filter(
+            Q(sender_id=viewer.pk, recipient_id=member.pk)
+            | Q(sender_id=member.pk, recipient_id=viewer.pk, state=TeamRequest.State.PENDING)
+        )
+        .values_list("sender_id", flat=True)
+        .first()
+    )
+    if request is None:
+        return ""
+    return "asked" if request == viewer.pk else "asked_me"
+
+
+TEAM_PAGE_SIZE = 48
+SUGGESTIONS = 6
+
+
+def team_suggestions(*, member: User, limit: int = SUGGESTIONS) -> list[User]:
+    """Members like her, most shared facts first (only facts they share with members count),
+    leaving out her team, anyone with a request either way, and blocks either way. Each member
+    carries `shared_facts`, the readable facts they share with her. Four queries at most.
+    """
+
+    facts = member_facts_of(member=member)
+    if facts.empty:
+        return []
+    candidates = (
+        User.objects.exclude(pk__in=team_mates_q(member_id=member.pk))
+        .exclude(pk__in=TeamRequest.objects.filter(sender=member).values("recipient_id"))
+        .exclude(pk__in=TeamRequest.objects.filter(recipient=member).values("sender_id"))
+        .exclude(blocked_either_way_q(viewer_id=member.pk, author_path="pk"))
+    )
+    ranked = (
+        members_ranked_by_shared_facts(viewer=member, candidates=candidates)
+        .filter(shared_fact_count__gt=0)
+        .select_related("profile")
+        .prefetch_related("profile__current_treatments", "profile__past_treatments")[:limit]
+    )
+    shown = []
+    for other in ranked:
+        other.shared_facts = facts_shared_with(facts=facts, profile=other.profile)  # type: ignore[attr-defined]
+        shown.append(other)
+    return shown

@@ -1,0 +1,84 @@
+"""Forms check shape only (length, NUL bytes, choices); the services check the rules."""
+
+from django import forms
+
+from core.form_fields import MAX_PK
+from core.idempotency import IdempotentForm
+
+from .models import UPDATE_COMMENT_MAX_LENGTH, UPDATE_MAX_LENGTH, Audience, UpdateTag
+
+NUL_MESSAGE = (
+    "Your text contains an invisible character we cannot store. "
+    "Please retype it, or paste it again as plain text."
+)
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise forms.ValidationError(NUL_MESSAGE)
+    return value
+
+
+class UpdateForm(IdempotentForm):
+    body = forms.CharField(
+        label="How are you doing?",
+        max_length=UPDATE_MAX_LENGTH,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="A line or a few paragraphs, as you like. **bold**, *italics*, lists and "
+        "links work.",
+        error_messages={
+            "required": "Please write a few words before posting.",
+            "max_length": f"Please keep updates under {UPDATE_MAX_LENGTH:,} characters "
+            "(this one has %(show_value)d).",
+        },
+    )
+    tag = forms.ChoiceField(
+        label="What kind of day? (optional)",
+        choices=UpdateTag.choices,
+        required=False,
+        error_messages={"invalid_choice": "Please choose a kind of day from the list, or none."},
+    )
+    audience = forms.ChoiceField(
+        label="Who can see it",
+        choices=Audience.choices,
+        initial=Audience.MEMBERS,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Please choose who can see your update.",
+            "invalid_choice": "Please choose who can see your update.",
+        },
+    )
+
+    def clean_body(self) -> str:
+        return _no_nul(self.cleaned_data["body"])
+
+
+class UpdateEditForm(UpdateForm):
+    idempotency_key = None  # type: ignore[assignment]  # an edit creates nothing
+
+
+class UpdateCommentForm(IdempotentForm):
+    body = forms.CharField(
+        label="Your comment",
+        max_length=UPDATE_COMMENT_MAX_LENGTH,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Be kind. **bold**, *italics*, lists and links work.",
+        error_messages={
+            "required": "Please write something before posting.",
+            "max_length": f"Please keep comments under {UPDATE_COMMENT_MAX_LENGTH:,} characters "
+            "(this one has %(show_value)d).",
+        },
+    )
+    parent = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=MAX_PK
+    )
+
+    def clean_body(self) -> str:
+        return _no_nul(self.cleaned_data["body"])
+
+
+class UpdateCommentEditForm(UpdateCommentForm):
+    parent = None  # type: ignore[assignment]
+    idempotency_key = None  # type: ignore[assignment]
