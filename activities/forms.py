@@ -1,6 +1,9 @@
 """Forms check shape only (length, NUL bytes, choices); the services check the rules."""
 
+from typing import Any
+
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 
 from core.form_fields import MAX_PK
 from core.idempotency import IdempotentForm
@@ -13,6 +16,22 @@ NUL_MESSAGE = (
 )
 
 
+class MemberTextField(forms.CharField):
+    """A CharField whose NUL-byte refusal speaks our words (Django's says "Null characters")."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value)
+        if "\x00" in text:
+            raise forms.ValidationError(NUL_MESSAGE, code="null_characters_not_allowed")
+        return str(text)
+
+
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise forms.ValidationError(NUL_MESSAGE)
@@ -20,7 +39,7 @@ def _no_nul(value: str) -> str:
 
 
 class UpdateForm(IdempotentForm):
-    body = forms.CharField(
+    body = MemberTextField(
         label="How are you doing?",
         max_length=UPDATE_MAX_LENGTH,
         strip=True,
@@ -59,7 +78,7 @@ class UpdateEditForm(UpdateForm):
 
 
 class UpdateCommentForm(IdempotentForm):
-    body = forms.CharField(
+    body = MemberTextField(
         label="Your comment",
         max_length=UPDATE_COMMENT_MAX_LENGTH,
         strip=True,
