@@ -31,3 +31,14 @@ def mate(author):
 def stranger(db: None):
     """A member, not on the author's team."""
     return UserFactory.create(display_name="Paula")
+
+
+@pytest.fixture
+def moderator(db: None):
+    from django.contrib.auth.models import Group, Permission
+
+    user = UserFactory.create(is_staff=True, display_name="Mod Maya")
+    group, _ = Group.objects.get_or_create(name="Moderators")
+    group.permissions.add(Permission.objects.get(codename="view_moderationcase"))
+    user.groups.add(group)
+    return user
