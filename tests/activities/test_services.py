@@ -321,7 +321,8 @@ def test_update_comment_create_discreet_email_names_neither_site_nor_text(
     message = mailoutbox[0]
     html = message.alternatives[0][0]
     assert message.subject == "You have a new message"
-    assert "Chemo" not in message.body and "Chemo" not in html
+    assert "Chemo" not in message.body
+    assert "Chemo" not in html
     assert settings.SITE_NAME not in message.body + html + message.from_email
 
 
