@@ -3,6 +3,7 @@ on profiles that ask, accept, ignore, withdraw and remove. Every answer is the s
 block stands in the way or not, so nobody learns they were blocked."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,12 +17,11 @@ from accounts.models import User
 from moderation.policy import posting_refusal
 
 from . import selectors, services
-from .views import members_only
 
 REQUESTS_SHOWN = 50
 
 
-@members_only
+@login_required
 @require_GET
 def team_view(request: MemberRequest) -> HttpResponse:
     member = request.user
@@ -52,7 +52,7 @@ def _other(handle: str) -> User:
     return other
 
 
-@members_only
+@login_required
 @require_POST
 def team_request_view(request: MemberRequest, handle: str) -> HttpResponse:
     other = _other(handle)
@@ -67,7 +67,7 @@ def team_request_view(request: MemberRequest, handle: str) -> HttpResponse:
     return _back(request)
 
 
-@members_only
+@login_required
 @require_POST
 def team_accept_view(request: MemberRequest, pk: int) -> HttpResponse:
     try:
@@ -79,7 +79,7 @@ def team_accept_view(request: MemberRequest, pk: int) -> HttpResponse:
     return _back(request)
 
 
-@members_only
+@login_required
 @require_POST
 def team_ignore_view(request: MemberRequest, pk: int) -> HttpResponse:
     try:
@@ -91,7 +91,7 @@ def team_ignore_view(request: MemberRequest, pk: int) -> HttpResponse:
     return _back(request)
 
 
-@members_only
+@login_required
 @require_POST
 def team_withdraw_view(request: MemberRequest, pk: int) -> HttpResponse:
     services.team_request_withdraw(sender=request.user, request_id=pk)
@@ -99,7 +99,7 @@ def team_withdraw_view(request: MemberRequest, pk: int) -> HttpResponse:
     return _back(request)
 
 
-@members_only
+@login_required
 @require_POST
 def team_remove_view(request: MemberRequest, handle: str) -> HttpResponse:
     other = User.objects.filter(handle=handle).first()

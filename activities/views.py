@@ -5,6 +5,7 @@ from http import HTTPStatus
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -37,7 +38,8 @@ def _error_text(exc: Exception) -> str:
 
 
 def members_only(view: Any) -> Any:
-    """Visitors get 404 (never a login redirect that would say a page exists)."""
+    """For a member's item (an update, her Activities page): visitors get 404, exactly as for
+    a missing one. Pages that are no item (the feed, the team) send visitors to log in."""
 
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not viewer_is_member(request.user):
@@ -71,7 +73,7 @@ def _feed_context(request: HttpRequest, *, form: UpdateForm | None = None) -> di
     }
 
 
-@members_only
+@login_required
 @require_GET
 def feed_view(request: HttpRequest) -> HttpResponse:
     """/activities/: the post box and the feed; htmx asks for the next items only."""
@@ -97,7 +99,7 @@ def _limited(request: HttpRequest, template: str, context: dict[str, Any], exc: 
     return response
 
 
-@members_only
+@login_required
 @require_POST
 def update_create_view(request: MemberRequest) -> HttpResponse:
     """Post an update from the feed or her Activities page; errors come back on the feed."""
@@ -169,7 +171,7 @@ def _own_update(request: HttpRequest, pk: int) -> Update:
     return update
 
 
-@members_only
+@login_required
 @require_http_methods(["GET", "POST"])
 def update_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     update = _own_update(request, pk)
@@ -193,7 +195,7 @@ def update_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     return render(request, "activities/update_edit.html", context, status=status)
 
 
-@members_only
+@login_required
 @require_POST
 def update_delete_view(request: MemberRequest, pk: int) -> HttpResponse:
     update = _own_update(request, pk)
@@ -201,7 +203,7 @@ def update_delete_view(request: MemberRequest, pk: int) -> HttpResponse:
     return redirect(reverse("activities:member", kwargs={"handle": request.user.handle}))
 
 
-@members_only
+@login_required
 @require_POST
 def update_hug_view(request: MemberRequest, pk: int) -> HttpResponse:
     update = _get_update(request, pk)
@@ -219,7 +221,7 @@ def update_hug_view(request: MemberRequest, pk: int) -> HttpResponse:
     return redirect(_safe_next(request, update.get_absolute_url()))
 
 
-@members_only
+@login_required
 @require_POST
 def comment_create_view(request: MemberRequest, pk: int) -> HttpResponse:
     update = _get_update(request, pk)
@@ -272,7 +274,7 @@ def _own_comment(request: HttpRequest, pk: int) -> UpdateComment:
     return comment
 
 
-@members_only
+@login_required
 @require_http_methods(["GET", "POST"])
 def comment_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     comment = _own_comment(request, pk)
@@ -297,7 +299,7 @@ def comment_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
     return render(request, "activities/comment_edit.html", context, status=status)
 
 
-@members_only
+@login_required
 @require_POST
 def comment_delete_view(request: MemberRequest, pk: int) -> HttpResponse:
     comment = _own_comment(request, pk)

@@ -18,8 +18,18 @@ def _login(client, member):
     return client
 
 
-def test_feed_view_answers_visitors_404(client):
-    assert client.get("/activities/").status_code == HTTPStatus.NOT_FOUND
+def test_feed_view_sends_visitors_to_log_in(client):
+    response = client.get("/activities/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_update_detail_view_answers_visitors_404_as_for_a_missing_update(client, author):
+    update = UpdateFactory.create(author=author)
+
+    assert client.get(update.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(f"/members/{author.handle}/activities/").status_code == HTTPStatus.NOT_FOUND
 
 
 def test_feed_view_team_tab_shows_team_updates_and_everyone_tab_hides_them(client, author, mate):
