@@ -171,7 +171,7 @@ def profile_view(request: HttpRequest, handle: str) -> HttpResponse:
     # A block either way: the profile shows her name and nothing she shared, as for a member
     # who shared nothing, so the blocked member cannot tell.
     blocked = not is_owner and members_blocked_between(
-        first_id=member.pk, second_id=request.user.pk
+        first_id=member.pk, second_id=int(request.user.pk or 0)
     )
     items = [] if blocked else profile_items_for_viewer(profile=member.profile, viewer=request.user)
     context = {

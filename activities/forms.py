@@ -26,10 +26,10 @@ class MemberTextField(forms.CharField):
         ]
 
     def to_python(self, value: Any) -> str:
-        text = super().to_python(value)
+        text = str(super().to_python(value) or "")
         if "\x00" in text:
             raise forms.ValidationError(NUL_MESSAGE, code="null_characters_not_allowed")
-        return str(text)
+        return text
 
 
 def _no_nul(value: str) -> str:

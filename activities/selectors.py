@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from accounts.blocks import blocked_either_way_q
 from accounts.models import TeamCountVisibility, User
 from accounts.similarity import (
+    SHARED_FACT_COUNT,
     facts_shared_with,
     member_facts_of,
     members_ranked_by_shared_facts,
@@ -229,7 +230,7 @@ def team_suggestions(*, member: User, limit: int = SUGGESTIONS) -> list[User]:
     )
     ranked = (
         members_ranked_by_shared_facts(viewer=member, candidates=candidates)
-        .filter(shared_fact_count__gt=0)
+        .filter(**{f"{SHARED_FACT_COUNT}__gt": 0})
         .select_related("profile")
         .prefetch_related("profile__current_treatments", "profile__past_treatments")[:limit]
     )

@@ -99,4 +99,4 @@ def test_update_comments_visible_groups_replies_under_their_comment(author, mate
     thread = update_comments_visible(update=update, viewer=mate)
 
     assert [c.pk for c in thread] == [first.pk]
-    assert [r.pk for r in thread[0].shown_replies] == [reply.pk]
+    assert [r.pk for r in thread[0].shown_replies] == [reply.pk]  # type: ignore[attr-defined]

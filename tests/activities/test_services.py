@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -22,7 +23,6 @@ from activities.services import (
     update_hug_set,
 )
 from core.hugs import NotHuggable
-from core.idempotency import key_new
 from moderation.models import ModerationCase, ModerationState
 from moderation.policy import PostingLimitExceeded
 from moderation.services import content_approve, content_hide, content_restore
@@ -62,7 +62,7 @@ def test_update_create_renders_markdown_and_tells_the_feed_after_commit(
 
 
 def test_update_create_same_key_makes_one_update(author):
-    key = key_new()
+    key = uuid.uuid4()
 
     first = update_create(author=author, body="Scan tomorrow", idempotency_key=key)
     second = update_create(author=author, body="Scan tomorrow", idempotency_key=key)
@@ -372,6 +372,7 @@ def test_team_request_send_then_accept_links_both_and_emails(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         request = team_request_send(sender=stranger, recipient=author)
+        assert request is not None
         team_request_accept(recipient=author, request_id=request.pk)
 
     assert TeamLink.objects.filter(member=author, mate=stranger).exists()
@@ -392,11 +393,13 @@ def test_team_request_ignore_is_silent_and_a_second_ask_changes_nothing(
     author, stranger, mailoutbox
 ):
     request = team_request_send(sender=stranger, recipient=author)
+    assert request is not None
     team_request_ignore(recipient=author, request_id=request.pk)
     sent = len(mailoutbox)
 
     again = team_request_send(sender=stranger, recipient=author)
 
+    assert again is not None
     assert again.pk == request.pk
     assert TeamRequest.objects.get().state == TeamRequest.State.IGNORED
     assert len(mailoutbox) == sent
@@ -425,6 +428,7 @@ def test_team_request_send_respects_the_daily_cap(author):
 
 def test_team_request_accept_of_someone_elses_request_is_refused(author, mate, stranger):
     request = team_request_send(sender=stranger, recipient=author)
+    assert request is not None
 
     with pytest.raises(PermissionDenied):
         team_request_accept(recipient=mate, request_id=request.pk)
@@ -432,6 +436,7 @@ def test_team_request_accept_of_someone_elses_request_is_refused(author, mate, s
 
 def test_team_request_withdraw_removes_it(author, stranger):
     request = team_request_send(sender=stranger, recipient=author)
+    assert request is not None
 
     assert team_request_withdraw(sender=stranger, request_id=request.pk) is True
     assert not TeamRequest.objects.exists()
