@@ -11,7 +11,7 @@ from core.form_fields import BoundedModelMultipleChoiceField
 
 from .consent import HEALTH_CONSENT_TEXT
 from .display_names import display_name_refusal
-from .models import Profile, User, Visibility
+from .models import Profile, TeamCountVisibility, User, Visibility
 
 # Letters (any script), digits, spaces and a little punctuation: no emoji, no markup.
 _DISPLAY_NAME_RE = re.compile(r"^[^\W_][\w .'-]*$")
@@ -180,6 +180,10 @@ class SettingsForm(forms.ModelForm):
         help_texts = {"bad_day_answer": "Finish the sentence, if you like."}
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
+    def clean_team_count_visibility(self) -> str:
+        chosen = self.cleaned_data.get("team_count_visibility")
+        return str(chosen or self.instance.team_count_visibility or TeamCountVisibility.MEMBERS)
+
     def __init__(self, *args: Any, consent_active: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.consent_active = consent_active
@@ -192,6 +196,8 @@ class SettingsForm(forms.ModelForm):
                 field.label = f"Who can see “{about.rstrip('., ')}”"
                 field.widget = forms.Select(choices=Visibility.choices)
         self.fields["treatments_visibility"].label = "Who can see your treatments"
+        # A form from before this choice existed (or a bot) keeps the member's current one.
+        self.fields["team_count_visibility"].required = False
         current_year = timezone.now().year
         self.fields["year_diagnosed"].validators.append(_year_validator(current_year))
         self.fields["year_diagnosed"].widget.attrs.update({"min": 1950, "max": current_year})

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -14,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from moderation.policy import posting_refusal
 
-from .blocks import members_blocked_between
 from .export import member_export
 from .forms import AccountDeleteForm, DirectoryFilterForm, SettingsForm
 from .http import MemberRequest
@@ -170,19 +170,20 @@ def profile_view(request: HttpRequest, handle: str) -> HttpResponse:
     is_owner = member.pk == request.user.pk
     # A block either way: the profile shows her name and nothing she shared, as for a member
     # who shared nothing, so the blocked member cannot tell.
-    blocked = not is_owner and members_blocked_between(
-        first_id=member.pk, second_id=int(request.user.pk or 0)
-    )
+    blockers = set() if is_owner else _blockers_between(member, request.user.pk)
+    blocked = bool(blockers)
     items = [] if blocked else profile_items_for_viewer(profile=member.profile, viewer=request.user)
     context = {
         "member": member,
         "items": items,
         "is_owner": is_owner,
         "blocked": blocked,
-        "i_blocked": blocked and request.user.pk in _blockers_of(member),
+        "i_blocked": request.user.pk in blockers,
     }
     return render(request, "accounts/profile.html", context)
 
 
-def _blockers_of(member: User) -> set[int]:
-    return set(Block.objects.filter(blocked=member).values_list("blocker_id", flat=True))
+def _blockers_between(member: User, viewer_id: int) -> set[int]:
+    """Who blocked whom between the two (one query): empty when neither did."""
+    pair = Q(blocker=member, blocked_id=viewer_id) | Q(blocker_id=viewer_id, blocked=member)
+    return set(Block.objects.filter(pair).values_list("blocker_id", flat=True))

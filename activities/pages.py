@@ -11,7 +11,7 @@ from core.team_feed_registry import before_filter, team_feed_sources
 
 from .feed.sql import page_from_items
 from .feed.types import FeedItem, cursor_parse
-from .selectors import team_count_for_viewer, team_relation, update_list_for_author
+from .selectors import team_standing, update_list_for_author
 
 RECENT_POSTS = 5
 
@@ -54,6 +54,7 @@ def member_activities_context(
         "is_owner": is_owner,
         "page": page,
         "posts": posts[:RECENT_POSTS],
-        "team_count": team_count_for_viewer(member=member, viewer=viewer),
-        "relation": team_relation(member=member, viewer=viewer),
+        "team_count": team_standing(member=member, viewer=viewer).team_count,
+        # The team controls below the heading: a block was ruled out above.
+        "blocked": False,
     }

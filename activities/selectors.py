@@ -2,9 +2,11 @@
 every page, the feed, search and emails start from it, so no route can forget a part of it.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from accounts.blocks import blocked_either_way_q
 from accounts.models import TeamCountVisibility, User
@@ -175,38 +177,64 @@ def update_comment_get_visible(*, viewer: Viewer | None, pk: int) -> UpdateComme
     )
 
 
-def team_count_for_viewer(*, member: User, viewer: Viewer) -> int | None:
-    """Her team's size if she lets this viewer see it (members, her team, or only her)."""
-    choice = member.profile.team_count_visibility
-    allowed = (
-        member.pk == viewer.pk
-        or choice == TeamCountVisibility.MEMBERS
-        or (
-            choice == TeamCountVisibility.TEAM
-            and team_are_mates(member_id=member.pk, other_id=viewer.pk)
-        )
+@dataclass(frozen=True)
+class TeamStanding:
+    """Where the viewer stands with her, and her team's size if she lets the viewer see it.
+
+    relation: "self", "mate", "asked" (the viewer asked her), "asked_me" (she asked the
+    viewer, still waiting) or "" (nothing yet).
+    """
+
+    relation: str
+    team_count: int | None
+
+
+def team_standing(*, member: User, viewer: Viewer) -> TeamStanding:
+    """One query: the relation and the team count (her profile must be loaded)."""
+    if not viewer_is_member(viewer):
+        return TeamStanding(relation="", team_count=None)
+    mates = TeamLink.objects.filter(
+        member_id=OuterRef("pk"), mate__is_active=True, mate__erased_at__isnull=True
     )
-    return team_count_of(member=member) if allowed and viewer_is_member(viewer) else None
-
-
-def team_relation(*, member: User, viewer: Viewer) -> str:
-    """Where the viewer stands with her: "self", "mate", "asked" (the viewer asked her),
-    "asked_me" (she asked the viewer, still waiting), or "" (nothing yet). One query."""
+    row = (
+        User.objects.filter(pk=member.pk)
+        .annotate(
+            is_mate=Exists(TeamLink.objects.filter(member_id=viewer.pk, mate_id=OuterRef("pk"))),
+            asked=Exists(
+                TeamRequest.objects.filter(sender_id=viewer.pk, recipient_id=OuterRef("pk"))
+            ),
+            asked_me=Exists(
+                TeamRequest.objects.filter(
+                    sender_id=OuterRef("pk"),
+                    recipient_id=viewer.pk,
+                    state=TeamRequest.State.PENDING,
+                )
+            ),
+            mate_count=Coalesce(
+                Subquery(mates.order_by().values("member_id").annotate(n=Count("id")).values("n")),
+                Value(0),
+            ),
+        )
+        .values("is_mate", "asked", "asked_me", "mate_count")
+        .get()
+    )
     if member.pk == viewer.pk:
-        return "self"
-    if TeamLink.objects.filter(member_id=viewer.pk, mate_id=member.pk).exists():
-        return "mate"
-    request = (
-        TeamRequest.objects.filter(
-            Q(sender_id=viewer.pk, recipient_id=member.pk)
-            | Q(sender_id=member.pk, recipient_id=viewer.pk, state=TeamRequest.State.PENDING)
-        )
-        .values_list("sender_id", flat=True)
-        .first()
+        relation = "self"
+    elif row["is_mate"]:
+        relation = "mate"
+    elif row["asked"]:
+        relation = "asked"
+    elif row["asked_me"]:
+        relation = "asked_me"
+    else:
+        relation = ""
+    choice = member.profile.team_count_visibility
+    shown = (
+        relation == "self"
+        or choice == TeamCountVisibility.MEMBERS
+        or (choice == TeamCountVisibility.TEAM and relation == "mate")
     )
-    if request is None:
-        return ""
-    return "asked" if request == viewer.pk else "asked_me"
+    return TeamStanding(relation=relation, team_count=int(row["mate_count"]) if shown else None)
 
 
 TEAM_PAGE_SIZE = 48

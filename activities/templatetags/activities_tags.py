@@ -7,7 +7,7 @@ from django import template
 from accounts.blocks import members_blocked_between
 from core.viewer import viewer_is_member
 
-from ..selectors import team_count_for_viewer, team_relation
+from ..selectors import team_standing
 
 register = template.Library()
 
@@ -19,14 +19,20 @@ def team_controls(context: template.Context, member: Any) -> dict[str, Any]:
     viewer = getattr(request, "user", None)
     if viewer is None or not viewer_is_member(viewer):
         return {"shown": False}
-    blocked = member.pk != viewer.pk and members_blocked_between(
-        first_id=member.pk, second_id=viewer.pk
-    )
+    # Pages that already know (the profile view) pass `blocked`; others ask once.
+    blocked = context.get("blocked")
+    if blocked is None:
+        blocked = member.pk != viewer.pk and members_blocked_between(
+            first_id=member.pk, second_id=viewer.pk
+        )
+    if blocked:
+        return {"shown": False}
+    standing = team_standing(member=member, viewer=viewer)
     return {
-        "shown": not blocked,
+        "shown": True,
         "member": member,
-        "relation": team_relation(member=member, viewer=viewer),
-        "team_count": team_count_for_viewer(member=member, viewer=viewer),
+        "relation": standing.relation,
+        "team_count": standing.team_count,
         "csrf_token": context.get("csrf_token"),
         "next_url": request.path if request is not None else "",
     }

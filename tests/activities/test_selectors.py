@@ -10,6 +10,7 @@ from activities.selectors import (
     update_list_visible,
 )
 from moderation.models import ModerationState
+from tests.factories import UserFactory
 
 from .factories import UpdateCommentFactory, UpdateFactory
 
@@ -100,3 +101,35 @@ def test_update_comments_visible_groups_replies_under_their_comment(author, mate
 
     assert [c.pk for c in thread] == [first.pk]
     assert [r.pk for r in thread[0].shown_replies] == [reply.pk]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("choice", "mate_sees", "stranger_sees"),
+    [("members", True, True), ("team", True, False), ("me", False, False)],
+)
+def test_team_standing_shows_the_team_count_as_she_chooses(
+    author, mate, stranger, choice, mate_sees, stranger_sees
+):
+    from activities.selectors import team_standing
+
+    author.profile.team_count_visibility = choice
+    author.profile.save()
+
+    assert team_standing(member=author, viewer=author).team_count == 1
+    assert (team_standing(member=author, viewer=mate).team_count == 1) is mate_sees
+    assert (team_standing(member=author, viewer=stranger).team_count is None) is not stranger_sees
+
+
+def test_team_standing_says_where_the_viewer_stands(author, mate, stranger):
+    from activities.models import TeamRequest
+    from activities.selectors import team_standing
+
+    asker = UserFactory.create()
+    TeamRequest.objects.create(sender=stranger, recipient=author)
+    TeamRequest.objects.create(sender=author, recipient=asker)
+
+    assert team_standing(member=author, viewer=author).relation == "self"
+    assert team_standing(member=author, viewer=mate).relation == "mate"
+    assert team_standing(member=author, viewer=stranger).relation == "asked"
+    assert team_standing(member=author, viewer=asker).relation == "asked_me"
+    assert team_standing(member=mate, viewer=stranger).relation == ""
