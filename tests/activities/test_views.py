@@ -300,3 +300,14 @@ def test_block_view_blocks_and_settings_list_can_undo(client, author, stranger):
 
     assert "Paula" in listed
     assert not author.blocks_made.exists()
+
+
+def test_no_activities_page_is_ever_in_the_anonymous_page_cache():
+    from core.page_cache import _CANDIDATE_PATH, CACHEABLE_VIEWS
+    from tests.security.routes import routes
+
+    ours = [r for r in routes() if r.name.startswith("activities:")]
+
+    assert ours
+    assert not {r.name for r in ours} & CACHEABLE_VIEWS
+    assert not any(_CANDIDATE_PATH.match("/" + r.pattern) for r in ours)
