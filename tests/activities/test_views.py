@@ -311,3 +311,23 @@ def test_no_activities_page_is_ever_in_the_anonymous_page_cache():
     assert ours
     assert not {r.name for r in ours} & CACHEABLE_VIEWS
     assert not any(_CANDIDATE_PATH.match("/" + r.pattern) for r in ours)
+
+
+def test_members_like_me_tag_suggests_members_sharing_visible_facts_only(rf, author):
+    from django.template import Context, Template
+
+    twin = UserFactory.create(display_name="Twin Sister")
+    secretive = UserFactory.create(display_name="Quiet One")
+    for member, visibility in ((author, "me"), (twin, "members"), (secretive, "me")):
+        member.profile.region, member.profile.region_visibility = "Ohio", visibility
+        member.profile.save()
+    request = rf.get("/")
+    request.user = author
+
+    html = Template("{% load activities_tags %}{% members_like_me %}").render(
+        Context({"request": request})
+    )
+
+    assert "Twin Sister" in html
+    assert "Ohio" in html
+    assert "Quiet One" not in html
