@@ -187,3 +187,13 @@ def test_team_view_runs_a_fixed_number_of_queries(client, django_assert_max_num_
 
     with django_assert_max_num_queries(small_count):
         client.get("/team/")
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    ["", "abc", "1.2.3", "9" * 39, "1." + "9" * 30, "99999999999999999999.1", "١٢.٣", "-5.1"],
+)
+def test_feed_page_treats_any_malformed_cursor_as_the_first_page(author, mate, cursor):
+    UpdateFactory.create(author=mate)
+
+    assert len(feed_page(viewer=author, tab="team", before=cursor).items) == 1
