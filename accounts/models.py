@@ -66,6 +66,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     discreet_email = models.BooleanField(
         default=False, help_text="Keep emails discreet: a neutral sender and subject."
     )
+    # The bell's number: unread notifications, kept by notifications' services, so the header
+    # reads it from the row the request already loaded (no query per page).
+    notifications_unread = models.PositiveIntegerField(default=0)
     # Set when the member erased their account: the row stays so their posts can say
     # "Former member", but everything personal is gone.
     erased_at = models.DateTimeField(null=True, blank=True)

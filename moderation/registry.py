@@ -109,3 +109,25 @@ def moderated_type_for_label(label: str) -> ModeratedType | None:
 def moderated_bio() -> ModeratedBio | None:
     """The profile bio's registration, or None while accounts has not registered it."""
     return _bio[0] if _bio else None
+
+
+# Who tells an author about a decision on her post (notifications registers itself): called
+# as fn(item=, author=, outcome=, reason=, email=) where `email()` sends moderation's own
+# email, so the listener decides the channel. With none registered, the email goes at once.
+OutcomeListener = Callable[..., None]
+_outcome_listeners: list[OutcomeListener] = []
+
+
+def outcome_listener_register(fn: OutcomeListener) -> None:
+    _outcome_listeners[:] = [fn]
+
+
+def outcome_tell(
+    *, item: Any, author: Any, outcome: str, reason: str, email: Callable[[], None]
+) -> None:
+    """Tell the author about an outcome ("held", "approved", "declined", "hidden",
+    "context_note") through the registered listener, or by email when there is none."""
+    if not _outcome_listeners:
+        email()
+        return
+    _outcome_listeners[0](item=item, author=author, outcome=outcome, reason=reason, email=email)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "catalogue",
     "moderation",
     "accounts",
+    "notifications",
     "articles",
     "forum",
     "activities",
@@ -194,15 +195,20 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 10.0},
     "content-versions-prune": {"task": "core.tasks.content_versions_prune_old", "schedule": 3600.0},
     "posting-keys-prune": {"task": "core.tasks.posting_keys_prune_old", "schedule": 3600.0},
-    # Followers who chose one email a day get it at 07:00 UTC.
-    "forum-daily-answers": {
-        "task": "forum.tasks.forum_daily_digest_send",
-        "schedule": crontab(hour=7, minute=0),
+    # Daily digests (every kind a member chose "one email a day" for, question follows among
+    # them): due from NOTIFICATIONS_DIGEST_HOUR; each run drains the due batches, and running
+    # every 10 minutes means a broker outage between batches only delays the rest.
+    "notifications-digest": {
+        "task": "notifications.tasks.notifications_digest_send",
+        "schedule": 600.0,
     },
     # Follower emails whose task never got queued (broker outage): delayed, never lost.
     "forum-answer-notify-sweep": {"task": "forum.tasks.answer_notify_sweep", "schedule": 120.0},
     "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 10.0},
 }
+
+# Hour (UTC) of the daily notification digest (docs/notifications.md).
+NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=7)
 
 # --- Newsletter (see docs/newsletter.md) ------------------------------------------------------
 # The weekly digest: day of week (0 = Sunday ... 6 = Saturday) and hour, UTC.

@@ -15,6 +15,7 @@ from core.viewer import Viewer, viewer_is_member
 from moderation.models import ModerationState
 from moderation.policy import moderation_decide, posting_limits_check, posting_refusal
 from moderation.services import content_after_create, content_recheck_after_edit
+from notifications.services import notify
 
 from .. import feed
 from ..models import UPDATE_MAX_LENGTH, Audience, Update, UpdateHug, UpdateTag
@@ -174,9 +175,13 @@ def update_hug_set(*, member: User, target: Update, hugged: bool) -> int:
     )
     if not visible.exists():
         raise NotHuggable("This update cannot be hugged.")
-    return hug_toggle(
+    is_new = hugged and not UpdateHug.objects.filter(update=target, member=member).exists()
+    count = hug_toggle(
         hug_model=UpdateHug, target=target, target_field="update", member=member, hugged=hugged
     )
+    if is_new:
+        notify(kind="update_hug", recipient=target.author, actor=member, target=target)
+    return count
 
 
 def update_after_state_change(*, update: Update) -> None:
