@@ -11,7 +11,7 @@ class ArticlesConfig(AppConfig):
         from core.search_registry import searchable_register
         from moderation import registry
 
-        from . import privacy, searchable
+        from . import notices, privacy, searchable
         from .models import Article, Comment
         from .services import comment_after_state_change
 
@@ -23,6 +23,7 @@ class ArticlesConfig(AppConfig):
             topic_field="article__topics",
         )
         register_exporter("articles", privacy.export_article_activity)
+        notices.register()
 
         searchable_register(searchable.ARTICLE)
         searchable_register(searchable.COMMENT)

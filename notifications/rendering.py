@@ -92,13 +92,12 @@ def render_rows(*, viewer: User, rows: list[Notification]) -> tuple[list[Entry],
     """The entries she may see, and the ids of rows that show nothing any more."""
     targets = _targets(viewer, rows)
     blocked = member_block_ids(member=viewer)
-    actor_ids = {a for row in rows if not row.anonymous for a in row.actor_ids[:5]}
-    names = {
-        pk: name
-        for pk, name in User.objects.filter(
-            pk__in=actor_ids, is_active=True, erased_at__isnull=True
-        ).values_list("pk", "display_name")
-    }
+    actor_ids = {a for row in rows if not row.anonymous for a in row.actor_ids}
+    names: dict[int, str] = dict(
+        User.objects.filter(pk__in=actor_ids, is_active=True, erased_at__isnull=True).values_list(
+            "pk", "display_name"
+        )
+    )
     entries: list[Entry] = []
     gone: list[int] = []
     for row in rows:

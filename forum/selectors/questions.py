@@ -9,8 +9,10 @@ from catalogue.models import Treatment
 from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
 from moderation.context_notes import with_context_notes
 from moderation.models import ModerationState
+from notifications.models import Channel
+from notifications.preferences import channel_for
 
-from ..models import Answer, AnswerHug, FollowPreference, Question, QuestionFollow, QuestionHug
+from ..models import Answer, AnswerHug, FollowFrequency, Question, QuestionFollow, QuestionHug
 from .base import (
     ANSWERS_PAGE_SIZE,
     MAX_PK,
@@ -320,8 +322,10 @@ def viewer_state(*, question: Question, viewer: Viewer) -> ViewerState:
 
 def follow_preference_for(*, member: User) -> str:
     """The member's email frequency for followed questions (immediate by default)."""
-    pref = FollowPreference.objects.filter(member=member).values_list("frequency", flat=True)
-    return pref.first() or FollowPreference.Frequency.IMMEDIATE
+    channel = channel_for(member_id=member.pk, group="following")
+    return {Channel.EMAIL: FollowFrequency.IMMEDIATE, Channel.DIGEST: FollowFrequency.DAILY}.get(
+        channel, FollowFrequency.NEVER
+    )
 
 
 def followed_questions(*, member: User, limit: int = 100) -> list[Question]:

@@ -20,6 +20,7 @@ from core.viewer import viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import PostKind, moderation_decide, posting_limits_check, posting_refusal
 from moderation.services import content_after_create, content_recheck_after_edit
+from notifications.services import notify
 
 from ..models import (
     AnonymousReveal,
@@ -374,9 +375,14 @@ def answer_hug_set(*, member: User, target: Answer, hugged: bool) -> int:
     question_state = target.question.moderation_state
     if target.moderation_state in _UNHUGGABLE or question_state != ModerationState.VISIBLE:
         raise NotHuggable("This answer cannot be hugged.")
-    return hug_toggle(
+    is_new = hugged and not AnswerHug.objects.filter(answer=target, member=member).exists()
+    count = hug_toggle(
         hug_model=AnswerHug, target=target, target_field="answer", member=member, hugged=hugged
     )
+    if is_new:
+        # An anonymous answer's author is told without anyone learning who she is.
+        notify(kind="answer_hug", recipient=target.author, actor=member, target=target)
+    return count
 
 
 def answer_mark_helpful(*, answer: Answer, member: User, helpful: bool) -> Answer:

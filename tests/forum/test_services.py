@@ -11,7 +11,7 @@ from forum import services
 from forum.models import (
     Answer,
     AnswerNotification,
-    FollowPreference,
+    FollowFrequency,
     Question,
     QuestionFollow,
     QuestionHug,
@@ -228,9 +228,7 @@ def test_answer_notify_followers_daily_preference_waits_for_batch(
 def test_answer_notify_followers_never_preference_sends_nothing(
     question, member, django_capture_on_commit_callbacks
 ):
-    services.follow_preference_set(
-        member=question.author, frequency=FollowPreference.Frequency.NEVER
-    )
+    services.follow_preference_set(member=question.author, frequency=FollowFrequency.NEVER)
 
     with django_capture_on_commit_callbacks(execute=True):
         services.answer_create(question=question, author=member, body="One")
