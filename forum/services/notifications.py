@@ -135,44 +135,39 @@ def answer_notify_followers(*, answer_id: int) -> int:
     answer = _answer_visible(answer_id)
     if answer is None:
         return 0
-    told = 0
-    for recipient, kind in _direct_recipients(answer):
-        if recipient.pk != answer.author_id and _first_time(recipient, answer):
-            told += (
-                notify(
-                    kind=kind,
-                    recipient=recipient,
-                    actor=answer.author,
-                    target=answer,
-                    anonymous=answer.is_anonymous,
-                )
-                is not None
-            )
-    follows = list(
-        QuestionFollow.objects.filter(question=answer.question)
+    follows = {
+        f.member_id: f
+        for f in QuestionFollow.objects.filter(question=answer.question)
         .exclude(member_id=answer.author_id)
         .filter(member__is_active=True, member__erased_at__isnull=True)
         .select_related("member")
-    )
+    }
     from ..selectors import answer_url
 
     # Once for every follower: the page that shows the answer to any ordinary member.
     link = settings.SITE_URL + answer_url(answer=answer, viewer=AnonymousUser())
-    for follow in follows:
+    told = 0
+    direct = [(r, k) for r, k in _direct_recipients(answer) if r.pk != answer.author_id]
+    # The question's author (or the parent's) hears it as hers; followers as followers.
+    everyone = direct + [(f.member, "followed_answer") for f in follows.values()]
+    done: set[int] = set()
+    for recipient, kind in everyone:
+        if recipient.pk in done:
+            continue
+        done.add(recipient.pk)
+        follow = follows.get(recipient.pk)
         with transaction.atomic():
-            if not _first_time(follow.member, answer):
+            if not _first_time(recipient, answer):
                 continue
-            told += (
-                notify(
-                    kind="followed_answer",
-                    recipient=follow.member,
-                    actor=answer.author,
-                    target=answer,
-                    anonymous=answer.is_anonymous,
-                    email=_follower_email(answer, follow, link),
-                )
-                is not None
+            row = notify(
+                kind=kind,
+                recipient=recipient,
+                actor=answer.author,
+                target=answer,
+                anonymous=answer.is_anonymous,
+                email=_follower_email(answer, follow, link) if follow is not None else None,
             )
+            told += row is not None
     Answer.objects.filter(pk=answer.pk, followers_notified_at__isnull=True).update(
         followers_notified_at=timezone.now()
     )
