@@ -101,18 +101,6 @@ class SettingsForm(forms.ModelForm):
         label="I agree that MyBCTeam stores the health details I enter below.",
         help_text=HEALTH_CONSENT_TEXT,
     )
-    notify_replies = forms.BooleanField(
-        required=False, label="Email me when someone replies to something I wrote"
-    )
-    notify_team_requests = forms.BooleanField(
-        required=False, label="Email me when someone asks to join my team"
-    )
-    notify_team_accepted = forms.BooleanField(
-        required=False, label="Email me when someone accepts my team request"
-    )
-    notify_update_comments = forms.BooleanField(
-        required=False, label="Email me when someone comments on my update"
-    )
     discreet_email = forms.BooleanField(
         required=False,
         label="Keep these emails discreet",

@@ -44,12 +44,8 @@ PROFILE_PLAIN_FIELDS = (
     "team_count_visibility",
 )
 # The member's email choices besides replies (activities' emails and discreet mode).
-EMAIL_CHOICE_FIELDS = (
-    "notify_team_requests",
-    "notify_team_accepted",
-    "notify_update_comments",
-    "discreet_email",
-)
+# Which notifications come by email is chosen per kind in notifications' preferences.
+EMAIL_CHOICE_FIELDS = ("discreet_email",)
 
 
 def health_consent_active(*, user: User) -> bool:

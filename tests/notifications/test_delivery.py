@@ -93,4 +93,5 @@ def test_digest_batch_send_in_discreet_mode_names_neither_site_nor_kind(rosa):
 
     message = OutboxMessage.objects.get(kind="notifications/digest")
     text = message.subject + message.body_text + message.body_html
-    assert "MyBCTeam" not in text and "Hugs" not in text
+    assert "MyBCTeam" not in text
+    assert "Hugs" not in text

@@ -122,8 +122,10 @@ def test_notification_page_paginates_by_keyset_without_repeats(rosa):
     first = notification_page(viewer=rosa, size=20)
     second = notification_page(viewer=rosa, before=first.next_cursor, size=20)
 
-    assert len(first.entries) == 20 and first.next_cursor
-    assert len(second.entries) == 5 and second.next_cursor is None
+    assert len(first.entries) == 20
+    assert first.next_cursor
+    assert len(second.entries) == 5
+    assert second.next_cursor is None
     assert not {e.id for e in first.entries} & {e.id for e in second.entries}
 
 
