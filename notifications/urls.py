@@ -9,6 +9,7 @@ urlpatterns = [
     path("bell/", views.bell_view, name="bell"),
     path("read-all/", views.notifications_read_all_view, name="read_all"),
     path("preferences/", views.preferences_view, name="preferences"),
+    path("mentions/", views.mention_suggestions_view, name="mention_suggestions"),
     path("<int:pk>/", views.notification_open_view, name="open"),
     path("<int:pk>/read/", views.notification_read_view, name="read"),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import User
 
 from .forms import PreferencesForm
+from .mentions import mention_candidates
 from .preferences import preferences_set
 from .rendering import render_rows
 from .selectors import notification_page
@@ -91,3 +92,17 @@ def preferences_view(request: HttpRequest) -> HttpResponse:
     )
     messages.success(request, "Your notification choices are saved.")
     return redirect("/accounts/settings/#notifications")
+
+
+@login_required
+@require_GET
+def mention_suggestions_view(request: HttpRequest) -> HttpResponse:
+    """Members she may mention whose name starts with what she typed: a short list of
+    "@handle" to copy into her post. Typing "@handle" by hand works the same without it."""
+    members = mention_candidates(writer=_member(request), query=request.GET.get("q", ""))
+    response = render(
+        request, "notifications/includes/mention_suggestions.html", {"members": members}
+    )
+    # Typing is bursty: the browser may reuse an answer for a minute; never a shared cache.
+    response["Cache-Control"] = "private, max-age=60"
+    return response

@@ -15,6 +15,7 @@ from core.viewer import Viewer, viewer_is_member
 from moderation.models import ModerationState
 from moderation.policy import moderation_decide, posting_limits_check, posting_refusal
 from moderation.services import content_after_create, content_recheck_after_edit
+from notifications.mentions import mentions_notify
 from notifications.services import notify
 
 from .. import feed
@@ -99,7 +100,14 @@ def _update_create(*, author: User, body: str, tag: str, audience: str) -> Updat
     content_after_create(item=update, held_reason=decision.held_reason)
     if update.moderation_state == ModerationState.VISIBLE:
         _after_commit_published(update)
+        _mentions(update)
     return update
+
+
+def _mentions(update: Update) -> None:
+    """Tell the members it mentions who may see it (once each; a team-only update tells only
+    her team)."""
+    mentions_notify(kind="mention_update", text=update.body, author=update.author, target=update)
 
 
 def update_can_edit(*, update: Update, user: Viewer) -> bool:
@@ -138,10 +146,12 @@ def update_edit(*, update: Update, editor: User, body: str, tag: str, audience: 
         locked.refresh_from_db(fields=["moderation_state"])
     if locked.moderation_state != ModerationState.VISIBLE:
         _after_commit_withdrawn(locked)
-    elif audience != old_audience:
+        return locked
+    if audience != old_audience:
         if audience == Audience.TEAM:
             _after_commit_withdrawn(locked)
         _after_commit_published(locked)
+    _mentions(locked)
     return locked
 
 
@@ -188,5 +198,6 @@ def update_after_state_change(*, update: Update) -> None:
     """Moderation hid, restored, approved or held an update: feeds follow its new state."""
     if update.moderation_state == ModerationState.VISIBLE:
         _after_commit_published(update)
+        _mentions(update)
     else:
         _after_commit_withdrawn(update)

@@ -168,6 +168,9 @@ def answer_notify_followers(*, answer_id: int) -> int:
                 email=_follower_email(answer, follow, link) if follow is not None else None,
             )
             told += row is not None
+    from .posts import answer_mentions
+
+    answer_mentions(answer)
     Answer.objects.filter(pk=answer.pk, followers_notified_at__isnull=True).update(
         followers_notified_at=timezone.now()
     )

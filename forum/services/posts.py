@@ -20,6 +20,7 @@ from core.viewer import viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import PostKind, moderation_decide, posting_limits_check, posting_refusal
 from moderation.services import content_after_create, content_recheck_after_edit
+from notifications.mentions import mentions_notify
 from notifications.services import notify
 
 from ..models import (
@@ -120,6 +121,7 @@ def _question_create(
     question.treatments.set(treatments or [])
     QuestionFollow.objects.get_or_create(member=author, question=question)
     question_announce_to_team(question=question)
+    _question_mentions(question)
     return question
 
 
@@ -162,6 +164,8 @@ def question_edit(
     if text != old_text:
         # An edit meets the trust rules a new question would (held again, or urgent).
         content_recheck_after_edit(item=question, editor=editor, old_text=old_text, text=text)
+    question.refresh_from_db(fields=["moderation_state"])
+    _question_mentions(question)
     return question
 
 
@@ -284,6 +288,8 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     answer.save(update_fields=["body", "body_html", "edited_at"])
     # An edit meets the trust rules a new answer would; moderation recounts the question.
     content_recheck_after_edit(item=answer, editor=editor, old_text=old_text, text=body)
+    answer.refresh_from_db(fields=["moderation_state"])
+    answer_mentions(answer)
     return answer
 
 
@@ -317,6 +323,31 @@ def question_state_changed(question: Question) -> None:
     """Moderation changed a question's state: recount; once visible, its team hears of it."""
     question_recount(question_id=question.pk)
     question_announce_to_team(question=question)
+    _question_mentions(question)
+
+
+def _question_mentions(question: Question) -> None:
+    """Tell the members a visible question mentions (once each); anonymous stays anonymous."""
+    if question.moderation_state == ModerationState.VISIBLE:
+        mentions_notify(
+            kind="mention_question",
+            text=f"{question.title}\n{question.body}",
+            author=question.author,
+            target=question,
+            anonymous=question.is_anonymous,
+        )
+
+
+def answer_mentions(answer: Answer) -> None:
+    """Tell the members a visible answer mentions (once each); anonymous stays anonymous."""
+    if answer.moderation_state == ModerationState.VISIBLE:
+        mentions_notify(
+            kind="mention_answer",
+            text=answer.body,
+            author=answer.author,
+            target=answer,
+            anonymous=answer.is_anonymous,
+        )
 
 
 def answer_state_changed(answer: Answer) -> None:
