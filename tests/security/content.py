@@ -33,7 +33,15 @@ def content_objects(*, author: User) -> dict[str, Any]:
     }
     found.update(_articles(author=author, someone=someone))
     found.update(_activities(author=author, someone=someone))
+    found.update(_notifications(author=author, someone=someone))
     return found
+
+
+def _notifications(*, author: User, someone: User) -> dict[str, Any]:
+    """A notification for `author` (someone asked to join her team)."""
+    from notifications.services import notify
+
+    return {"notification": notify(kind="team_request", recipient=author, actor=someone)}
 
 
 def _articles(*, author: User, someone: User) -> dict[str, Any]:

@@ -314,6 +314,21 @@ EXPECTATIONS: dict[str, Expect] = {
         kwargs=lambda o: {"handle": o.viewers.member.handle},
     ),
     "activities:team": Expect(**members_only(get=OK)),
+    # notifications: her own, for every signed-in person; another member's notification id
+    # leads back to her own list, marking nothing.
+    "notifications:list": Expect(**members_only(get=OK)),
+    "notifications:bell": Expect(**members_only(get=OK)),
+    "notifications:mention_suggestions": Expect(**members_only(get=OK)),
+    "notifications:read_all": Expect(get=by_role(LOGIN, NOT_ALLOWED), post=by_role(LOGIN, DONE)),
+    "notifications:preferences": Expect(get=by_role(LOGIN, NOT_ALLOWED), post=by_role(LOGIN, DONE)),
+    "notifications:open": Expect(
+        **members_only(get=REDIRECT), kwargs=lambda o: {"pk": o.notification.pk}
+    ),
+    "notifications:read": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE),
+        kwargs=lambda o: {"pk": o.notification.pk},
+    ),
     # Team writes answer every member with a message and a redirect (a request that is not
     # hers, or a block in the way, reads the same as success or "no longer waiting").
     "activities:team_request": Expect(
