@@ -19,7 +19,7 @@ from .models import EmailPause, EmailState, Notification
 from .registry import groups, kind_find
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 # A discreet email names neither the site nor any health word, from a neutral sender name.
 DISCREET_SENDER_NAME = "Notifications"
@@ -62,7 +62,7 @@ def email_generic(*, notification: Notification, recipient: User) -> bool:
     return True
 
 
-def _digest_lines(counts: "Iterable[dict[str, Any]]") -> dict[int, list[tuple[str, int]]]:
+def _digest_lines(counts: "Iterable[Mapping[str, Any]]") -> dict[int, list[tuple[str, int]]]:
     labels = {g.key: g.label for g in groups()}
     lines: dict[int, dict[str, int]] = {}
     for row in counts:

@@ -66,6 +66,12 @@ def _actor_phrase(row: Notification, names: dict[int, str], blocked: set[int]) -
     return f"{shown[0]} and {others} other{'s' if others > 1 else ''}"
 
 
+def _target_of(row: Notification, targets: dict[tuple[int, int], TargetView]) -> TargetView | None:
+    if row.target_type_id is None or row.target_id is None:
+        return None
+    return targets.get((row.target_type_id, row.target_id))
+
+
 def _sentence(kind: Kind, actor: str) -> str:
     text = kind.sentence.format(actor=actor)
     return text[:1].upper() + text[1:]
@@ -102,7 +108,7 @@ def render_rows(*, viewer: User, rows: list[Notification]) -> tuple[list[Entry],
     gone: list[int] = []
     for row in rows:
         kind = kind_find(row.kind)
-        target = targets.get((row.target_type_id, row.target_id)) if row.target_type_id else None
+        target = _target_of(row, targets)
         actor = _actor_phrase(row, names, blocked) if kind is not None else None
         author_blocked = (
             target is not None

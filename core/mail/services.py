@@ -10,7 +10,7 @@ and it carries the same Message-ID both times.
 import logging
 import smtplib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -100,7 +100,7 @@ def email_enqueue_rendered(
 
 
 def email_enqueue_many(
-    *, template: str, messages: list[tuple[str, Mapping[str, Any], str | None]]
+    *, template: str, messages: Sequence[tuple[str, Mapping[str, Any], str | None]]
 ) -> int:
     """Queue one rendered email per (to, context, from_email) in a single insert (a daily
     digest's batch); dispatched after commit like email_enqueue. Returns how many."""

@@ -323,9 +323,9 @@ def viewer_state(*, question: Question, viewer: Viewer) -> ViewerState:
 def follow_preference_for(*, member: User) -> str:
     """The member's email frequency for followed questions (immediate by default)."""
     channel = channel_for(member_id=member.pk, group="following")
-    return {Channel.EMAIL: FollowFrequency.IMMEDIATE, Channel.DIGEST: FollowFrequency.DAILY}.get(
-        channel, FollowFrequency.NEVER
-    )
+    if channel == Channel.EMAIL:
+        return str(FollowFrequency.IMMEDIATE)
+    return str(FollowFrequency.DAILY if channel == Channel.DIGEST else FollowFrequency.NEVER)
 
 
 def followed_questions(*, member: User, limit: int = 100) -> list[Question]:

@@ -42,7 +42,7 @@ def question_follow_set(*, question: Question, member: User, follow: bool) -> bo
 
 
 # The follow page's three choices, as the notifications' channels of the "following" line.
-FREQUENCY_TO_CHANNEL = {
+FREQUENCY_TO_CHANNEL: dict[str, str] = {
     FollowFrequency.IMMEDIATE: Channel.EMAIL,
     FollowFrequency.DAILY: Channel.DIGEST,
     FollowFrequency.NEVER: Channel.IN_APP,
