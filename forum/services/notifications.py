@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.mail.services import email_enqueue
 from moderation.models import ModerationState
+from notifications.mentions import mentions_notify
 from notifications.models import Channel
 from notifications.preferences import preference_set
 from notifications.services import notify
@@ -126,6 +127,18 @@ def _direct_recipients(answer: Answer) -> list[tuple[User, str]]:
     return [(answer.question.author, "question_answer")]
 
 
+def answer_mentions(answer: Answer) -> None:
+    """Tell the members a visible answer mentions (once each); anonymous stays anonymous."""
+    if answer.moderation_state == ModerationState.VISIBLE:
+        mentions_notify(
+            kind="mention_answer",
+            text=answer.body,
+            author=answer.author,
+            target=answer,
+            anonymous=answer.is_anonymous,
+        )
+
+
 def answer_notify_followers(*, answer_id: int) -> int:
     """Tell who cares about one visible answer, at most once each, never its author: the
     question's author ("answered your question") or, for a reply, the parent's author, then
@@ -168,8 +181,6 @@ def answer_notify_followers(*, answer_id: int) -> int:
                 email=_follower_email(answer, follow, link) if follow is not None else None,
             )
             told += row is not None
-    from .posts import answer_mentions
-
     answer_mentions(answer)
     Answer.objects.filter(pk=answer.pk, followers_notified_at__isnull=True).update(
         followers_notified_at=timezone.now()

@@ -32,6 +32,7 @@ from ..models import (
     QuestionHug,
 )
 from ..team_feed import question_announce_to_team
+from .notifications import answer_mentions
 
 MAX_TOPICS = 3
 
@@ -335,18 +336,6 @@ def _question_mentions(question: Question) -> None:
             author=question.author,
             target=question,
             anonymous=question.is_anonymous,
-        )
-
-
-def answer_mentions(answer: Answer) -> None:
-    """Tell the members a visible answer mentions (once each); anonymous stays anonymous."""
-    if answer.moderation_state == ModerationState.VISIBLE:
-        mentions_notify(
-            kind="mention_answer",
-            text=answer.body,
-            author=answer.author,
-            target=answer,
-            anonymous=answer.is_anonymous,
         )
 
 
