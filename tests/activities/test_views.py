@@ -358,3 +358,17 @@ def test_settings_save_the_activities_email_choices_and_profile_choices(client, 
     assert author.discreet_email is True
     assert author.profile.show_posts_on_activities is True
     assert author.profile.team_count_visibility == "team"
+
+
+def test_update_hug_view_without_javascript_goes_back_to_the_page_it_came_from(
+    client, author, mate
+):
+    update = UpdateFactory.create(author=author)
+    _login(client, mate)
+    url = reverse("activities:update_hug", kwargs={"pk": update.pk})
+
+    back = client.post(url, {"hug": "on"}, HTTP_REFERER="http://testserver/activities/?tab=team")
+    elsewhere = client.post(url, {"hug": "off"}, HTTP_REFERER="https://evil.example/")
+
+    assert back["Location"] == "http://testserver/activities/?tab=team"
+    assert elsewhere["Location"] == update.get_absolute_url()
