@@ -331,3 +331,44 @@ def test_members_like_me_tag_suggests_members_sharing_visible_facts_only(rf, aut
     assert "Twin Sister" in html
     assert "Ohio" in html
     assert "Quiet One" not in html
+
+
+def test_settings_save_the_activities_email_choices_and_profile_choices(client, author):
+    from tests.accounts.test_bad_input import SETTINGS_DEFAULTS
+
+    _login(client, author)
+
+    response = client.post(
+        reverse("accounts:settings"),
+        {
+            **SETTINGS_DEFAULTS,
+            "display_name": "Rosa",
+            "notify_update_comments": "on",
+            "discreet_email": "on",
+            "show_posts_on_activities": "on",
+            "team_count_visibility": "team",
+        },
+    )
+
+    author.refresh_from_db()
+    assert response.status_code == HTTPStatus.FOUND
+    assert author.notify_update_comments is True
+    assert author.notify_team_requests is False
+    assert author.notify_team_accepted is False
+    assert author.discreet_email is True
+    assert author.profile.show_posts_on_activities is True
+    assert author.profile.team_count_visibility == "team"
+
+
+def test_update_hug_view_without_javascript_goes_back_to_the_page_it_came_from(
+    client, author, mate
+):
+    update = UpdateFactory.create(author=author)
+    _login(client, mate)
+    url = reverse("activities:update_hug", kwargs={"pk": update.pk})
+
+    back = client.post(url, {"hug": "on"}, HTTP_REFERER="http://testserver/activities/?tab=team")
+    elsewhere = client.post(url, {"hug": "off"}, HTTP_REFERER="https://evil.example/")
+
+    assert back["Location"] == "http://testserver/activities/?tab=team"
+    assert elsewhere["Location"] == update.get_absolute_url()
