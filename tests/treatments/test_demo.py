@@ -16,10 +16,12 @@ def test_demo_seed_gives_every_catalogue_treatment_a_reviewed_guide_with_referen
     assert guides.count() == Treatment.objects.count()
     for guide in guides:
         assert guide.status == GuideStatus.PUBLISHED
-        assert guide.reviewer_name.startswith("Dr. ") and guide.reviewer_credentials
+        assert guide.reviewer_name.startswith("Dr. ")
+        assert guide.reviewer_credentials
         assert guide.summary_html.count("<h2") >= 1
         references = list(guide.references.all())
-        assert references and any(r.url.startswith("https://") for r in references)
+        assert references
+        assert any(r.url.startswith("https://") for r in references)
     assert SuggestedQuestion.objects.filter(treatment__isnull=True).exists()
 
 

@@ -46,7 +46,8 @@ def test_care_list_view_shows_only_her_questions_and_general_suggestions(
     html = member_client.get(LIST).content.decode()
 
     assert "My own question?" in html
-    assert "Someone else&#x27;s worry?" not in html and "Someone else's worry?" not in html
+    assert "Someone else&#x27;s worry?" not in html
+    assert "Someone else's worry?" not in html
     assert "What is the goal of my treatment?" in html
 
 
@@ -140,7 +141,7 @@ def test_care_list_view_html_in_a_question_is_shown_as_text(member_client, membe
 
 
 def test_care_move_view_without_js_redirects_and_with_htmx_answers_the_list(member_client, member):
-    a, b = _mine(member, "A", "B")
+    _a, b = _mine(member, "A", "B")
 
     plain = member_client.post(reverse("treatments:care_move", args=[b.pk]), {"direction": "up"})
     fragment = member_client.post(
@@ -163,8 +164,10 @@ def test_care_list_view_first_has_no_up_and_last_no_down_button(member_client, m
         html.index(f'id="care-question-{a.pk}"') : html.index(f'id="care-question-{b.pk}"')
     ]
     last = html[html.index(f'id="care-question-{b.pk}"') :]
-    assert "Move up" not in first and "Move down" in first
-    assert "Move up" in last and "Move down" not in last.split("</li>")[0]
+    assert "Move up" not in first
+    assert "Move down" in first
+    assert "Move up" in last
+    assert "Move down" not in last.split("</li>")[0]
 
 
 def test_care_answered_view_ticks_and_unticks(member_client, member):
@@ -210,7 +213,7 @@ def test_care_edit_view_changes_the_words_and_refuses_empty(member_client, membe
 
 
 def test_care_delete_and_clear_views(member_client, member):
-    a, b, c = _mine(member, "A", "B", "C")
+    a, b, _c = _mine(member, "A", "B", "C")
     CareQuestion.objects.filter(pk=b.pk).update(answered=True)
 
     member_client.post(reverse("treatments:care_delete", args=[a.pk]))
@@ -220,12 +223,13 @@ def test_care_delete_and_clear_views(member_client, member):
 
 
 def test_care_print_view_shows_open_questions_on_a_clean_page(member_client, member):
-    open_q, done = _mine(member, "Still to ask", "Already answered")
+    _open_q, done = _mine(member, "Still to ask", "Already answered")
     CareQuestion.objects.filter(pk=done.pk).update(answered=True)
 
     html = member_client.get(reverse("treatments:care_print")).content.decode()
 
-    assert "Still to ask" in html and "Already answered" not in html
+    assert "Still to ask" in html
+    assert "Already answered" not in html
     assert 'class="no-print' in html  # the instructions and link stay off the paper
 
 
@@ -274,6 +278,7 @@ def test_article_page_offers_its_suggested_questions_to_members(client, member):
     client.force_login(member)
     for_member = client.get(article.get_absolute_url()).content.decode()
 
-    assert "Ask about my heart?" in visitor and 'action="/treatments/my-questions/"' not in visitor
+    assert "Ask about my heart?" in visitor
+    assert 'action="/treatments/my-questions/"' not in visitor
     assert 'action="/treatments/my-questions/"' in for_member
     assert f'name="source_url" value="{article.get_absolute_url()}"' in for_member
