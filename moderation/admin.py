@@ -27,7 +27,7 @@ from .models import (
     ReportReason,
     WaitingForReview,
 )
-from .registry import moderated_bio
+from .registry import moderated_bio, pair_notes
 from .selectors import author_history_annotations, pending_items_q
 
 
@@ -214,6 +214,8 @@ class ModerationCaseAdmin(ModeratorPermissions, AnonymousAuthorAdminMixin, admin
         extra: dict[str, Any] = dict(extra_context or {})
         if case is not None:
             item = item_from_case(case)
+            reports = list(case.reports.select_related("reporter").order_by("-created_at")[:200])
+            _note_blocks(case, reports)
             extra.update(
                 case=case,
                 item=item,
@@ -221,7 +223,7 @@ class ModerationCaseAdmin(ModeratorPermissions, AnonymousAuthorAdminMixin, admin
                 context_note=(
                     context_note_for(item) if item is not None and case.kind != PROFILE else None
                 ),
-                all_reports=case.reports.select_related("reporter").order_by("-created_at")[:200],
+                all_reports=reports,
                 log_entries=ModerationLogEntry.objects.filter(
                     content_type=case.content_type, object_id=case.object_id
                 ).select_related("actor")[:100],
@@ -289,6 +291,17 @@ class WaitingForReviewAdmin(ModerationCaseAdmin):
     @admin.display(description="waiting", ordering="opened_at")
     def waiting(self, obj: ModerationCase) -> str:
         return f"{timesince(obj.opened_at)}"
+
+
+def _note_blocks(case: ModerationCase, reports: list[Report]) -> None:
+    """Mark reports whose reporter and author have a block between them: moderators see a
+    block only here, handling a report between the two. Never for an anonymous post, where it
+    would hint at who wrote it."""
+    if case.author_id is None or case.author_anonymous:
+        return
+    notes = pair_notes(author_id=case.author_id, reporter_ids=[r.reporter_id for r in reports])
+    for report in reports:
+        report.pair_note = notes.get(report.reporter_id, "")  # type: ignore[attr-defined]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

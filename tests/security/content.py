@@ -33,6 +33,7 @@ def content_objects(*, author: User) -> dict[str, Any]:
     }
     found.update(_articles(author=author, someone=someone))
     found.update(_treatments(author=author))
+    found.update(_activities(author=author, someone=someone))
     return found
 
 
@@ -63,4 +64,18 @@ def _treatments(*, author: User) -> dict[str, Any]:
     return {
         "treatment": Treatment.objects.order_by("pk").first(),
         "care_question": CareQuestion.objects.create(owner=author, text="What is my HER2 status?"),
+    }
+
+
+def _activities(*, author: User, someone: User) -> dict[str, Any]:
+    """An update for all members by `author`, her comment under it, a request to her."""
+    from activities.models import TeamRequest
+    from tests.activities.factories import UpdateCommentFactory, UpdateFactory
+
+    update = UpdateFactory.create(author=author)
+    return {
+        "update": update,
+        "update_comment": UpdateCommentFactory.create(update=update, author=author),
+        "team_request": TeamRequest.objects.create(sender=someone, recipient=author),
+        "someone": someone,
     }
