@@ -149,6 +149,10 @@ else:
 # for one Redis timeout at most, and queued work waits in the database for the sweepers.
 REDIS_OUTAGE_PAUSE_SECONDS = env.float("REDIS_OUTAGE_PAUSE_SECONDS", default=5.0)
 
+# The members' "My team" feeds live in Redis under this prefix (activities.feed.store); they
+# are rebuilt from the database when missing, so Redis may evict or lose them.
+FEED_KEY_PREFIX = env("FEED_KEY_PREFIX", default="mybcteam:feed")
+
 # How long a process may reuse the anonymous page cache's content version before reading it
 # again (docs/caching.md): the most another process can lag behind a change. 0 reads it on
 # every request.
