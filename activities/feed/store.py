@@ -233,9 +233,7 @@ def feed_entries_add(*, member_ids: Sequence[int], entries: Sequence[Entry]) -> 
     for entry in entries:
         args += [entry.created_us, entry.member]
     keys = [feed_key(member_id) for member_id in member_ids]
-    return _call(
-        "add", lambda client: int(client.eval(_ADD_IF_BUILT, len(keys), *keys, *args))
-    )
+    return _call("add", lambda client: int(client.eval(_ADD_IF_BUILT, len(keys), *keys, *args)))
 
 
 def feed_entries_remove(*, member_ids: Sequence[int], entries: Sequence[Entry]) -> bool:

@@ -11,8 +11,6 @@ from activities.feed.store import FEED_CAP, Entry
 from core.outage import redis_outage_forget, redis_outage_recent
 from tests.core.test_redis_outage import OwnRedis
 
-from .feed_redis import feed_redis  # noqa: F401 (a fixture)
-
 T0 = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 
 
