@@ -52,6 +52,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     notify_replies = models.BooleanField(
         default=True, help_text="Email me when someone replies to my comment."
     )
+    notify_team_requests = models.BooleanField(
+        default=True, help_text="Email me when someone asks to join my team."
+    )
+    notify_team_accepted = models.BooleanField(
+        default=True, help_text="Email me when someone accepts my team request."
+    )
+    notify_update_comments = models.BooleanField(
+        default=True, help_text="Email me when someone comments on my update."
+    )
+    # Emails about members' activity then carry no site name, no health word and no excerpt,
+    # for people who share an inbox or a screen.
+    discreet_email = models.BooleanField(
+        default=False, help_text="Keep emails discreet: a neutral sender and subject."
+    )
     # Set when the member erased their account: the row stays so their posts can say
     # "Former member", but everything personal is gone.
     erased_at = models.DateTimeField(null=True, blank=True)
@@ -80,6 +94,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 class Visibility(models.TextChoices):
     MEMBERS = "members", "Members"
+    ONLY_ME = "me", "Only me"
+
+
+class TeamCountVisibility(models.TextChoices):
+    MEMBERS = "members", "Members"
+    TEAM = "team", "My team"
     ONLY_ME = "me", "Only me"
 
 
@@ -165,6 +185,15 @@ class Profile(models.Model):
     region = models.CharField(max_length=80, blank=True)
     region_visibility = _visibility(Visibility.ONLY_ME)
 
+    # The Activities page: her recent questions and answers (never anonymous ones) if she wants.
+    show_posts_on_activities = models.BooleanField(
+        default=False,
+        help_text="Show my recent questions and answers on my Activities page.",
+    )
+    team_count_visibility = models.CharField(
+        max_length=8, choices=TeamCountVisibility.choices, default=TeamCountVisibility.MEMBERS
+    )
+
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -191,3 +220,25 @@ class HealthDataConsent(models.Model):
 
     def __str__(self) -> str:
         return f"Health-data consent {self.wording_version} ({self.given_at:%Y-%m-%d})"
+
+
+class Block(models.Model):
+    """She blocked him: neither sees the other's posts; he is never told."""
+
+    blocker = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks_made")
+    blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks_received")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="block_once"),
+            models.CheckConstraint(
+                condition=~models.Q(blocker=models.F("blocked")), name="block_not_self"
+            ),
+        ]
+        # Both directions hide everything, so both columns lead an index.
+        indexes = [models.Index(fields=["blocked", "blocker"], name="block_blocked_idx")]
+
+    def __str__(self) -> str:
+        return f"Block #{self.pk}"

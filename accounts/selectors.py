@@ -11,6 +11,11 @@ from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState, ProfileBioModeration
 from moderation.selectors import bio_withheld_member_ids
 
+from .blocks import (  # noqa: F401  (blocks are read from here like every other selector)
+    member_block_ids,
+    member_blocks_list,
+    members_blocked_between,
+)
 from .models import Profile, User, Visibility
 
 
@@ -161,3 +166,4 @@ def member_directory(*, viewer: Viewer, filters: dict[str, Any]) -> QuerySet[Use
         .annotate(bio_withheld=Exists(withheld))
         .order_by("display_name", "pk")
     )
+

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "forum",
+    "activities",
     "newsletter",
     "search",
     "mybcteam",
