@@ -8,6 +8,11 @@ it came from, so nobody sees an update she may no longer see, even for a second.
 
 from accounts.models import User
 
+from ..models import TeamLink, Update
+from . import store
+from .jobs import feed_job_add
+from .models import FeedJob
+from .redis_read import feed_page_redis
 from .sql import feed_page_sql
 from .types import EVERYONE, TABS, TEAM, FeedItem, FeedPage, cursor_parse
 
@@ -29,31 +34,69 @@ __all__ = [
 
 def feed_page(*, viewer: User, tab: str, before: str | None = None, size: int = 20) -> FeedPage:
     """One page of her feed (`tab` "team" or "everyone"; `before` the previous page's
-    next_cursor). Only what `update_list_visible(viewer=viewer)` allows is ever returned."""
+    next_cursor). Only what `update_list_visible(viewer=viewer)` allows is ever returned.
+
+    "My team" comes from her Redis feed when there is one (rebuilt from SQL when missing);
+    "Everyone", the embedded default and a Redis outage are answered from SQL.
+    """
     if tab not in TABS:
         tab = TEAM
-    return feed_page_sql(viewer=viewer, tab=tab, before=cursor_parse(before), size=size)
+    cursor = cursor_parse(before)
+    if tab == TEAM and store.feed_store_enabled():
+        page = feed_page_redis(viewer=viewer, before=cursor, size=size)
+        if page is not None:
+            return page
+    return feed_page_sql(viewer=viewer, tab=tab, before=cursor, size=size)
+
+
+# The hooks. Services call them inside the transaction of the change; each writes a job row
+# there and queues its task once that commits (activities.feed.jobs), so the feeds follow
+# the change, never precede it, and a lost task is swept up. Without Redis they do nothing:
+# pages come straight from SQL.
 
 
 def feed_update_published(*, update_id: int) -> None:
-    """Filled in by the Redis fan-out (branch feed)."""
+    """An update became visible (created visible, approved, restored): into her team's feeds."""
+    _update_job(update_id=update_id)
 
 
 def feed_update_withdrawn(*, update_id: int) -> None:
-    """Filled in by the Redis fan-out (branch feed)."""
+    """An update was hidden, removed, deleted or narrowed: out of the feeds that may no longer
+    show it (reads already filter it out)."""
+    _update_job(update_id=update_id)
+
+
+def _update_job(*, update_id: int) -> None:
+    if not store.feed_store_enabled():
+        return
+    # Its author now, while the row is surely there: a deleted update's feeds are found by her.
+    author_ids = list(Update.objects.filter(pk=update_id).values_list("author_id", flat=True))
+    feed_job_add(kind=FeedJob.Kind.UPDATE, target_id=update_id, other_ids=author_ids)
 
 
 def feed_team_changed(*, member_id: int, mate_id: int) -> None:
-    """Filled in by the Redis fan-out (branch feed)."""
+    """Two members joined or left each other's team: both feeds are rebuilt on next read."""
+    if store.feed_store_enabled():
+        feed_job_add(kind=FeedJob.Kind.PAIR, target_id=member_id, other_ids=[mate_id])
 
 
 def feed_block_changed(*, blocker_id: int, blocked_id: int) -> None:
-    """Filled in by the Redis fan-out (branch feed)."""
+    """A block was made or undone: both feeds are rebuilt on next read."""
+    if store.feed_store_enabled():
+        feed_job_add(kind=FeedJob.Kind.PAIR, target_id=blocker_id, other_ids=[blocked_id])
 
 
 def feed_member_erased(*, member_id: int) -> None:
-    """Filled in by the Redis fan-out (branch feed)."""
+    """A member erased her account: her feed goes, and her posts leave her team's feeds."""
+    if not store.feed_store_enabled():
+        return
+    # Her team now, in case erasure takes the links away before the job runs.
+    mate_ids = list(TeamLink.objects.filter(mate_id=member_id).values_list("member_id", flat=True))
+    feed_job_add(kind=FeedJob.Kind.ERASED, target_id=member_id, other_ids=mate_ids)
 
 
 def feed_question_published(*, question_id: int, author_id: int) -> None:
-    """Filled in by the Redis fan-out (branch feed)."""
+    """A signed question went up (or changed state): into (or out of) her team's feeds."""
+    if store.feed_store_enabled():
+        feed_job_add(kind=FeedJob.Kind.QUESTION, target_id=question_id, other_ids=[author_id])
+

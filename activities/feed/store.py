@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import redis
@@ -44,14 +44,34 @@ FEED_TTL_SECONDS = 14 * 24 * 3600
 # The id padding: ids up to 10^15 sort as numbers.
 ID_DIGITS = 15
 KINDS = ("u", "q")
-BUILT = "~built"
-BUILDING = "~building"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Entries read past the page: ties on the cursor's score, and room for read-time filtering.
 OVERSCAN = 8
 
-# ZADD to each existing feed then trim it to the cap, in one round trip for a whole batch.
+# The sentinels sit at score 0, below every entry (reads start above 0). BUILT says the feed
+# exists; COMPLETE that it holds her whole history (built from fewer than FEED_CAP items and
+# never trimmed since), so a reader at its end knows SQL has nothing older.
+BUILT = "~built"
+BUILDING = "~building"
+COMPLETE = "~complete"
+
+# Trim a feed to the cap, keeping its sentinels; a trimmed feed is no longer complete.
+_TRIM = """
+local function trim(key, cap)
+  local sentinels = redis.call('ZCOUNT', key, 0, 0)
+  local extra = redis.call('ZCARD', key) - sentinels - cap
+  if extra > 0 then
+    redis.call('ZREMRANGEBYRANK', key, sentinels, sentinels + extra - 1)
+    redis.call('ZREM', key, '~complete')
+  end
+end
+"""
+
+# ZADD to each existing feed then trim it, in one round trip for a whole batch of feeds.
 # KEYS: the feeds; ARGV: cap, then score, member pairs. Returns how many feeds took them.
-_ADD_IF_BUILT = """
+_ADD_IF_BUILT = (
+    _TRIM
+    + """
 local cap = tonumber(ARGV[1])
 local written = 0
 for i, key in ipairs(KEYS) do
@@ -59,12 +79,38 @@ for i, key in ipairs(KEYS) do
     for j = 2, #ARGV, 2 do
       redis.call('ZADD', key, ARGV[j], ARGV[j + 1])
     end
-    redis.call('ZREMRANGEBYRANK', key, 1, -(cap + 1))
+    trim(key, cap)
     written = written + 1
   end
 end
 return written
 """
+)
+
+# Finish a rebuild: KEYS[1] the feed; ARGV: cap, ttl, complete (1/0), then score, member pairs.
+_FINISH = (
+    _TRIM
+    + """
+local key, cap = KEYS[1], tonumber(ARGV[1])
+for j = 4, #ARGV, 2 do
+  redis.call('ZADD', key, ARGV[j], ARGV[j + 1])
+end
+redis.call('ZREM', key, '~building')
+redis.call('ZADD', key, 0, '~built')
+if ARGV[3] == '1' then
+  redis.call('ZADD', key, 0, '~complete')
+end
+trim(key, cap)
+redis.call('EXPIRE', key, tonumber(ARGV[2]))
+return 1
+"""
+)
+
+
+def micros_of(moment: datetime) -> int:
+    """Microseconds since the epoch, exactly (a float timestamp can be one off)."""
+    delta = moment - EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -80,17 +126,20 @@ class Entry:
         return f"{self.kind}:{self.id:0{ID_DIGITS}d}"
 
     @property
+    def cursor(self) -> tuple[int, int]:
+        """Where the page after this entry starts: (microseconds, id), as SQL pages."""
+        return self.created_us, self.id
+
+    @property
     def created_at(self) -> datetime:
-        return datetime.fromtimestamp(self.created_us / 1_000_000, tz=UTC)
+        return EPOCH + timedelta(microseconds=self.created_us)
 
     @classmethod
     def at(cls, *, created_at: datetime, kind: str, id: int) -> "Entry":
         """The entry for an item created at `created_at` (an aware datetime)."""
         if kind not in KINDS:
             raise ValueError(f"unknown feed entry kind {kind!r}")
-        delta = created_at - datetime(1970, 1, 1, tzinfo=UTC)
-        us = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
-        return cls(created_us=us, kind=kind, id=id)
+        return cls(created_us=micros_of(created_at), kind=kind, id=id)
 
     @classmethod
     def parse(cls, member: str | bytes, score: float) -> "Entry":
@@ -102,13 +151,13 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class FeedRead:
     """What a feed read found: `built` False means the key is missing (rebuild it);
-    `more` whether entries older than the last one are in Redis; `full` whether the feed
-    reached its cap (then the history goes on in SQL past its oldest entry)."""
+    `more` whether entries older than the last one are in Redis; `complete` whether the feed
+    holds her whole history (if not, it goes on in SQL past its oldest entry)."""
 
     built: bool
     entries: list[Entry]
     more: bool
-    full: bool
+    complete: bool
 
 
 _clients: dict[str, redis.Redis] = {}
@@ -153,9 +202,10 @@ def feed_key(member_id: int) -> str:
     return f"{settings.FEED_KEY_PREFIX}:team:{member_id}"
 
 
-def feed_read(*, member_id: int, before: Entry | None, count: int) -> FeedRead | None:
-    """Up to `count` entries older than `before` (newest first); None when Redis is not
-    there. Refreshes the feed's expiry: reading is what keeps a feed alive."""
+def feed_read(*, member_id: int, before: tuple[int, int] | None, count: int) -> FeedRead | None:
+    """Up to `count` entries newest first, strictly older than `before` = (microseconds, id)
+    by the SQL keyset's rule (older, or as old with a lower id); None when Redis is not there.
+    Refreshes the feed's expiry: reading is what keeps a feed alive."""
     key = feed_key(member_id)
     wanted = count + 1 + OVERSCAN  # one more tells whether a next page exists
 
@@ -163,26 +213,26 @@ def feed_read(*, member_id: int, before: Entry | None, count: int) -> FeedRead |
         pipe = client.pipeline(transaction=False)
         pipe.zscore(key, BUILT)
         pipe.zrevrangebyscore(
-            key, before.created_us if before else "+inf", "(0", 0, wanted, withscores=True
+            key, before[0] if before else "+inf", "(0", 0, wanted, withscores=True
         )
-        pipe.zcard(key)
+        pipe.zscore(key, COMPLETE)
         pipe.expire(key, FEED_TTL_SECONDS)
         return pipe.execute()
 
     result = _call("read", read)
     if result is None:
         return None
-    built, rows, card, _ = result
+    built, rows, complete, _ = result
     if built is None:
-        return FeedRead(built=False, entries=[], more=False, full=False)
+        return FeedRead(built=False, entries=[], more=False, complete=False)
     entries = [Entry.parse(member, score) for member, score in rows]
     if before is not None:
-        entries = [entry for entry in entries if entry < before]
+        entries = [entry for entry in entries if (entry.created_us, entry.id) < before]
     return FeedRead(
         built=True,
         entries=entries[:count],
         more=len(entries) > count,
-        full=card - 1 >= FEED_CAP,
+        complete=complete is not None,
     )
 
 
@@ -202,26 +252,16 @@ def feed_build_start(*, member_ids: Sequence[int]) -> bool:
     return not member_ids or _call("build start", start) is not None
 
 
-def feed_build_finish(*, member_id: int, entries: Iterable[Entry]) -> bool:
+def feed_build_finish(*, member_id: int, entries: Iterable[Entry], complete: bool) -> bool:
     """Write the rebuilt entries (a union with what fan-out added meanwhile), trim to the
-    cap and mark the feed built."""
-    key = feed_key(member_id)
+    cap and mark the feed built; `complete` when SQL had nothing older than these."""
     # Only the newest that fit: a sorted set that once grew past 128 stays a skiplist.
     newest = sorted(entries, reverse=True)[:FEED_CAP]
-    mapping: dict[str, int] = {entry.member: entry.created_us for entry in newest}
-
-    def finish(client: redis.Redis) -> bool:
-        pipe = client.pipeline(transaction=True)
-        if mapping:
-            pipe.zadd(key, mapping)  # type: ignore[arg-type]
-        pipe.zrem(key, BUILDING)
-        pipe.zadd(key, {BUILT: 0})
-        pipe.zremrangebyrank(key, 1, -(FEED_CAP + 1))
-        pipe.expire(key, FEED_TTL_SECONDS)
-        pipe.execute()
-        return True
-
-    return _call("build finish", finish) is not None
+    args: list[Any] = [FEED_CAP, FEED_TTL_SECONDS, "1" if complete else "0"]
+    for entry in newest:
+        args += [entry.created_us, entry.member]
+    key = feed_key(member_id)
+    return _call("build finish", lambda client: client.eval(_FINISH, 1, key, *args)) is not None
 
 
 def feed_entries_add(*, member_ids: Sequence[int], entries: Sequence[Entry]) -> int | None:

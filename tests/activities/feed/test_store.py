@@ -23,7 +23,9 @@ def _entries(count: int, *, kind: str = "u", start: int = 1) -> list[Entry]:
 
 def _built(member_id: int, entries: list[Entry]) -> None:
     assert store.feed_build_start(member_ids=[member_id])
-    assert store.feed_build_finish(member_id=member_id, entries=entries)
+    assert store.feed_build_finish(
+        member_id=member_id, entries=entries, complete=len(entries) < FEED_CAP
+    )
 
 
 def test_entry_round_trips_its_time_to_the_microsecond():
@@ -83,9 +85,9 @@ def test_feed_read_pages_newest_first_with_an_exclusive_cursor(feed_redis):
 
     first = store.feed_read(member_id=7, before=None, count=20)
     assert first is not None
-    second = store.feed_read(member_id=7, before=first.entries[-1], count=20)
+    second = store.feed_read(member_id=7, before=first.entries[-1].cursor, count=20)
     assert second is not None
-    last = store.feed_read(member_id=7, before=second.entries[-1], count=20)
+    last = store.feed_read(member_id=7, before=second.entries[-1].cursor, count=20)
     assert last is not None
 
     assert [e.id for e in first.entries] == list(range(50, 30, -1))
@@ -95,24 +97,21 @@ def test_feed_read_pages_newest_first_with_an_exclusive_cursor(feed_redis):
 
 
 @pytest.mark.redis
-def test_feed_read_breaks_ties_on_kind_then_id_like_sql(feed_redis):
+def test_feed_read_orders_ties_by_kind_then_id_and_pages_them_like_sql(feed_redis):
     same_time = [
         Entry.at(created_at=T0, kind=kind, id=item_id)
-        for kind, item_id in [("u", 9), ("u", 10), ("q", 100), ("u", 2)]
+        for kind, item_id in [("u", 9), ("u", 10), ("q", 1), ("u", 2)]
     ]
-    _built(7, same_time)
+    _built(7, [*same_time, Entry.at(created_at=T0 - timedelta(seconds=1), kind="u", id=1)])
 
     page = store.feed_read(member_id=7, before=None, count=2)
     assert page is not None
-    rest = store.feed_read(member_id=7, before=page.entries[-1], count=10)
+    rest = store.feed_read(member_id=7, before=page.entries[-1].cursor, count=10)
     assert rest is not None
 
-    assert [(e.kind, e.id) for e in page.entries + rest.entries] == [
-        ("u", 10),
-        ("u", 9),
-        ("u", 2),
-        ("q", 100),
-    ]
+    # the SQL keyset's rule: after (t, 9) come entries older than t, or at t with a lower id
+    assert [(e.kind, e.id) for e in page.entries] == [("u", 10), ("u", 9)]
+    assert [(e.kind, e.id) for e in rest.entries] == [("u", 2), ("q", 1), ("u", 1)]
 
 
 @pytest.mark.redis
@@ -125,7 +124,7 @@ def test_feed_build_keeps_the_newest_entries_up_to_the_cap(feed_redis):
     assert len(read.entries) == FEED_CAP
     assert read.entries[0].id == FEED_CAP + 30
     assert read.entries[-1].id == 31
-    assert read.full is True
+    assert read.complete is False
     assert feed_redis.object("encoding", store.feed_key(7)) == b"listpack"
 
 
@@ -146,6 +145,8 @@ def test_feed_entries_add_writes_only_to_built_feeds_and_trims_to_the_cap(feed_r
     assert one.entries[0] == newest
     assert one.entries[-1].id == 2  # the oldest (id 1) made room
     assert two.entries == [newest]
+    assert one.complete is False  # trimmed: older items are in SQL only
+    assert two.complete is True
     assert not feed_redis.exists(store.feed_key(3))
 
 
@@ -169,7 +170,7 @@ def test_feed_build_keeps_what_fan_out_added_while_it_read_sql(feed_redis):
     during = Entry.at(created_at=T0 + timedelta(hours=1), kind="u", id=77)
     # when fan-out runs meanwhile, then the rebuild writes what SQL said before it
     assert store.feed_entries_add(member_ids=[1], entries=[during]) == 1
-    store.feed_build_finish(member_id=1, entries=_entries(3))
+    store.feed_build_finish(member_id=1, entries=_entries(3), complete=True)
 
     read = store.feed_read(member_id=1, before=None, count=10)
     assert read is not None
