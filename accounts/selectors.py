@@ -166,4 +166,3 @@ def member_directory(*, viewer: Viewer, filters: dict[str, Any]) -> QuerySet[Use
         .annotate(bio_withheld=Exists(withheld))
         .order_by("display_name", "pk")
     )
-

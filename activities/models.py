@@ -97,7 +97,6 @@ class UpdateComment(EditWindowMixin, ModeratedContent):
     body_html = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
-    hug_count = models.PositiveIntegerField(default=0)
     # Set once when the update's author (or the parent's author) was emailed: never twice.
     notified = models.BooleanField(default=False, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)

@@ -151,3 +151,19 @@ def update_list_for_author(*, author: User, viewer: Viewer) -> QuerySet[Update]:
         .select_related("author")
         .order_by("-created_at", "-id")
     )
+
+
+def update_comment_get_visible(*, viewer: Viewer | None, pk: int) -> UpdateComment | None:
+    """One comment the viewer may see (its update visible to her, no block with its author)."""
+    if viewer is None or not viewer_is_member(viewer):
+        return None
+    return (
+        UpdateComment.objects.filter(
+            pk=pk,
+            moderation_state=ModerationState.VISIBLE,
+            update__in=update_list_visible(viewer=viewer).order_by().values("pk"),
+        )
+        .exclude(blocked_either_way_q(viewer_id=viewer.pk, author_path="author_id"))
+        .select_related("update", "author")
+        .first()
+    )

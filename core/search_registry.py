@@ -41,7 +41,7 @@ class SearchableKind:
     title_field: str
     body_fields: tuple[str, ...]  # matched besides the title; the snippet comes from the first
     date_field: str  # shown with a hit; the newest first among equals
-    topic_field: str  # the filter for `topic=`, e.g. "question__topics"
+    topic_field: str  # the filter for `topic=`, e.g. "question__topics"; "" for no topics
     members_only: bool = False  # visitors never search this kind
     body_public: bool = False  # visitors match and see the body too, not only the title
     vector_field: str = "search_vector"

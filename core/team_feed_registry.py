@@ -1,4 +1,7 @@
-"""Posts of other content apps that also appear in a member's team feed: a record, nothing more.
+"""Posts of other content apps shown among a member's activities: a record, nothing more.
+
+Two places show them: the "My team" tab of the feed (sources with `in_team_feed`) and her
+Activities page (every source, when she allows it in her profile settings).
 
 The "My team" tab lists her team's updates (activities) and the new questions her team asked
 (forum, never anonymous ones). Content apps are independent of each other, so neither imports
@@ -28,6 +31,8 @@ class TeamFeedSource:
     by_ids: Callable[..., list[Any]]
     # The template that renders one post as a feed item (given `post`).
     template: str
+    # Whether the "My team" tab lists it (questions), or only her Activities page (answers).
+    in_team_feed: bool = True
 
 
 TeamPostListener = Callable[..., None]
@@ -41,8 +46,9 @@ def team_feed_source_register(source: TeamFeedSource) -> None:
     _sources[source.name] = source
 
 
-def team_feed_sources() -> list[TeamFeedSource]:
-    return list(_sources.values())
+def team_feed_sources(*, team_feed_only: bool = True) -> list[TeamFeedSource]:
+    """The registered sources: those of the "My team" tab, or every one."""
+    return [s for s in _sources.values() if s.in_team_feed or not team_feed_only]
 
 
 def team_post_listener_register(name: str, listener: TeamPostListener) -> None:

@@ -10,11 +10,12 @@ class ForumConfig(AppConfig):
         from accounts.export import register_exporter
         from core.public_pages_signals import public_models_register
         from core.search_registry import searchable_register
+        from core.team_feed_registry import team_feed_source_register
         from moderation import registry
 
-        from . import privacy, searchable
+        from . import privacy, searchable, team_feed
         from .models import Answer, Question
-        from .services import answer_state_changed, question_recount
+        from .services import answer_state_changed, question_state_changed
 
         register_exporter("forum_questions", privacy.export_questions)
         register_exporter("forum_answers", privacy.export_answers)
@@ -25,7 +26,7 @@ class ForumConfig(AppConfig):
             Question,
             label="question",
             url=lambda item: item.get_absolute_url(),
-            after_state_change=lambda item: question_recount(question_id=item.pk),
+            after_state_change=question_state_changed,
             topic_field="topics",
             anonymous_field="is_anonymous",
         )
@@ -42,3 +43,5 @@ class ForumConfig(AppConfig):
         searchable_register(searchable.ANSWER)
         public_models_register(Question)
         public_models_register(Answer)
+        team_feed_source_register(team_feed.QUESTIONS)
+        team_feed_source_register(team_feed.ANSWERS)

@@ -68,6 +68,14 @@ def item_snapshot(item: Any) -> str:
     return item_full_text(item)[:SNAPSHOT_CHARS]
 
 
+def item_visible_to(item: Any, *, viewer: Any) -> bool:
+    """Whether this member may see the item at all (its kind's own rule; profiles: yes)."""
+    if is_profile(item):
+        return True
+    rule = moderated_type_for(type(item)).visible_to
+    return rule is None or bool(rule(item, viewer))
+
+
 def item_url(item: Any) -> str:
     bio = moderated_bio()
     try:

@@ -108,8 +108,10 @@ def posting_refusal(user: Any) -> str | None:
 
 
 def _counted_labels(kind: PostKind | str) -> list[str]:
-    # Questions have their own limit; comments, answers and replies share one.
-    return ["question"] if kind == "question" else ["comment", "answer", "reply"]
+    # Questions have their own limit; comments, answers, replies and updates share one.
+    if kind == "question":
+        return ["question"]
+    return ["comment", "answer", "reply", "update", "update-comment"]
 
 
 def posting_limits_check(*, author: Any, kind: PostKind | str, text: str) -> None:

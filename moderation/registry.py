@@ -34,6 +34,9 @@ class ModeratedType:
     # Optional: a boolean field that is true for an item posted anonymously ("is_anonymous").
     # Staff then learn its author only through the logged reveal (moderation.anonymity).
     anonymous_field: str = ""
+    # Optional: whether a member may see this item at all (a team-only update, a block). The
+    # report form answers 404 otherwise, exactly as for a missing item.
+    visible_to: Callable[[Any, Any], bool] | None = None
 
 
 @dataclass(frozen=True)

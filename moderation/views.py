@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from .forms import ReportForm
-from .items import item_lookup, item_state, item_url
+from .items import item_lookup, item_state, item_url, item_visible_to
 from .models import ModerationState
 from .services import report_create
 
@@ -17,6 +17,8 @@ def report_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = item_lookup(kind=kind, pk=pk)
     # Only what this member can see can be reported; anything else is simply not found.
     if item is None or item_state(item) != ModerationState.VISIBLE:
+        raise Http404
+    if not item_visible_to(item, viewer=request.user):
         raise Http404
     fragment = bool(getattr(request, "htmx", False))
     context = {

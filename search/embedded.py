@@ -76,7 +76,8 @@ def _matching(
         fields += kind.body_fields
     rows = kind.visible(viewer).filter(_every_word(words, fields))
     if results.topic is not None:
-        rows = rows.filter(**{kind.topic_field: results.topic})
+        # A kind without topics (members' updates) has nothing under any topic.
+        rows = rows.filter(**{kind.topic_field: results.topic}) if kind.topic_field else rows.none()
     if kind.parent:
         rows = rows.select_related(kind.parent)
     return rows.order_by(f"-{kind.date_field}")

@@ -93,7 +93,10 @@ def _candidates(
 ) -> QuerySet[Any] | RawSQL:
     visible = kind.visible(viewer).order_by()  # unordered: candidates come off the index as found
     if topic is not None:
-        visible = visible.filter(**{kind.topic_field: topic})
+        # A kind without topics (members' updates) has nothing under any topic.
+        visible = (
+            visible.filter(**{kind.topic_field: topic}) if kind.topic_field else visible.none()
+        )
     anywhere = visible.filter(**{kind.vector_field: query}).values("pk")[:CANDIDATES]
     if not kind_title_stands_alone(kind):
         return anywhere

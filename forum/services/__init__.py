@@ -28,6 +28,7 @@ from .posts import (
     question_hug_set,
     question_recount,
     question_slug,
+    question_state_changed,
 )
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "question_hug_set",
     "question_recount",
     "question_slug",
+    "question_state_changed",
     "unfollow_by_token",
     "unfollow_token",
 ]

@@ -29,6 +29,7 @@ from ..models import (
     QuestionFollow,
     QuestionHug,
 )
+from ..team_feed import question_announce_to_team
 
 MAX_TOPICS = 3
 
@@ -117,6 +118,7 @@ def _question_create(
     question.topics.set(topics)
     question.treatments.set(treatments or [])
     QuestionFollow.objects.get_or_create(member=author, question=question)
+    question_announce_to_team(question=question)
     return question
 
 
@@ -308,6 +310,12 @@ def question_recount(*, question_id: int) -> None:
         hug_count=QuestionHug.objects.filter(question_id=question_id).count(),
     )
     public_pages_changed()  # counts visitors see, after an update() that sends no signal
+
+
+def question_state_changed(question: Question) -> None:
+    """Moderation changed a question's state: recount; once visible, its team hears of it."""
+    question_recount(question_id=question.pk)
+    question_announce_to_team(question=question)
 
 
 def answer_state_changed(answer: Answer) -> None:

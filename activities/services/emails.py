@@ -1,0 +1,119 @@
+"""The activities' emails: a team request, an accepted request, a comment on her update, a
+reply to her comment. Each goes through the outbox in the caller's transaction (sent after
+commit), respects its own opt-out and the member's discreet mode, and is sent at most once.
+"""
+
+from email.utils import formataddr, parseaddr
+from typing import Any
+
+from django.conf import settings
+from django.utils.text import Truncator
+
+from accounts.blocks import members_blocked_between
+from accounts.models import User
+from core.mail.services import email_enqueue
+from moderation.models import ModerationState
+
+from ..models import UpdateComment
+from ..selectors import update_list_visible
+
+# A discreet email names neither the site (its name says "breast cancer") nor any health word,
+# and comes from a neutral sender name, for members who share an inbox or a screen.
+DISCREET_SENDER_NAME = "Notifications"
+EXCERPT_CHARS = 400
+
+
+def _sender(recipient: User) -> str | None:
+    if not recipient.discreet_email:
+        return None
+    _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return formataddr((DISCREET_SENDER_NAME, address))
+
+
+def _may_email(recipient: User) -> bool:
+    return recipient.is_active and recipient.erased_at is None and bool(recipient.email)
+
+
+def _send(*, template: str, recipient: User, context: dict[str, Any]) -> None:
+    email_enqueue(
+        template=f"activities/{template}",
+        to=recipient.email,
+        context={
+            "recipient_name": recipient.public_name,
+            "discreet": recipient.discreet_email,
+            "preferences_url": f"{settings.SITE_URL}/accounts/settings/#email",
+            **context,
+        },
+        from_email=_sender(recipient),
+    )
+
+
+def team_request_email(*, sender: User, recipient: User) -> bool:
+    """Tell her someone asked to join her team (unless she turned these off)."""
+    if not _may_email(recipient) or not recipient.notify_team_requests:
+        return False
+    _send(
+        template="team_request",
+        recipient=recipient,
+        context={"sender_name": sender.public_name, "team_url": f"{settings.SITE_URL}/team/"},
+    )
+    return True
+
+
+def team_accepted_email(*, sender: User, accepter: User) -> bool:
+    """Tell the sender her request was accepted (unless she turned these off)."""
+    if not _may_email(sender) or not sender.notify_team_accepted:
+        return False
+    _send(
+        template="team_accepted",
+        recipient=sender,
+        context={
+            "mate_name": accepter.public_name,
+            "mate_url": f"{settings.SITE_URL}{accepter.get_absolute_url()}activities/",
+        },
+    )
+    return True
+
+
+def _recipient_for(comment: UpdateComment) -> tuple[User, str] | None:
+    """Who hears about a comment: the parent's author for a reply, else the update's author."""
+    if comment.parent_id is not None:
+        parent = UpdateComment.objects.select_related("author").get(pk=comment.parent_id)
+        if parent.moderation_state != ModerationState.VISIBLE:
+            return None
+        recipient = parent.author
+        return (recipient, "reply") if recipient.notify_replies else None
+    recipient = comment.update.author
+    return (recipient, "comment") if recipient.notify_update_comments else None
+
+
+def comment_notify(*, comment: UpdateComment) -> bool:
+    """Email the update's author about a visible comment, or the parent's author about a
+    visible reply: once (the `notified` flag is the promise), never to its own writer, never
+    across a block, never to someone who may no longer see the update. Returns whether queued.
+    """
+    if comment.moderation_state != ModerationState.VISIBLE or comment.notified:
+        return False
+    found = _recipient_for(comment)
+    if found is None:
+        return False
+    recipient, template = found
+    if (
+        recipient.pk == comment.author_id
+        or not _may_email(recipient)
+        or members_blocked_between(first_id=recipient.pk, second_id=comment.author_id)
+        or not update_list_visible(viewer=recipient).filter(pk=comment.update_id).exists()
+    ):
+        return False
+    if not UpdateComment.objects.filter(pk=comment.pk, notified=False).update(notified=True):
+        return False
+    _send(
+        template=template,
+        recipient=recipient,
+        context={
+            "writer_name": comment.author.public_name,
+            "excerpt": Truncator(comment.body).chars(EXCERPT_CHARS),
+            "url": f"{settings.SITE_URL}{comment.get_absolute_url()}",
+        },
+    )
+    return True
