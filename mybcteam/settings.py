@@ -206,7 +206,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Follower emails whose task never got queued (broker outage): delayed, never lost.
     "forum-answer-notify-sweep": {"task": "forum.tasks.answer_notify_sweep", "schedule": 120.0},
     "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 10.0},
+    # Feed jobs whose task was lost with the broker, or that found Redis away (docs/community.md).
+    "feed-jobs-sweep": {"task": "activities.feed.tasks.feed_jobs_sweep", "schedule": 15.0},
 }
+# Task modules outside an app's own tasks.py, which autodiscovery would not find.
+CELERY_IMPORTS = ["activities.feed.tasks"]
 
 # --- Newsletter (see docs/newsletter.md) ------------------------------------------------------
 # The weekly digest: day of week (0 = Sunday ... 6 = Saturday) and hour, UTC.

@@ -8,10 +8,9 @@ it came from, so nobody sees an update she may no longer see, even for a second.
 
 from accounts.models import User
 
-from ..models import TeamLink, Update
+from ..models import FeedJob, TeamLink, Update
 from . import store
 from .jobs import feed_job_add
-from .models import FeedJob
 from .redis_read import feed_page_redis
 from .sql import feed_page_sql
 from .types import EVERYONE, TABS, TEAM, FeedItem, FeedPage, cursor_parse
@@ -99,4 +98,3 @@ def feed_question_published(*, question_id: int, author_id: int) -> None:
     """A signed question went up (or changed state): into (or out of) her team's feeds."""
     if store.feed_store_enabled():
         feed_job_add(kind=FeedJob.Kind.QUESTION, target_id=question_id, other_ids=[author_id])
-

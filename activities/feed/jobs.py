@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from core.queue import task_enqueue
 
+from ..models import FeedJob
 from . import fanout
-from .models import FeedJob
 
 # A job the sweeper finds older than this was lost with the broker (or Redis was away).
 SWEEP_GRACE = timedelta(seconds=30)

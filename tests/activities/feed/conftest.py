@@ -26,3 +26,31 @@ def feed_redis(settings) -> Iterator[redis.Redis]:
     yield client
     forget()
     redis_outage_forget()
+
+
+def team_of(member, size: int) -> list:
+    """`size` new members on her team (both directions, as accepting a request writes)."""
+    from activities.models import TeamLink
+    from tests.factories import UserFactory
+
+    mates = [UserFactory.create() for _ in range(size)]
+    for mate in mates:
+        TeamLink.objects.create(member=member, mate=mate)
+        TeamLink.objects.create(member=mate, mate=member)
+    return mates
+
+
+def posted(author, *, minutes_ago: float, **fields):
+    """A visible update written straight to the database (no hook runs)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from activities.models import Update
+
+    return Update.objects.create(
+        author=author,
+        body=fields.pop("body", "A gentle day, thank you all."),
+        created_at=timezone.now() - timedelta(minutes=minutes_ago),
+        **fields,
+    )
