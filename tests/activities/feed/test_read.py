@@ -133,7 +133,7 @@ def test_feed_pages_run_on_from_redis_into_sql_past_the_cap(feed_redis, member, 
     mates = team_of(member, 2)
     for i in range(12):
         posted(mates[i % 2], minutes_ago=100 - i)
-    for i in range(3):
+    for _ in range(3):
         QuestionFactory.create(author=mates[0])
     expected = _keys(feed_page_sql(viewer=member, tab=TEAM, before=None, size=100))
 
