@@ -92,11 +92,12 @@ def _hydrate(
         if post is None or not _shown(entry=entry, post=post, viewer_id=viewer_id, mates=mates):
             dropped.append(entry)
             continue
-        extra = {"template": template} if entry.kind == "q" else {}
-        items.append(
-            FeedItem(kind=KIND_OF[entry.kind], created_at=post.created_at, pk=entry.id,
-                     post=post, **extra)
-        )  # fmt: skip
+        item = FeedItem(
+            kind=KIND_OF[entry.kind], created_at=post.created_at, pk=entry.id, post=post
+        )
+        if entry.kind == "q":
+            item.template = template
+        items.append(item)
         if len(items) > size:
             break
     return items, dropped, examined

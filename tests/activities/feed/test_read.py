@@ -201,3 +201,35 @@ def test_feed_page_from_redis_runs_the_same_queries_whatever_the_team_and_histor
     with django_assert_num_queries(big):
         feed_page(viewer=big_reader, tab=TEAM)
     assert big <= 4  # updates, questions, who is still on her team, her hugs
+
+
+def test_feed_page_rebuild_runs_the_same_queries_whatever_the_team_and_history(feed_redis, member):
+    small_reader, big_reader = member, UserFactory.create()
+    for reader, team_size, per_mate in ((small_reader, 2, 1), (big_reader, 25, 6)):
+        for mate in team_of(reader, team_size):
+            QuestionFactory.create(author=mate)
+            for i in range(per_mate):
+                posted(mate, minutes_ago=i)
+
+    small = _queries_for_first_page(small_reader)  # both feeds missing: rebuilt from SQL
+    big = _queries_for_first_page(big_reader)
+
+    assert small == big <= 3  # updates, questions, her hugs
+
+
+def test_feed_page_cursor_from_redis_carries_on_in_sql_when_redis_goes_away(
+    feed_redis, member, settings
+):
+    mates = team_of(member, 2)
+    for i in range(8):
+        posted(mates[i % 2], minutes_ago=30 - i)
+    first = feed_page(viewer=member, tab=TEAM, size=3)
+    first = feed_page(viewer=member, tab=TEAM, size=3)  # from Redis now
+    expected = _keys(feed_page_sql(viewer=member, tab=TEAM, before=None, size=8))
+
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    redis_outage_forget()
+    second = feed_page(viewer=member, tab=TEAM, before=first.next_cursor, size=5)
+    redis_outage_forget()
+
+    assert _keys(first) + _keys(second) == expected
