@@ -13,6 +13,7 @@ from . import store
 from .jobs import feed_job_add
 from .redis_read import feed_page_redis
 from .sql import feed_page_sql
+from .team_sql import team_page_sql
 from .types import EVERYONE, TABS, TEAM, FeedItem, FeedPage, cursor_parse
 
 __all__ = [
@@ -41,11 +42,13 @@ def feed_page(*, viewer: User, tab: str, before: str | None = None, size: int = 
     if tab not in TABS:
         tab = TEAM
     cursor = cursor_parse(before)
-    if tab == TEAM and store.feed_store_enabled():
+    if tab != TEAM:
+        return feed_page_sql(viewer=viewer, tab=tab, before=cursor, size=size)
+    if store.feed_store_enabled():
         page = feed_page_redis(viewer=viewer, before=cursor, size=size)
         if page is not None:
             return page
-    return feed_page_sql(viewer=viewer, tab=tab, before=cursor, size=size)
+    return team_page_sql(viewer=viewer, before=cursor, size=size)
 
 
 # The hooks. Services call them inside the transaction of the change; each writes a job row

@@ -15,7 +15,8 @@ from core.team_feed_registry import team_feed_sources
 from ..models import TeamLink
 from ..selectors import update_list_visible
 from . import store
-from .sql import feed_page_sql, page_from_items
+from .team_sql import team_page_sql
+from .sql import page_from_items
 from .store import Entry, micros_of
 from .types import TEAM, Cursor, FeedItem, FeedPage
 
@@ -118,7 +119,7 @@ def _rebuild(*, viewer: User, before: Cursor | None, size: int) -> FeedPage | No
     # Marked first: fan-out writes to a feed being built, so nothing committed meanwhile is lost.
     if not store.feed_build_start(member_ids=[member_id]):
         return None
-    built = feed_page_sql(viewer=viewer, tab=TEAM, before=None, size=store.FEED_CAP)
+    built = team_page_sql(viewer=viewer, before=None, size=store.FEED_CAP)
     store.feed_build_finish(
         member_id=member_id,
         entries=[_entry_of(item) for item in built.items],
