@@ -15,9 +15,9 @@ from core.team_feed_registry import team_feed_sources
 from ..models import TeamLink
 from ..selectors import update_list_visible
 from . import store
-from .team_sql import team_page_sql
 from .sql import page_from_items
 from .store import Entry, micros_of
+from .team_sql import team_page_sql
 from .types import TEAM, Cursor, FeedItem, FeedPage
 
 # Entries read beyond the page, so that a few filtered out still leave a full page.
