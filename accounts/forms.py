@@ -11,7 +11,7 @@ from core.form_fields import BoundedModelMultipleChoiceField
 
 from .consent import HEALTH_CONSENT_TEXT
 from .display_names import display_name_refusal
-from .models import Profile, User, Visibility
+from .models import Profile, TeamCountVisibility, User, Visibility
 
 # Letters (any script), digits, spaces and a little punctuation: no emoji, no markup.
 _DISPLAY_NAME_RE = re.compile(r"^[^\W_][\w .'-]*$")
@@ -104,6 +104,21 @@ class SettingsForm(forms.ModelForm):
     notify_replies = forms.BooleanField(
         required=False, label="Email me when someone replies to something I wrote"
     )
+    notify_team_requests = forms.BooleanField(
+        required=False, label="Email me when someone asks to join my team"
+    )
+    notify_team_accepted = forms.BooleanField(
+        required=False, label="Email me when someone accepts my team request"
+    )
+    notify_update_comments = forms.BooleanField(
+        required=False, label="Email me when someone comments on my update"
+    )
+    discreet_email = forms.BooleanField(
+        required=False,
+        label="Keep these emails discreet",
+        help_text="A neutral sender and subject, without the site's name or what was written: "
+        "for a shared inbox or screen.",
+    )
     prefers_larger_text = forms.BooleanField(required=False, label="Use larger text on every page")
     current_treatments = TreatmentChoiceField(
         queryset=Treatment.objects.all(),
@@ -145,8 +160,13 @@ class SettingsForm(forms.ModelForm):
             "age_range_visibility",
             "region",
             "region_visibility",
+            "show_posts_on_activities",
+            "team_count_visibility",
         ]
         labels = {
+            "show_posts_on_activities": "Show my recent questions and answers on my Activities "
+            "page (never anonymous ones)",
+            "team_count_visibility": "Who can see how many members are on your team",
             "role": "How breast cancer touches your life",
             "bio": "A few words about you",
             "bad_day_answer": "When I'm having a bad day, ...",
@@ -160,11 +180,15 @@ class SettingsForm(forms.ModelForm):
         help_texts = {"bad_day_answer": "Finish the sentence, if you like."}
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
+    def clean_team_count_visibility(self) -> str:
+        chosen = self.cleaned_data.get("team_count_visibility")
+        return str(chosen or self.instance.team_count_visibility or TeamCountVisibility.MEMBERS)
+
     def __init__(self, *args: Any, consent_active: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.consent_active = consent_active
         for name, field in self.fields.items():
-            if name.endswith("_visibility"):
+            if name.endswith("_visibility") and name != "team_count_visibility":
                 # Each select names its field, so a screen reader never hears ten
                 # identical "Who can see this" labels.
                 base = self.fields.get(name.removesuffix("_visibility"))
@@ -172,6 +196,8 @@ class SettingsForm(forms.ModelForm):
                 field.label = f"Who can see “{about.rstrip('., ')}”"
                 field.widget = forms.Select(choices=Visibility.choices)
         self.fields["treatments_visibility"].label = "Who can see your treatments"
+        # A form from before this choice existed (or a bot) keeps the member's current one.
+        self.fields["team_count_visibility"].required = False
         current_year = timezone.now().year
         self.fields["year_diagnosed"].validators.append(_year_validator(current_year))
         self.fields["year_diagnosed"].widget.attrs.update({"min": 1950, "max": current_year})

@@ -40,6 +40,15 @@ PROFILE_PLAIN_FIELDS = (
     "age_range_visibility",
     "region",
     "region_visibility",
+    "show_posts_on_activities",
+    "team_count_visibility",
+)
+# The member's email choices besides replies (activities' emails and discreet mode).
+EMAIL_CHOICE_FIELDS = (
+    "notify_team_requests",
+    "notify_team_accepted",
+    "notify_update_comments",
+    "discreet_email",
 )
 
 
@@ -81,13 +90,17 @@ def member_settings_update(
     profile_data: dict[str, Any],
     current_treatments: Iterable[Treatment] = (),
     past_treatments: Iterable[Treatment] = (),
+    email_choices: dict[str, bool] | None = None,
 ) -> User:
     """Save the settings page. Health details are stored only under an active consent;
     unticking consent withdraws it and erases them."""
     user.display_name = display_name
     user.notify_replies = notify_replies
     user.prefers_larger_text = prefers_larger_text
-    user.save(update_fields=["display_name", "notify_replies", "prefers_larger_text"])
+    chosen = [name for name in EMAIL_CHOICE_FIELDS if name in (email_choices or {})]
+    for name in chosen:
+        setattr(user, name, bool((email_choices or {})[name]))
+    user.save(update_fields=["display_name", "notify_replies", "prefers_larger_text", *chosen])
 
     profile, _ = Profile.objects.get_or_create(user=user)
     for name in PROFILE_PLAIN_FIELDS:
@@ -149,6 +162,8 @@ def member_erase(*, user: User) -> User:
     user.display_name = FORMER_MEMBER
     user.handle = handle_for(f"former-member-{secrets.token_hex(4)}")
     user.notify_replies = False
+    for name in EMAIL_CHOICE_FIELDS:
+        setattr(user, name, False)
     user.prefers_larger_text = False
     user.is_active = False
     user.is_staff = False

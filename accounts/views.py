@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -17,9 +18,14 @@ from moderation.policy import posting_refusal
 from .export import member_export
 from .forms import AccountDeleteForm, DirectoryFilterForm, SettingsForm
 from .http import MemberRequest
-from .models import Profile, User
+from .models import Block, Profile, User
 from .selectors import member_directory, member_profile_get, profile_items_for_viewer
-from .services import health_consent_active, member_erase, member_settings_update
+from .services import (
+    EMAIL_CHOICE_FIELDS,
+    health_consent_active,
+    member_erase,
+    member_settings_update,
+)
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -45,6 +51,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         "notify_replies": user.notify_replies,
         "prefers_larger_text": user.prefers_larger_text,
         "health_consent": consent_active,
+        **{name: getattr(user, name) for name in EMAIL_CHOICE_FIELDS},
     }
     status = HTTPStatus.OK
     if request.method == "POST":
@@ -62,6 +69,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
                 profile_data=data,
                 current_treatments=data["current_treatments"],
                 past_treatments=data["past_treatments"],
+                email_choices={name: data[name] for name in EMAIL_CHOICE_FIELDS},
             )
             if consent_active and not data["health_consent"]:
                 messages.success(
@@ -159,6 +167,23 @@ def profile_view(request: HttpRequest, handle: str) -> HttpResponse:
     member = member_profile_get(handle=handle, viewer=request.user)
     if member is None:
         raise Http404("No such member.")
-    items = profile_items_for_viewer(profile=member.profile, viewer=request.user)
-    context = {"member": member, "items": items, "is_owner": member.pk == request.user.pk}
+    is_owner = member.pk == request.user.pk
+    # A block either way: the profile shows her name and nothing she shared, as for a member
+    # who shared nothing, so the blocked member cannot tell.
+    blockers = set() if is_owner else _blockers_between(member, request.user.pk)
+    blocked = bool(blockers)
+    items = [] if blocked else profile_items_for_viewer(profile=member.profile, viewer=request.user)
+    context = {
+        "member": member,
+        "items": items,
+        "is_owner": is_owner,
+        "blocked": blocked,
+        "i_blocked": request.user.pk in blockers,
+    }
     return render(request, "accounts/profile.html", context)
+
+
+def _blockers_between(member: User, viewer_id: int) -> set[int]:
+    """Who blocked whom between the two (one query): empty when neither did."""
+    pair = Q(blocker=member, blocked_id=viewer_id) | Q(blocker_id=viewer_id, blocked=member)
+    return set(Block.objects.filter(pair).values_list("blocker_id", flat=True))

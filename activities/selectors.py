@@ -2,12 +2,20 @@
 every page, the feed, search and emails start from it, so no route can forget a part of it.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from accounts.blocks import blocked_either_way_q
-from accounts.models import User
+from accounts.models import TeamCountVisibility, User
+from accounts.similarity import (
+    SHARED_FACT_COUNT,
+    facts_shared_with,
+    member_facts_of,
+    members_ranked_by_shared_facts,
+)
 from core.viewer import Viewer, viewer_is_member
 from moderation.models import ModerationState
 
@@ -167,3 +175,95 @@ def update_comment_get_visible(*, viewer: Viewer | None, pk: int) -> UpdateComme
         .select_related("update", "author")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class TeamStanding:
+    """Where the viewer stands with her, and her team's size if she lets the viewer see it.
+
+    relation: "self", "mate", "asked" (the viewer asked her), "asked_me" (she asked the
+    viewer, still waiting) or "" (nothing yet).
+    """
+
+    relation: str
+    team_count: int | None
+
+
+def team_standing(*, member: User, viewer: Viewer) -> TeamStanding:
+    """One query: the relation and the team count (her profile must be loaded)."""
+    if not viewer_is_member(viewer):
+        return TeamStanding(relation="", team_count=None)
+    mates = TeamLink.objects.filter(
+        member_id=OuterRef("pk"), mate__is_active=True, mate__erased_at__isnull=True
+    )
+    row = (
+        User.objects.filter(pk=member.pk)
+        .annotate(
+            is_mate=Exists(TeamLink.objects.filter(member_id=viewer.pk, mate_id=OuterRef("pk"))),
+            asked=Exists(
+                TeamRequest.objects.filter(sender_id=viewer.pk, recipient_id=OuterRef("pk"))
+            ),
+            asked_me=Exists(
+                TeamRequest.objects.filter(
+                    sender_id=OuterRef("pk"),
+                    recipient_id=viewer.pk,
+                    state=TeamRequest.State.PENDING,
+                )
+            ),
+            mate_count=Coalesce(
+                Subquery(mates.order_by().values("member_id").annotate(n=Count("id")).values("n")),
+                Value(0),
+            ),
+        )
+        .values("is_mate", "asked", "asked_me", "mate_count")
+        .get()
+    )
+    if member.pk == viewer.pk:
+        relation = "self"
+    elif row["is_mate"]:
+        relation = "mate"
+    elif row["asked"]:
+        relation = "asked"
+    elif row["asked_me"]:
+        relation = "asked_me"
+    else:
+        relation = ""
+    choice = member.profile.team_count_visibility
+    shown = (
+        relation == "self"
+        or choice == TeamCountVisibility.MEMBERS
+        or (choice == TeamCountVisibility.TEAM and relation == "mate")
+    )
+    return TeamStanding(relation=relation, team_count=int(row["mate_count"]) if shown else None)
+
+
+TEAM_PAGE_SIZE = 48
+SUGGESTIONS = 6
+
+
+def team_suggestions(*, member: User, limit: int = SUGGESTIONS) -> list[User]:
+    """Members like her, most shared facts first (only facts they share with members count),
+    leaving out her team, anyone with a request either way, and blocks either way. Each member
+    carries `shared_facts`, the readable facts they share with her. Four queries at most.
+    """
+
+    facts = member_facts_of(member=member)
+    if facts.empty:
+        return []
+    candidates = (
+        User.objects.exclude(pk__in=team_mates_q(member_id=member.pk))
+        .exclude(pk__in=TeamRequest.objects.filter(sender=member).values("recipient_id"))
+        .exclude(pk__in=TeamRequest.objects.filter(recipient=member).values("sender_id"))
+        .exclude(blocked_either_way_q(viewer_id=member.pk, author_path="pk"))
+    )
+    ranked = (
+        members_ranked_by_shared_facts(viewer=member, candidates=candidates)
+        .filter(**{f"{SHARED_FACT_COUNT}__gt": 0})
+        .select_related("profile")
+        .prefetch_related("profile__current_treatments", "profile__past_treatments")[:limit]
+    )
+    shown = []
+    for other in ranked:
+        other.shared_facts = facts_shared_with(facts=facts, profile=other.profile)  # type: ignore[attr-defined]
+        shown.append(other)
+    return shown

@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/", include("accounts.member_urls")),
+    path("", include("activities.urls")),
     path("articles/", include("articles.urls")),
     path("feeds/articles/", ArticlesFeed(), name="articles_feed"),
     path("feeds/articles/atom/", ArticlesAtomFeed(), name="articles_feed_atom"),

@@ -75,6 +75,15 @@ def _question_with_answers(question_model: Any) -> Any:
     return questions.first()
 
 
+def _demo_update_path(world: "World") -> str | None:
+    """The demo member's most commented update (the activities app's demo gives her several)."""
+    update_model = _model("activities.Update")
+    if update_model is None:
+        return None
+    update = update_model.objects.filter(author=world.member).order_by("-comment_count").first()
+    return update.get_absolute_url() if update is not None else None
+
+
 def _subscriber_token() -> str | None:
     """A confirmed newsletter reader (the demo has none), as the id the signed links carry."""
     subscriber_model = _model("newsletter.Subscriber")
@@ -148,6 +157,14 @@ MAIN_PAGES = [
     SitePage("members", lambda w: "/members/", member=True),
     SitePage("profile", lambda w: w.member.get_absolute_url(), member=True),
     SitePage("settings", lambda w: "/accounts/settings/", member=True),
+    SitePage("activities", lambda w: "/activities/", member=True),
+    SitePage("activities-everyone", lambda w: "/activities/?tab=everyone", member=True),
+    SitePage(
+        "member-activities", lambda w: f"{w.member.get_absolute_url()}activities/", member=True
+    ),
+    SitePage("update", lambda w: _demo_update_path(w), member=True),
+    SitePage("team", lambda w: "/team/", member=True),
+    SitePage("blocks", lambda w: "/accounts/settings/blocked/", member=True),
     SitePage("newsletter-subscribe", lambda w: "/newsletter/subscribe/"),
     SitePage("newsletter-preferences", lambda w: newsletter_link(w, "preferences")),
     SitePage("newsletter-unsubscribe", lambda w: newsletter_link(w, "unsubscribe")),

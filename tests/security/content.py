@@ -32,6 +32,7 @@ def content_objects(*, author: User) -> dict[str, Any]:
         },
     }
     found.update(_articles(author=author, someone=someone))
+    found.update(_activities(author=author, someone=someone))
     return found
 
 
@@ -49,3 +50,17 @@ def _articles(*, author: User, someone: User) -> dict[str, Any]:
     comment = Comment.objects.create(article=article, author=author, body="A kind comment.")
     other = Comment.objects.create(article=article, author=someone, body="Sending hugs.")
     return {"article": article, "comment": comment, "other_comment": other, "topic": topic}
+
+
+def _activities(*, author: User, someone: User) -> dict[str, Any]:
+    """An update for all members by `author`, her comment under it, a request to her."""
+    from activities.models import TeamRequest
+    from tests.activities.factories import UpdateCommentFactory, UpdateFactory
+
+    update = UpdateFactory.create(author=author)
+    return {
+        "update": update,
+        "update_comment": UpdateCommentFactory.create(update=update, author=author),
+        "team_request": TeamRequest.objects.create(sender=someone, recipient=author),
+        "someone": someone,
+    }

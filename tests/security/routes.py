@@ -262,6 +262,90 @@ EXPECTATIONS: dict[str, Expect] = {
     "articles_feed": Expect(get=OK, post=OK),
     "articles_feed_atom": Expect(get=OK, post=OK),
     "sitemap": Expect(get=OK, post=OK),
+    # activities: an update or a member's Activities page is an item (visitors get 404 as for
+    # a missing one); the feed, the team page and every write send visitors to log in.
+    "activities:feed": Expect(**members_only(get=OK)),
+    "activities:update_create": Expect(get=by_role(LOGIN, NOT_ALLOWED), post=by_role(LOGIN, FORM)),
+    "activities:update": Expect(
+        get=by_role(HIDDEN, OK),
+        post=by_role(HIDDEN, NOT_ALLOWED),
+        kwargs=lambda o: {"pk": o.update.pk},
+    ),
+    "activities:update_edit": Expect(
+        get=by_role(LOGIN, DENIED, member=OK),
+        post=by_role(LOGIN, DENIED, member=FORM),
+        kwargs=lambda o: {"pk": o.update.pk},
+    ),
+    "activities:update_delete": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DENIED, member=DONE),
+        kwargs=lambda o: {"pk": o.update.pk},
+    ),
+    "activities:update_hug": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE, unverified=REFUSED),
+        kwargs=lambda o: {"pk": o.update.pk},
+    ),
+    "activities:comment_create": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, FORM),
+        kwargs=lambda o: {"pk": o.update.pk},
+    ),
+    "activities:comment_edit": Expect(
+        get=by_role(LOGIN, DENIED, member=OK),
+        post=by_role(LOGIN, DENIED, member=FORM),
+        kwargs=lambda o: {"pk": o.update_comment.pk},
+    ),
+    "activities:comment_delete": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DENIED, member=DONE),
+        kwargs=lambda o: {"pk": o.update_comment.pk},
+    ),
+    "activities:member": Expect(
+        get=by_role(HIDDEN, OK),
+        post=by_role(HIDDEN, NOT_ALLOWED),
+        kwargs=lambda o: {"handle": o.viewers.member.handle},
+    ),
+    "activities:team": Expect(**members_only(get=OK)),
+    # Team writes answer every member with a message and a redirect (a request that is not
+    # hers, or a block in the way, reads the same as success or "no longer waiting").
+    "activities:team_request": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE),
+        kwargs=lambda o: {"handle": o.someone.handle},
+    ),
+    "activities:team_accept": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE),
+        kwargs=lambda o: {"pk": o.team_request.pk},
+    ),
+    "activities:team_ignore": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE),
+        kwargs=lambda o: {"pk": o.team_request.pk},
+    ),
+    "activities:team_withdraw": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE),
+        kwargs=lambda o: {"pk": o.team_request.pk},
+    ),
+    "activities:team_remove": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE),
+        kwargs=lambda o: {"handle": o.someone.handle},
+    ),
+    # blocks: a member's own list in settings, and the buttons on profiles
+    "accounts:blocks": Expect(**members_only(get=OK)),
+    "members:block": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE),
+        kwargs=lambda o: {"handle": o.someone.handle},
+    ),
+    "members:unblock": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE),
+        kwargs=lambda o: {"handle": o.someone.handle},
+    ),
     # moderation: any member may report a post
     "moderation:report": Expect(
         **members_only(get=OK, post=FORM),

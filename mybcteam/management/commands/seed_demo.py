@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from activities import demo as activities_demo
 from articles import demo as articles_demo
 from forum import demo as forum_demo
 from moderation import demo as moderation_demo
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             logins = accounts_demo.seed()
             articles_demo.seed()
             forum_demo.seed()
+            activities_demo.seed()
             moderation_demo.seed()
             newsletter_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Log in with:"))

@@ -1,0 +1,38 @@
+"""Team controls and the team count on a member's profile (accounts' page, activities' data)."""
+
+from typing import Any
+
+from django import template
+
+from accounts.blocks import members_blocked_between
+from core.viewer import viewer_is_member
+
+from ..selectors import team_standing
+
+register = template.Library()
+
+
+@register.inclusion_tag("activities/includes/team_controls.html", takes_context=True)
+def team_controls(context: template.Context, member: Any) -> dict[str, Any]:
+    """Ask / accept / remove buttons and the team count she lets this viewer see."""
+    request = context.get("request")
+    viewer = getattr(request, "user", None)
+    if viewer is None or not viewer_is_member(viewer):
+        return {"shown": False}
+    # Pages that already know (the profile view) pass `blocked`; others ask once.
+    blocked = context.get("blocked")
+    if blocked is None:
+        blocked = member.pk != viewer.pk and members_blocked_between(
+            first_id=member.pk, second_id=viewer.pk
+        )
+    if blocked:
+        return {"shown": False}
+    standing = team_standing(member=member, viewer=viewer)
+    return {
+        "shown": True,
+        "member": member,
+        "relation": standing.relation,
+        "team_count": standing.team_count,
+        "csrf_token": context.get("csrf_token"),
+        "next_url": request.path if request is not None else "",
+    }

@@ -1,0 +1,302 @@
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from accounts.blocks import member_block
+from activities.models import Audience, TeamLink, TeamRequest, Update, UpdateComment, UpdateHug
+from core.idempotency import key_new
+from tests.factories import UserFactory
+
+from .factories import UpdateCommentFactory, UpdateFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _login(client, member):
+    client.force_login(member)
+    return client
+
+
+def test_feed_view_sends_visitors_to_log_in(client):
+    response = client.get("/activities/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_update_detail_view_answers_visitors_404_as_for_a_missing_update(client, author):
+    update = UpdateFactory.create(author=author)
+
+    assert client.get(update.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(f"/members/{author.handle}/activities/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_feed_view_team_tab_shows_team_updates_and_everyone_tab_hides_them(client, author, mate):
+    UpdateFactory.create(author=author, audience=Audience.TEAM, body="Team-only: scan day went ok")
+    UpdateFactory.create(author=author, body="For everyone: a good walk today")
+    _login(client, mate)
+
+    team = client.get("/activities/?tab=team").content.decode()
+    everyone = client.get("/activities/?tab=everyone").content.decode()
+
+    assert "Team-only: scan day went ok" in team
+    assert "For everyone: a good walk today" in team
+    assert "Team-only: scan day went ok" not in everyone
+    assert "For everyone: a good walk today" in everyone
+
+
+def test_feed_view_loads_older_items_with_the_cursor(client, author, mate):
+    for n in range(25):
+        UpdateFactory.create(author=author, body=f"Day {n:02d} update")
+    _login(client, mate)
+
+    first = client.get("/activities/?tab=team")
+    cursor = first.context["page"].next_cursor
+    second = client.get(f"/activities/?tab=team&before={cursor}", HTTP_HX_REQUEST="true")
+
+    assert "Day 24 update" in first.content.decode()
+    assert "Day 04 update" not in first.content.decode()
+    assert "Day 04 update" in second.content.decode()
+    assert "<html" not in second.content.decode()
+
+
+def test_update_create_view_posts_once_per_key_and_redirects(client, author):
+    _login(client, author)
+    key = key_new()
+    data = {"body": "Infusion four of six done", "tag": "infusion_day", "audience": "team"}
+
+    first = client.post("/activities/post/", {**data, "idempotency_key": key})
+    client.post("/activities/post/", {**data, "idempotency_key": key})
+
+    update = Update.objects.get()
+    assert first.status_code == HTTPStatus.FOUND
+    assert first["Location"] == update.get_absolute_url()
+    assert (update.tag, update.audience) == ("infusion_day", Audience.TEAM)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("", "Please write a few words before posting."),
+        ("x" * 2001, "Please keep updates under 2,000 characters"),
+        ("bad\x00byte", "invisible character"),
+    ],
+)
+def test_update_create_view_refuses_bad_text_kindly_and_keeps_it(client, author, body, message):
+    _login(client, author)
+
+    response = client.post(
+        "/activities/post/", {"body": body, "audience": "members", "idempotency_key": key_new()}
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert message in response.content.decode()
+    assert not Update.objects.exists()
+
+
+def test_update_create_view_escapes_html(client, author):
+    _login(client, author)
+
+    client.post(
+        "/activities/post/",
+        {
+            "body": "<script>alert(1)</script> hi",
+            "audience": "members",
+            "idempotency_key": key_new(),
+        },
+    )
+    page = client.get(Update.objects.get().get_absolute_url()).content.decode()
+
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_update_detail_view_is_404_for_a_stranger_on_a_team_update(client, author, stranger):
+    update = UpdateFactory.create(author=author, audience=Audience.TEAM)
+    _login(client, stranger)
+
+    assert client.get(update.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_update_hug_view_hugs_and_takes_back(client, author, mate):
+    update = UpdateFactory.create(author=author)
+    _login(client, mate)
+    url = reverse("activities:update_hug", kwargs={"pk": update.pk})
+
+    client.post(url, {"hug": "on"})
+    hugged = UpdateHug.objects.filter(update=update, member=mate).exists()
+    client.post(url, {"hug": "off"})
+
+    assert hugged
+    assert not UpdateHug.objects.exists()
+
+
+def test_update_hug_view_is_404_across_a_block(client, author, stranger):
+    update = UpdateFactory.create(author=author)
+    member_block(blocker=author, blocked=stranger)
+    _login(client, stranger)
+
+    response = client.post(reverse("activities:update_hug", kwargs={"pk": update.pk}))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_comment_create_view_posts_a_comment_and_a_reply(client, author, mate):
+    update = UpdateFactory.create(author=author)
+    _login(client, mate)
+    url = reverse("activities:comment_create", kwargs={"pk": update.pk})
+
+    client.post(url, {"body": "Sending you strength", "idempotency_key": key_new()})
+    first = UpdateComment.objects.get()
+    client.post(url, {"body": "And me", "parent": first.pk, "idempotency_key": key_new()})
+
+    page = client.get(update.get_absolute_url()).content.decode()
+    assert "Sending you strength" in page
+    assert UpdateComment.objects.get(parent=first).body == "And me"
+
+
+def test_comment_create_view_refuses_empty_text_and_keeps_the_page(client, author, mate):
+    update = UpdateFactory.create(author=author)
+    _login(client, mate)
+
+    response = client.post(
+        reverse("activities:comment_create", kwargs={"pk": update.pk}),
+        {"body": "  ", "idempotency_key": key_new()},
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "Please write something before posting." in response.content.decode()
+
+
+def test_update_edit_view_saves_within_the_window(client, author):
+    update = UpdateFactory.create(author=author)
+    _login(client, author)
+
+    response = client.post(
+        reverse("activities:update_edit", kwargs={"pk": update.pk}),
+        {"body": "Changed my mind", "tag": "", "audience": "team"},
+    )
+
+    update.refresh_from_db()
+    assert response.status_code == HTTPStatus.FOUND
+    assert (update.body, update.audience) == ("Changed my mind", "team")
+
+
+def test_update_edit_view_is_404_for_someone_else(client, author, mate):
+    update = UpdateFactory.create(author=author)
+    _login(client, mate)
+
+    response = client.get(reverse("activities:update_edit", kwargs={"pk": update.pk}))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_update_delete_view_removes_her_update(client, author):
+    update = UpdateFactory.create(author=author)
+    _login(client, author)
+
+    client.post(reverse("activities:update_delete", kwargs={"pk": update.pk}))
+
+    update.refresh_from_db()
+    assert update.moderation_state == "removed"
+    assert update.body == ""
+
+
+def test_comment_edit_and_delete_views_work_for_the_author(client, author, mate):
+    comment = UpdateCommentFactory.create(update=UpdateFactory.create(author=author), author=mate)
+    _login(client, mate)
+
+    client.post(reverse("activities:comment_edit", kwargs={"pk": comment.pk}), {"body": "Fixed"})
+    comment.refresh_from_db()
+    edited = comment.body
+    client.post(reverse("activities:comment_delete", kwargs={"pk": comment.pk}))
+    comment.refresh_from_db()
+
+    assert edited == "Fixed"
+    assert comment.moderation_state == "removed"
+
+
+def test_member_activities_view_shows_her_updates_the_viewer_may_see(client, author, stranger):
+    UpdateFactory.create(author=author, body="Shared with all")
+    UpdateFactory.create(author=author, body="Only for my team", audience=Audience.TEAM)
+    _login(client, stranger)
+
+    page = client.get(f"/members/{author.handle}/activities/").content.decode()
+
+    assert "Shared with all" in page
+    assert "Only for my team" not in page
+
+
+def test_member_activities_view_is_404_across_a_block(client, author, stranger):
+    member_block(blocker=author, blocked=stranger)
+    _login(client, stranger)
+
+    response = client.get(f"/members/{author.handle}/activities/")
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_member_activities_view_lists_her_questions_only_when_she_allows_it(
+    client, author, stranger
+):
+    from tests.forum.factories import QuestionFactory
+
+    QuestionFactory.create(author=author, title="Does anyone else get cold hands on Taxol?")
+    QuestionFactory.create(author=author, title="An anonymous worry", is_anonymous=True)
+    _login(client, stranger)
+    url = f"/members/{author.handle}/activities/"
+
+    hidden = client.get(url).content.decode()
+    author.profile.show_posts_on_activities = True
+    author.profile.save()
+    shown = client.get(url).content.decode()
+
+    assert "cold hands on Taxol" not in hidden
+    assert "cold hands on Taxol" in shown
+    assert "An anonymous worry" not in shown
+
+
+def test_team_view_lists_requests_team_and_suggestions(client, author, mate):
+    asker = UserFactory.create(display_name="Lena")
+    TeamRequest.objects.create(sender=asker, recipient=author)
+    _login(client, author)
+
+    page = client.get("/team/").content.decode()
+
+    assert "Lena" in page
+    assert "Ines" in page
+
+
+def test_team_request_and_accept_views_make_a_team(client, author, stranger):
+    _login(client, stranger)
+    client.post(reverse("activities:team_request", kwargs={"handle": author.handle}))
+    request = TeamRequest.objects.get()
+    _login(client, author)
+
+    client.post(reverse("activities:team_accept", kwargs={"pk": request.pk}))
+
+    assert TeamLink.objects.filter(member=author, mate=stranger).exists()
+    assert TeamLink.objects.filter(member=stranger, mate=author).exists()
+
+
+def test_profile_view_hides_details_across_a_block_and_offers_unblock(client, author, stranger):
+    author.profile.bio = "I love my garden"
+    author.profile.save()
+    member_block(blocker=stranger, blocked=author)
+    _login(client, stranger)
+
+    page = client.get(author.get_absolute_url()).content.decode()
+
+    assert "I love my garden" not in page
+    assert "Unblock" in page
+
+
+def test_block_view_blocks_and_settings_list_can_undo(client, author, stranger):
+    _login(client, author)
+
+    client.post(reverse("members:block", kwargs={"handle": stranger.handle}))
+    listed = client.get(reverse("accounts:blocks")).content.decode()
+    client.post(reverse("members:unblock", kwargs={"handle": stranger.handle}))
+
+    assert "Paula" in listed
+    assert not author.blocks_made.exists()
