@@ -10,9 +10,9 @@ from accounts.models import User
 
 from ..models import FeedJob, TeamLink, Update
 from . import store
+from .everyone_sql import everyone_page_sql
 from .jobs import feed_job_add
 from .redis_read import feed_page_redis
-from .sql import feed_page_sql
 from .team_sql import team_page_sql
 from .types import EVERYONE, TABS, TEAM, FeedItem, FeedPage, cursor_parse
 
@@ -43,7 +43,7 @@ def feed_page(*, viewer: User, tab: str, before: str | None = None, size: int = 
         tab = TEAM
     cursor = cursor_parse(before)
     if tab != TEAM:
-        return feed_page_sql(viewer=viewer, tab=tab, before=cursor, size=size)
+        return everyone_page_sql(viewer=viewer, before=cursor, size=size)
     if store.feed_store_enabled():
         page = feed_page_redis(viewer=viewer, before=cursor, size=size)
         if page is not None:

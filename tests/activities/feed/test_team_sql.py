@@ -3,7 +3,8 @@ reader whatever the shape of her team."""
 
 import pytest
 
-from activities.feed import TEAM, team_sql
+from accounts.blocks import member_block
+from activities.feed import EVERYONE, TEAM, everyone_sql, team_sql
 from activities.feed.sql import feed_page_sql
 from activities.feed.types import cursor_parse
 from activities.models import Audience
@@ -68,3 +69,28 @@ def test_team_page_sql_runs_five_queries_whatever_the_team(
     monkeypatch.setattr(team_sql, "SMALL_TEAM", 2)
     with django_assert_num_queries(5):
         team_sql.team_page_sql(viewer=member, before=None, size=10)
+
+
+def test_everyone_page_sql_pages_like_the_one_query_reader(member):
+    _history(member)
+    blocked = UserFactory.create()
+    posted(blocked, minutes_ago=1)
+    member_block(blocker=member, blocked=blocked)
+    posted(member, minutes_ago=1, moderation_state=ModerationState.PENDING)
+
+    def one_query(*, viewer, before, size):
+        return feed_page_sql(viewer=viewer, tab=EVERYONE, before=before, size=size)
+
+    pages = _pages(everyone_sql.everyone_page_sql, member, size=4)
+
+    assert pages == _pages(one_query, member, size=4)
+    assert sum(len(page) for page in pages) == 16  # 12 by mates, a stranger, hers (1 + 2 pending)
+
+
+def test_everyone_page_sql_runs_three_queries_whatever_the_history(
+    member, django_assert_num_queries
+):
+    _history(member)
+
+    with django_assert_num_queries(3):
+        everyone_sql.everyone_page_sql(viewer=member, before=None, size=10)
