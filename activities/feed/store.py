@@ -34,8 +34,8 @@ T = TypeVar("T")
 _OUTAGE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 # Entries kept per feed. 120 is under Redis's zset-max-listpack-entries (128), so a feed stays
-# one compact listpack (about 2.5 KB, measured in benchmarks/RESULTS.md) rather than a skiplist
-# (about 10x that); 120 entries are six pages of 20, more than members scroll in a sitting.
+# one compact listpack (3.7 KB full, measured in benchmarks/RESULTS.md) rather than a skiplist
+# (48 KB at 400 entries); 120 entries are six pages of 20, more than members scroll at once.
 # Older pages continue from SQL with the same cursor, so the cap never ends a feed.
 FEED_CAP = 120
 # A feed nobody read for this long expires; the next read rebuilds it from SQL. Fan-out skips

@@ -233,3 +233,25 @@ def test_feed_page_cursor_from_redis_carries_on_in_sql_when_redis_goes_away(
     redis_outage_forget()
 
     assert _keys(first) + _keys(second) == expected
+
+
+def test_feed_view_from_redis_runs_the_same_queries_whatever_the_team_and_history(
+    feed_redis, client
+):
+    counts = []
+    for team_size, per_mate in ((2, 12), (30, 3)):
+        reader = UserFactory.create()
+        mates = team_of(reader, team_size)
+        for mate in mates[:2]:  # both pages: two questions and eighteen updates
+            QuestionFactory.create(author=mate)
+        for mate in mates:
+            for i in range(per_mate):
+                posted(mate, minutes_ago=i + 1)
+        client.force_login(reader)
+        client.get("/activities/?tab=team")  # builds her feed
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/activities/?tab=team")
+        assert len(response.context["page"].items) == 20
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
