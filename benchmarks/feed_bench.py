@@ -212,6 +212,7 @@ def _measure_reads(size: int, load: float, readers: dict[str, Any]) -> dict[str,
             first = feed_page(viewer=reader, tab=TEAM)  # the feed is missing: rebuilt from SQL
             rebuilds.append((time.perf_counter() - began) * 1000)
         result[f"{name}_rebuild_ms"] = statistics.median(rebuilds)
+        result[f"{name}_items"] = len(first.items)
         third_page[name] = feed_page(viewer=reader, tab=TEAM, before=first.next_cursor).next_cursor
     first_pages = _timed_reads(
         {name: (lambda r=reader: feed_page(viewer=r, tab=TEAM)) for name, reader in readers.items()}
@@ -246,11 +247,12 @@ def _print_reads(rows: list[dict[str, Any]]) -> None:
     def cell(pair: tuple[float, float]) -> str:
         return f"{pair[0]:.1f} / {pair[1]:.1f}"
 
-    print("\nupdates | team | My team p1 (Redis) | My team p3 (Redis) | rebuild | My team (SQL) "
-          "| Everyone (SQL)")  # fmt: skip
+    print("\nupdates | team | items on page 1 | My team p1 (Redis) | My team p3 (Redis) | rebuild "
+          "| My team (SQL) | Everyone (SQL)")  # fmt: skip
     for row in rows:
         for name, team in (("small", SMALL_TEAM), ("big", BIG_TEAM)):
-            print(f"{row['size']:>9,} | {team:>5,} | {cell(row[f'{name}_team'])} | "
+            print(f"{row['size']:>9,} | {team:>5,} | {row[f'{name}_items']} | "
+                  f"{cell(row[f'{name}_team'])} | "
                   f"{cell(row[f'{name}_team_p3'])} | {row[f'{name}_rebuild_ms']:.0f} ms | "
                   f"{cell(row[f'{name}_team_sql'])} | {cell(row['everyone'])}")  # fmt: skip
     for name in ("small", "big"):
