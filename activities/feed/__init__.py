@@ -51,10 +51,11 @@ def feed_page(*, viewer: User, tab: str, before: str | None = None, size: int = 
     return team_page_sql(viewer=viewer, before=cursor, size=size)
 
 
-# The hooks. Services call them inside the transaction of the change; each writes a job row
-# there and queues its task once that commits (activities.feed.jobs), so the feeds follow
-# the change, never precede it, and a lost task is swept up. Without Redis they do nothing:
-# pages come straight from SQL.
+# The hooks. Services call them once the change has committed (transaction.on_commit); each
+# writes a job row and queues its task once that row commits (activities.feed.jobs), so the
+# feeds follow the change, never precede it, and a task the broker lost is swept up. (A
+# process dying between the two commits loses the job: reads still filter, and the feed is
+# right again at its next rebuild.) Without Redis they do nothing: pages come from SQL.
 
 
 def feed_update_published(*, update_id: int) -> None:

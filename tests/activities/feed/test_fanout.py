@@ -223,3 +223,15 @@ def test_hooks_do_nothing_without_redis(member, settings, django_capture_on_comm
         update_create(author=member, body="Good day at the beach.")
 
     assert not FeedJob.objects.exists()
+
+
+def test_feed_tasks_are_known_to_workers_and_the_sweep_is_scheduled(settings):
+    from activities.feed.tasks import feed_job_run, feed_jobs_sweep
+    from mybcteam.celery import app as celery_app
+
+    # a worker imports only what autodiscovery or `imports` names: this module is neither
+    # an app's tasks.py, so it must be named
+    assert "activities.feed.tasks" in celery_app.conf.imports
+    assert {feed_job_run.name, feed_jobs_sweep.name} <= set(celery_app.tasks)
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert feed_jobs_sweep.name in scheduled
