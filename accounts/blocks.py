@@ -86,3 +86,22 @@ def blocked_either_way_q(*, viewer_id: int, author_path: str) -> Q:
     mine = Block.objects.filter(blocker_id=viewer_id).values("blocked_id")
     theirs = Block.objects.filter(blocked_id=viewer_id).values("blocker_id")
     return Q(**{f"{author_path}__in": mine}) | Q(**{f"{author_path}__in": theirs})
+
+
+def block_notes_for_case(*, author_id: int, reporter_ids: list[int]) -> dict[int, str]:
+    """For a moderator handling reports: which reporters and the author blocked each other
+    (one query). Registered with moderation; blocks are shown nowhere else to staff."""
+    rows = Block.objects.filter(
+        Q(blocker_id=author_id, blocked_id__in=reporter_ids)
+        | Q(blocker_id__in=reporter_ids, blocked_id=author_id)
+    ).values_list("blocker_id", "blocked_id", "created_at")
+    notes: dict[int, list[str]] = {}
+    for blocker_id, blocked_id, created_at in rows:
+        reporter_id = blocked_id if blocker_id == author_id else blocker_id
+        who = (
+            "The author blocked the reporter"
+            if blocker_id == author_id
+            else ("The reporter blocked the author")
+        )
+        notes.setdefault(reporter_id, []).append(f"{who} on {created_at:%d %b %Y}.")
+    return {reporter_id: " ".join(texts) for reporter_id, texts in notes.items()}

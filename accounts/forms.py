@@ -198,6 +198,8 @@ class SettingsForm(forms.ModelForm):
         self.fields["treatments_visibility"].label = "Who can see your treatments"
         # A form from before this choice existed (or a bot) keeps the member's current one.
         self.fields["team_count_visibility"].required = False
+        # Its label says it all; a help text would point at a paragraph the page does not have.
+        self.fields["show_posts_on_activities"].help_text = ""
         current_year = timezone.now().year
         self.fields["year_diagnosed"].validators.append(_year_validator(current_year))
         self.fields["year_diagnosed"].widget.attrs.update({"min": 1950, "max": current_year})

@@ -170,7 +170,7 @@ def profile_view(request: HttpRequest, handle: str) -> HttpResponse:
     is_owner = member.pk == request.user.pk
     # A block either way: the profile shows her name and nothing she shared, as for a member
     # who shared nothing, so the blocked member cannot tell.
-    blockers = set() if is_owner else _blockers_between(member, request.user.pk)
+    blockers = set() if is_owner else _blockers_between(member, int(request.user.pk or 0))
     blocked = bool(blockers)
     items = [] if blocked else profile_items_for_viewer(profile=member.profile, viewer=request.user)
     context = {

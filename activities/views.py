@@ -83,8 +83,10 @@ def feed_view(request: HttpRequest) -> HttpResponse:
     return render(request, "activities/feed.html", context)
 
 
-def _safe_next(request: HttpRequest, fallback: str) -> str:
+def _safe_next(request: HttpRequest, fallback: str, *, referer: bool = False) -> str:
     target = request.POST.get("next", "")
+    if not target and referer:  # the shared hug button carries no `next`: back to its page
+        target = request.META.get("HTTP_REFERER", "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -218,7 +220,7 @@ def update_hug_view(request: MemberRequest, pk: int) -> HttpResponse:
             kind="update", pk=update.pk, url=url, hugged=hugged, count=count
         )
         return render(request, HUG_BUTTON_TEMPLATE, context)
-    return redirect(_safe_next(request, update.get_absolute_url()))
+    return redirect(_safe_next(request, update.get_absolute_url(), referer=True))
 
 
 @login_required

@@ -24,7 +24,7 @@ from .models import (
     Report,
     ReportReason,
 )
-from .registry import moderated_bio
+from .registry import moderated_bio, pair_notes
 from .selectors import author_history_annotations
 
 
@@ -211,11 +211,13 @@ class ModerationCaseAdmin(ModeratorPermissions, AnonymousAuthorAdminMixin, admin
         extra: dict[str, Any] = dict(extra_context or {})
         if case is not None:
             item = item_from_case(case)
+            reports = list(case.reports.select_related("reporter").order_by("-created_at")[:200])
+            _note_blocks(case, reports)
             extra.update(
                 case=case,
                 item=item,
                 item_state=item_state(item) if item is not None else "deleted",
-                all_reports=case.reports.select_related("reporter").order_by("-created_at")[:200],
+                all_reports=reports,
                 log_entries=ModerationLogEntry.objects.filter(
                     content_type=case.content_type, object_id=case.object_id
                 ).select_related("actor")[:100],
@@ -237,6 +239,17 @@ class ModerationCaseAdmin(ModeratorPermissions, AnonymousAuthorAdminMixin, admin
                 changelist_url=reverse("admin:moderation_moderationcase_changelist"),
             )
         return super().change_view(request, object_id, form_url, extra_context=extra)
+
+
+def _note_blocks(case: ModerationCase, reports: list[Report]) -> None:
+    """Mark reports whose reporter and author have a block between them: moderators see a
+    block only here, handling a report between the two. Never for an anonymous post, where it
+    would hint at who wrote it."""
+    if case.author_id is None or case.author_anonymous:
+        return
+    notes = pair_notes(author_id=case.author_id, reporter_ids=[r.reporter_id for r in reports])
+    for report in reports:
+        report.pair_note = notes.get(report.reporter_id, "")  # type: ignore[attr-defined]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -62,6 +62,21 @@ class ModeratedBio:
 
 _registry: dict[type[models.Model], ModeratedType] = {}
 _bio: list[ModeratedBio] = []
+# What the queue may know about an author and her reporters: {reporter id: note}. Accounts
+# registers the blocks between them, shown only on that case, never listed anywhere else.
+_pair_notes: list[Callable[..., dict[int, str]]] = []
+
+
+def register_pair_notes(fn: Callable[..., dict[int, str]]) -> None:
+    """Call `fn(author_id=, reporter_ids=)` on a case page for notes about each pair."""
+    _pair_notes[:] = [fn]
+
+
+def pair_notes(*, author_id: int, reporter_ids: list[int]) -> dict[int, str]:
+    """Notes about the author and each reporter (one query), or {} when none is registered."""
+    if not _pair_notes or not reporter_ids:
+        return {}
+    return _pair_notes[0](author_id=author_id, reporter_ids=reporter_ids)
 
 
 def register(model: type[models.Model], **options: Any) -> None:

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from core.form_fields import MAX_PK
+
 TEAM = "team"
 EVERYONE = "everyone"
 TABS = (TEAM, EVERYONE)
@@ -47,7 +49,9 @@ def cursor_parse(value: str | None) -> Cursor | None:
     if not value or len(value) > 40:
         return None
     micros, _, pk = value.partition(".")
-    if not micros.isdigit() or not pk.isdigit():
+    if not (micros.isascii() and micros.isdigit() and pk.isascii() and pk.isdigit()):
+        return None
+    if int(pk) > MAX_PK:  # beyond any id the database can compare with
         return None
     try:
         moment = datetime.fromtimestamp(int(micros) / 1_000_000, tz=UTC)

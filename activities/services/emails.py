@@ -26,6 +26,10 @@ EXCERPT_CHARS = 400
 def _sender(recipient: User) -> str | None:
     if not recipient.discreet_email:
         return None
+    # The neutral address discreet newsletters use, when one is configured.
+    neutral = getattr(settings, "NEWSLETTER_DISCREET_FROM_EMAIL", "")
+    if neutral:
+        return str(neutral)
     _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
     return formataddr((DISCREET_SENDER_NAME, address))
 

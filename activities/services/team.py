@@ -58,9 +58,8 @@ def team_request_send(*, sender: User, recipient: User) -> TeamRequest | None:
         return None
     if members_blocked_between(first_id=sender.pk, second_id=recipient.pk):
         return None
-    theirs = TeamRequest.objects.filter(
-        sender=recipient, recipient=sender, state=TeamRequest.State.PENDING
-    ).first()
+    # Her own request to him, waiting or set aside: asking him back is saying yes to it.
+    theirs = TeamRequest.objects.filter(sender=recipient, recipient=sender).first()
     if theirs is not None:
         _link(sender, recipient)
         team_accepted_email(sender=recipient, accepter=sender)

@@ -7,7 +7,7 @@ from django import template
 from accounts.blocks import members_blocked_between
 from core.viewer import viewer_is_member
 
-from ..selectors import team_standing
+from ..selectors import team_standing, team_suggestions
 
 register = template.Library()
 
@@ -35,4 +35,19 @@ def team_controls(context: template.Context, member: Any) -> dict[str, Any]:
         "team_count": standing.team_count,
         "csrf_token": context.get("csrf_token"),
         "next_url": request.path if request is not None else "",
+    }
+
+
+@register.inclusion_tag("activities/includes/members_like_me.html", takes_context=True)
+def members_like_me(context: template.Context, limit: int = 3) -> dict[str, Any]:
+    """A few members like the viewer with "Add to my team" (for the welcome flow and home):
+    the team page's suggestions, so the same privacy rule holds (three or four queries)."""
+    request = context.get("request")
+    viewer = getattr(request, "user", None)
+    if viewer is None or not viewer_is_member(viewer):
+        return {"suggestions": []}
+    return {
+        "suggestions": team_suggestions(member=viewer, limit=limit),
+        "csrf_token": context.get("csrf_token"),
+        "next_url": request.get_full_path() if request is not None else "",
     }

@@ -165,3 +165,35 @@ def test_update_detail_view_runs_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(small_count):
         client.get(long.get_absolute_url())
+
+
+def test_team_view_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    from activities.models import TeamRequest
+
+    small, large = UserFactory.create(), UserFactory.create()
+    for viewer, size in ((small, 1), (large, 15)):
+        viewer.profile.region = "Ohio"
+        viewer.profile.save()
+        for _ in range(size):
+            team_link(viewer, UserFactory.create())
+            TeamRequest.objects.create(sender=UserFactory.create(), recipient=viewer)
+            TeamRequest.objects.create(sender=viewer, recipient=UserFactory.create())
+            other = UserFactory.create()
+            other.profile.region, other.profile.region_visibility = "Ohio", "members"
+            other.profile.save()
+    client.force_login(small)
+    small_count = _queries(lambda: client.get("/team/"))
+    client.force_login(large)
+
+    with django_assert_max_num_queries(small_count):
+        client.get("/team/")
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    ["", "abc", "1.2.3", "9" * 39, "1." + "9" * 30, "99999999999999999999.1", "١٢.٣", "-5.1"],
+)
+def test_feed_page_treats_any_malformed_cursor_as_the_first_page(author, mate, cursor):
+    UpdateFactory.create(author=mate)
+
+    assert len(feed_page(viewer=author, tab="team", before=cursor).items) == 1

@@ -489,3 +489,12 @@ def test_update_comment_is_kept_under_a_comment_placeholder(author, mate):
     update_comment_delete(comment=first, actor=mate)
 
     assert UpdateComment.objects.filter(parent=first).count() == 1
+
+
+def test_team_request_send_back_after_ignoring_makes_the_team(author, stranger):
+    request = team_request_send(sender=stranger, recipient=author)
+    assert request is not None
+    team_request_ignore(recipient=author, request_id=request.pk)
+
+    assert team_request_send(sender=author, recipient=stranger) is None
+    assert TeamLink.objects.filter(member=author, mate=stranger).exists()

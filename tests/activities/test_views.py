@@ -300,3 +300,75 @@ def test_block_view_blocks_and_settings_list_can_undo(client, author, stranger):
 
     assert "Paula" in listed
     assert not author.blocks_made.exists()
+
+
+def test_no_activities_page_is_ever_in_the_anonymous_page_cache():
+    from core.page_cache import _CANDIDATE_PATH, CACHEABLE_VIEWS
+    from tests.security.routes import routes
+
+    ours = [r for r in routes() if r.name.startswith("activities:")]
+
+    assert ours
+    assert not {r.name for r in ours} & CACHEABLE_VIEWS
+    assert not any(_CANDIDATE_PATH.match("/" + r.pattern) for r in ours)
+
+
+def test_members_like_me_tag_suggests_members_sharing_visible_facts_only(rf, author):
+    from django.template import Context, Template
+
+    twin = UserFactory.create(display_name="Twin Sister")
+    secretive = UserFactory.create(display_name="Quiet One")
+    for member, visibility in ((author, "me"), (twin, "members"), (secretive, "me")):
+        member.profile.region, member.profile.region_visibility = "Ohio", visibility
+        member.profile.save()
+    request = rf.get("/")
+    request.user = author
+
+    html = Template("{% load activities_tags %}{% members_like_me %}").render(
+        Context({"request": request})
+    )
+
+    assert "Twin Sister" in html
+    assert "Ohio" in html
+    assert "Quiet One" not in html
+
+
+def test_settings_save_the_activities_email_choices_and_profile_choices(client, author):
+    from tests.accounts.test_bad_input import SETTINGS_DEFAULTS
+
+    _login(client, author)
+
+    response = client.post(
+        reverse("accounts:settings"),
+        {
+            **SETTINGS_DEFAULTS,
+            "display_name": "Rosa",
+            "notify_update_comments": "on",
+            "discreet_email": "on",
+            "show_posts_on_activities": "on",
+            "team_count_visibility": "team",
+        },
+    )
+
+    author.refresh_from_db()
+    assert response.status_code == HTTPStatus.FOUND
+    assert author.notify_update_comments is True
+    assert author.notify_team_requests is False
+    assert author.notify_team_accepted is False
+    assert author.discreet_email is True
+    assert author.profile.show_posts_on_activities is True
+    assert author.profile.team_count_visibility == "team"
+
+
+def test_update_hug_view_without_javascript_goes_back_to_the_page_it_came_from(
+    client, author, mate
+):
+    update = UpdateFactory.create(author=author)
+    _login(client, mate)
+    url = reverse("activities:update_hug", kwargs={"pk": update.pk})
+
+    back = client.post(url, {"hug": "on"}, HTTP_REFERER="http://testserver/activities/?tab=team")
+    elsewhere = client.post(url, {"hug": "off"}, HTTP_REFERER="https://evil.example/")
+
+    assert back["Location"] == "http://testserver/activities/?tab=team"
+    assert elsewhere["Location"] == update.get_absolute_url()

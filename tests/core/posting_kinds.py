@@ -18,12 +18,22 @@ from tests.articles.factories import ArticleFactory, CommentFactory
 from tests.factories import TopicFactory, UserFactory
 from tests.forum.factories import AnswerFactory, QuestionFactory
 
-KINDS = ["question", "answer", "answer_reply", "comment", "comment_reply"]
+KINDS = [
+    "question",
+    "answer",
+    "answer_reply",
+    "comment",
+    "comment_reply",
+    "update",
+    "update_comment",
+    "update_comment_reply",
+]
 KEY_RE = re.compile(r'name="idempotency_key" value="([^"]*)"')
 FORM_RE = re.compile(r"<form\b[^>]*>.*?</form>", re.S)
 # Where member-written posts are created (the forms that must carry a key).
 POSTING_ACTION_RE = re.compile(
-    r'action="(/questions/ask/|/questions/\d+/answer/|[^"]*/comments/new/)"'
+    r'action="(/questions/ask/|/questions/\d+/answer/|[^"]*/comments/new/'
+    r'|/activities/post/|/activities/updates/\d+/comments/)"'
 )
 
 
@@ -88,6 +98,8 @@ def posting_kind(name: str) -> PostingKind:
             decide_module="forum.services.posts",
             filters={"parent__isnull": not parent},
         )
+    if name.startswith("update"):
+        return _activities_kind(name, someone)
     article = ArticleFactory.create()
     parent = {}
     comment = CommentFactory.create(article=article, author=someone)
@@ -104,6 +116,41 @@ def posting_kind(name: str) -> PostingKind:
         service="comment_create",
         decide_module="articles.services",
         htmx=True,
+        filters={"parent__isnull": not parent},
+    )
+
+
+def _activities_kind(name: str, someone: User) -> PostingKind:
+    from activities.models import Update, UpdateComment
+    from tests.activities.factories import UpdateCommentFactory, UpdateFactory
+
+    if name == "update":
+        data = {"body": "Scan day done, results on Friday.", "tag": "scan_day", "audience": "team"}
+        return PostingKind(
+            name=name,
+            url=reverse("activities:update_create"),
+            data=data,
+            invalid={**data, "body": ""},
+            page=reverse("activities:feed"),
+            model=Update,
+            services_module="activities.services",
+            service="update_create",
+            decide_module="activities.services.updates",
+        )
+    update = UpdateFactory.create(author=someone)
+    parent = {}
+    if name == "update_comment_reply":
+        parent = {"parent": UpdateCommentFactory.create(update=update, author=someone).pk}
+    return PostingKind(
+        name=name,
+        url=reverse("activities:comment_create", kwargs={"pk": update.pk}),
+        data={"body": "Thinking of you today.", **parent},
+        invalid={"body": "", **parent},
+        page=update.get_absolute_url(),
+        model=UpdateComment,
+        services_module="activities.services",
+        service="update_comment_create",
+        decide_module="activities.services.comments",
         filters={"parent__isnull": not parent},
     )
 

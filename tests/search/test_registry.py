@@ -146,6 +146,8 @@ def test_searchable_kinds_lists_public_kinds_first_then_members_kinds_by_label(d
         ("question", "Questions"),
         ("answer", "Answers"),
         ("comment", "Comments"),
+        ("update_comment", "Comments on updates"),
+        ("update", "Updates"),
     ]
 
 
