@@ -2,21 +2,26 @@
 
 A page costs one Redis round trip and at most four queries whatever her team's size or
 history: her updates by id through `update_list_visible` (the visibility rule, so a hidden
-update, a block or an erasure is gone at once), the questions by id, which of their authors
-are still on her team, and her hugs. Entries that fail those checks are taken out of her feed
+update, a block or an erasure is gone at once; her own updates waiting for review, which no
+hook fans out, join in the same query), the questions by id, which of their authors are
+still on her team, and her hugs. Entries that fail those checks are taken out of her feed
 as they are found. A missing feed is rebuilt from SQL (three queries more, once).
 """
 
+from datetime import timedelta
 from typing import Any
 
-from accounts.models import User
-from core.team_feed_registry import team_feed_sources
+from django.db.models import Q
 
-from ..models import TeamLink
+from accounts.models import User
+from core.team_feed_registry import before_filter, team_feed_sources
+from moderation.models import ModerationState
+
+from ..models import TeamLink, Update
 from ..selectors import update_list_visible
 from . import store
 from .sql import page_from_items
-from .store import Entry, micros_of
+from .store import EPOCH, Entry, micros_of
 from .team_sql import team_page_sql
 from .types import TEAM, Cursor, FeedItem, FeedPage
 
@@ -42,7 +47,13 @@ def feed_page_redis(*, viewer: User, before: Cursor | None, size: int) -> FeedPa
         return _rebuild(viewer=viewer, before=before, size=size)
     if not read.entries and not read.complete:
         return None  # past the oldest entry a capped feed keeps: SQL goes on from here
-    items, dropped, examined = _hydrate(viewer=viewer, entries=read.entries, size=size)
+    # Her own updates waiting for review are never fanned out (no hook runs for a held post):
+    # they join from SQL for the stretch of time this page covers.
+    lower = (
+        read.entries[-1].created_us if read.entries and (read.more or not read.complete) else None
+    )
+    posts, entries = _load(viewer=viewer, entries=read.entries, before=before, lower=lower)
+    items, dropped, examined = _walk(viewer=viewer, posts=posts, entries=entries, size=size)
     if dropped:  # she may no longer see these: out of her feed, not only out of this page
         store.feed_entries_remove(member_ids=[member_id], entries=dropped)
     page = page_from_items(viewer=viewer, tab=TEAM, items=items[:size], size=size)
@@ -51,7 +62,7 @@ def feed_page_redis(*, viewer: User, before: Cursor | None, size: int) -> FeedPa
     elif examined and (read.more or not read.complete):
         # Everything read was looked at: go on after the last entry, in Redis or past the
         # cap in SQL (a short page when many were filtered out, never a skipped item).
-        page.next_cursor = cursor_of(read.entries[examined - 1])
+        page.next_cursor = cursor_of(entries[examined - 1])
     return page
 
 
@@ -59,23 +70,42 @@ def _entry_of(item: FeedItem) -> Entry:
     return Entry.at(created_at=item.created_at, kind=item.kind[0], id=item.pk)
 
 
-def _hydrate(
-    *, viewer: User, entries: list[Entry], size: int
+def _load(
+    *, viewer: User, entries: list[Entry], before: Cursor | None, lower: int | None
+) -> tuple[dict[tuple[str, int], Any], list[Entry]]:
+    """The posts behind the entries, by (kind, id), through the visibility rule and the
+    registered sources; and the entries with her own pending updates in (lower, before]
+    merged in, newest first. Two queries at most."""
+    viewer_id = int(viewer.pk)
+    update_ids = [e.id for e in entries if e.kind == "u"]
+    question_ids = [e.id for e in entries if e.kind == "q"]
+    pending = Update.objects.filter(author_id=viewer_id, moderation_state=ModerationState.PENDING)
+    pending = before_filter(pending, before=before)
+    if lower is not None:
+        pending = pending.filter(created_at__gte=EPOCH + timedelta(microseconds=lower))
+    rows = update_list_visible(viewer=viewer).select_related("author")
+    rows = rows.filter(Q(pk__in=update_ids) | Q(pk__in=pending.values("pk")))
+    posts: dict[tuple[str, int], Any] = {("u", u.pk): u for u in rows}
+    merged = list(entries)
+    known = set(update_ids)
+    merged += [
+        Entry.at(created_at=u.created_at, kind="u", id=pk)
+        for (_, pk), u in posts.items()
+        if pk not in known
+    ]
+    for source in team_feed_sources():
+        if source.name == "question" and question_ids:
+            posts.update((("q", p.pk), p) for p in source.by_ids(ids=question_ids))
+    return posts, sorted(merged, reverse=True)
+
+
+def _walk(
+    *, viewer: User, posts: dict[tuple[str, int], Any], entries: list[Entry], size: int
 ) -> tuple[list[FeedItem], list[Entry], int]:
     """The feed items for these entries, newest first, up to size + 1 of them; the entries
     looked at that she may no longer see; and how many entries were looked at."""
     viewer_id = int(viewer.pk)
-    update_ids = [e.id for e in entries if e.kind == "u"]
-    question_ids = [e.id for e in entries if e.kind == "q"]
-    posts: dict[tuple[str, int], Any] = {}
-    if update_ids:
-        rows = update_list_visible(viewer=viewer).select_related("author")
-        posts.update((("u", u.pk), u) for u in rows.filter(pk__in=update_ids))
-    template = ""
-    for source in team_feed_sources():
-        if source.name == "question" and question_ids:
-            posts.update((("q", p.pk), p) for p in source.by_ids(ids=question_ids))
-            template = source.template
+    template = next((s.template for s in team_feed_sources() if s.name == "question"), "")
     authors = {post.author_id for post in posts.values()} - {viewer_id}
     mates = set()
     if authors:  # still on her team now: a removed team mate's posts are gone at once

@@ -255,3 +255,16 @@ def test_feed_view_from_redis_runs_the_same_queries_whatever_the_team_and_histor
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+def test_feed_page_from_redis_shows_her_own_update_waiting_for_review(feed_redis, member):
+    mate = team_of(member, 1)[0]
+    for i in range(6):
+        posted(mate, minutes_ago=60 - i)
+    feed_page(viewer=member, tab=TEAM)  # built before she posts
+    held = posted(member, minutes_ago=55.5, moderation_state=ModerationState.PENDING)
+    expected = _keys(feed_page_sql(viewer=member, tab=TEAM, before=None, size=20))
+
+    assert f"u:{held.pk}" in expected
+    assert _all_pages(member, size=2) == expected
+    assert _keys(feed_page(viewer=mate, tab=TEAM)).count(f"u:{held.pk}") == 0
