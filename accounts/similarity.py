@@ -130,18 +130,22 @@ def members_ranked_by_shared_facts(
     viewer: Viewer,
     candidates: QuerySet[User] | None = None,
     limit: int | None = None,
+    facts: MemberFacts | None = None,
 ) -> QuerySet[User]:
     """Members ordered by how many facts they share with the viewer, most first, then by name.
 
     Each row carries `shared_fact_count`. Only facts a member shares with members count; a
     visitor gets nothing; the viewer, inactive and erased members are left out. Costs the
     viewer's facts (two queries) plus one query when the result is read, whatever the size of
-    `candidates` (a queryset of users to rank, e.g. the directory's filtered one).
+    `candidates` (a queryset of users to rank, e.g. the directory's filtered one). A caller
+    that also shows the facts passes the viewer's `facts` (from `member_facts_of`) to read
+    them once.
     """
     if not viewer_is_member(viewer):
         return User.objects.none()
     members = candidates if candidates is not None else User.objects.all()
-    facts = member_facts_of(member=viewer)
+    if facts is None:
+        facts = member_facts_of(member=viewer)
     ranked = (
         members.filter(is_active=True, erased_at__isnull=True)
         .exclude(pk=viewer.pk)

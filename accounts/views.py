@@ -6,7 +6,6 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -14,14 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from moderation.policy import posting_refusal
 
+from .directory import member_directory_page
 from .export import member_export
 from .forms import AccountDeleteForm, DirectoryFilterForm, SettingsForm
 from .http import MemberRequest
 from .models import Profile, User
-from .selectors import member_directory, member_profile_get, profile_items_for_viewer
+from .selectors import member_profile_get, profile_items_for_viewer
 from .services import health_consent_active, member_erase, member_settings_update
-
-DIRECTORY_PAGE_SIZE = 24
 
 
 def _member(request: HttpRequest) -> User:
@@ -141,15 +139,19 @@ def delete_view(request: MemberRequest) -> HttpResponse:
 def directory_view(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    members = member_directory(viewer=request.user, filters=filters)
-    page = Paginator(members, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [
-        (member, profile_items_for_viewer(profile=member.profile, viewer=request.user))
-        for member in page.object_list
-    ]
+    directory = member_directory_page(
+        viewer=request.user, filters=filters, page_number=request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": directory.page,
+        "cards": directory.cards,
+        "viewer_has_facts": directory.viewer_has_facts,
+        "filtered": bool(filters and any(filters.values())),
+        "query": query.urlencode(),
+    }
     return render(request, "accounts/directory.html", context)
 
 
