@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from catalogue.models import Treatment
-from core.form_fields import BoundedModelMultipleChoiceField
+from core.form_fields import BoundedModelMultipleChoiceField, CommunityForm, CommunityModelForm
 
 from .consent import HEALTH_CONSENT_TEXT
 from .display_names import display_name_refusal
@@ -65,7 +65,7 @@ def clean_display_name_for(value: str, *, member: User | None = None) -> str:
     return value
 
 
-class SignupExtraForm(forms.Form):
+class SignupExtraForm(CommunityForm):
     """Fields allauth's sign-up form gains: a pseudonymous display name, never a real name."""
 
     display_name = forms.CharField(
@@ -89,8 +89,11 @@ class TreatmentChoiceField(BoundedModelMultipleChoiceField):
         return str(obj)
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(CommunityModelForm):
     """Display name, profile with per-field visibility, health details, email preferences."""
+
+    # Every profile answer is optional: an empty one is a choice, not a gap.
+    empty_choice_label = "Prefer not to say"
 
     display_name = forms.CharField(
         max_length=40,
@@ -208,7 +211,7 @@ def _year_validator(current_year: int) -> Any:
     return validate
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(CommunityForm):
     """The "people like me" filters on /members/; every field optional."""
 
     role = forms.ChoiceField(choices=[("", "Anyone"), *Profile.Role.choices], required=False)
@@ -235,7 +238,7 @@ class DirectoryFilterForm(forms.Form):
         return " ".join(self.cleaned_data.get("region", "").split())
 
 
-class AccountDeleteForm(forms.Form):
+class AccountDeleteForm(CommunityForm):
     """Erasure asks for the password again, so a borrowed session cannot erase an account."""
 
     password = forms.CharField(

@@ -30,7 +30,7 @@ def _create_url(article):
     [
         ("", "Please write something"),
         ("x" * 10000, "under 5000 characters"),
-        ("bad \x00 byte", "Null characters"),
+        ("bad \x00 byte", "invisible character we cannot store"),
     ],
 )
 def test_comment_create_view_bad_input_keeps_text_and_explains(
