@@ -7,7 +7,12 @@ from django import forms
 from django.utils import timezone
 
 from catalogue.models import Treatment
-from core.form_fields import BoundedModelMultipleChoiceField, CommunityForm, CommunityModelForm
+from core.form_fields import (
+    MAX_PK,
+    BoundedModelMultipleChoiceField,
+    CommunityForm,
+    CommunityModelForm,
+)
 
 from .consent import HEALTH_CONSENT_TEXT
 from .display_names import display_name_refusal
@@ -41,6 +46,22 @@ HEALTH_PAIRS = (
     ("hormone_status", "hormone_status_visibility"),
     ("stage", "stage_visibility"),
 )
+
+# The settings page's sections (their ids), and the fields each one holds: a section with an
+# error opens by itself, so a message is never hidden in a closed one.
+SETTINGS_SECTIONS: dict[str, tuple[str, ...]] = {
+    "name": ("display_name",),
+    "about": tuple(name for pair in ABOUT_PAIRS for name in pair),
+    "health": (
+        "health_consent",
+        *(name for pair in HEALTH_PAIRS for name in pair),
+        "current_treatments",
+        "past_treatments",
+        "treatments_visibility",
+    ),
+    "email": ("notify_replies",),
+    "reading": ("prefers_larger_text",),
+}
 
 
 def clean_display_name(value: str) -> str:
@@ -196,11 +217,46 @@ class SettingsForm(CommunityModelForm):
             )
         return cleaned
 
+    def sections_to_open(self, requested: str | None = None) -> set[str]:
+        """The settings sections to show open: the one asked for, and every one with an error."""
+        wanted = {requested} & set(SETTINGS_SECTIONS) if requested else set()
+        return wanted | {
+            section
+            for section, names in SETTINGS_SECTIONS.items()
+            if any(self.errors.get(name) for name in names)
+        }
+
+    def treatment_fields(self) -> list[tuple[forms.BoundField, list[str]]]:
+        """Each treatment list with the names ticked in it (one query for both lists)."""
+        fields = [self["current_treatments"], self["past_treatments"]]
+        ticked = {field.name: _treatment_ids(field.value()) for field in fields}
+        every_id = set().union(*ticked.values())
+        names = (
+            dict(Treatment.objects.filter(pk__in=every_id).values_list("pk", "name"))
+            if every_id
+            else {}
+        )
+        return [
+            (field, sorted(names[pk] for pk in ticked[field.name] if pk in names))
+            for field in fields
+        ]
+
     def about_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[a], self[b]) for a, b in ABOUT_PAIRS]
 
     def health_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[a], self[b]) for a, b in HEALTH_PAIRS]
+
+
+def _treatment_ids(value: Any) -> set[int]:
+    # The ids a treatment list holds: model instances when shown from the profile, strings as
+    # posted (maybe not numbers, maybe too large for the database: those are left out).
+    ids = set()
+    for item in value or []:
+        text = str(getattr(item, "pk", item))
+        if text.isascii() and text.isdigit() and int(text) <= MAX_PK:
+            ids.add(int(text))
+    return ids
 
 
 def _year_validator(current_year: int) -> Any:

@@ -8,6 +8,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -15,7 +16,7 @@ from moderation.policy import posting_refusal
 
 from .directory import member_directory_page
 from .export import member_export
-from .forms import AccountDeleteForm, DirectoryFilterForm, SettingsForm
+from .forms import SETTINGS_SECTIONS, AccountDeleteForm, DirectoryFilterForm, SettingsForm
 from .http import MemberRequest
 from .models import Profile, User
 from .selectors import member_profile_get, profile_items_for_viewer
@@ -26,6 +27,12 @@ def _member(request: HttpRequest) -> User:
     # Only called behind login_required.
     assert isinstance(request.user, User)
     return request.user
+
+
+def _settings_url(section: str | None) -> str:
+    # Back to the section the member saved from, open, so she sees what she changed.
+    url = reverse("accounts:settings")
+    return f"{url}?section={section}#{section}" if section in SETTINGS_SECTIONS else url
 
 
 @login_required
@@ -67,7 +74,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
                 )
             else:
                 messages.success(request, "Your settings are saved.")
-            response = redirect("accounts:settings")
+            response = redirect(_settings_url(request.POST.get("section")))
             response.set_cookie(
                 "text_size",
                 "large" if data["prefers_larger_text"] else "normal",
@@ -92,6 +99,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "form": form,
+        "open_sections": form.sections_to_open(request.GET.get("section")),
         "preview": preview,
         "posting_refusal": posting_refusal(user),
         "consent_active": consent_active,
