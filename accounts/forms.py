@@ -181,8 +181,14 @@ class SettingsForm(CommunityModelForm):
             "age_range": "Age range",
             "region": "Region (state, province or country)",
         }
-        help_texts = {"bad_day_answer": "Finish the sentence, if you like."}
-        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "bio": "Up to 1,000 characters.",
+            "bad_day_answer": "Finish the sentence, if you like: up to 300 characters.",
+        }
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 4}),
+            "bad_day_answer": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args: Any, consent_active: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -135,12 +135,25 @@ def _empty_choice_relabel(field: forms.Field, label: str) -> None:
             ]
 
 
+def long_text_limit_soften(field: forms.Field) -> None:
+    """A text box says its limit instead of enforcing it in the browser.
+
+    A browser cuts pasted text at `maxlength` without a word; so a textarea carries
+    `data-maxlength` instead, which static/js/char-count.js turns into a live count, and the
+    server's message (COMMUNITY_MESSAGES["max_length"]) keeps the text when it is too long.
+    """
+    attrs = field.widget.attrs
+    if isinstance(field.widget, forms.Textarea) and "maxlength" in attrs:
+        attrs["data-maxlength"] = attrs.pop("maxlength")
+
+
 class CommunityFormMixin:
     """Every member-facing form speaks the community's words, the same way everywhere.
 
     Labels end without Django's colon, an empty select says what choosing nothing means
-    (`empty_choice_label`, per form), and every message Django would write itself is
-    replaced by one from COMMUNITY_MESSAGES. Forms keep their own field-specific messages.
+    (`empty_choice_label`, per form), every message Django would write itself is replaced
+    by one from COMMUNITY_MESSAGES (forms keep their own field-specific ones), and long text
+    boxes count characters instead of cutting a paste short.
     """
 
     empty_choice_label = "Choose one"
@@ -151,6 +164,7 @@ class CommunityFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             community_messages_apply(field, empty_choice_label=self.empty_choice_label)
+            long_text_limit_soften(field)
 
 
 class CommunityForm(CommunityFormMixin, forms.Form):

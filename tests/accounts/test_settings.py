@@ -285,3 +285,18 @@ def test_settings_treatment_list_with_a_huge_id_is_a_form_error_not_a_crash(memb
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert _open_sections(response.content.decode()) == ["health"]
+
+
+def test_settings_bio_over_the_limit_is_kept_and_explained_never_cut(member_client, member):
+    pasted = "I found it helped to write things down. " * 30  # 1,200 characters
+
+    response = member_client.post(URL, _form(bio=pasted))
+
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert f"Please shorten this to 1000 characters (it has {len(pasted.strip())} now)." in html
+    assert pasted.strip() in html
+    assert 'data-maxlength="1000"' in html
+    assert 'maxlength="1000"' not in html.replace('data-maxlength="1000"', "")
+    assert "Up to 1,000 characters." in html
+    assert Profile.objects.get(user=member).bio == ""

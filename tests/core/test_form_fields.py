@@ -108,3 +108,15 @@ def test_community_form_names_the_empty_choice_in_words():
     html = str(Example()["stage"])
 
     assert '<option value="" selected>Prefer not to say</option>' in html
+
+
+def test_long_text_limit_soften_moves_the_textarea_limit_to_the_counter():
+    class Example(CommunityForm):
+        story = forms.CharField(max_length=1000, widget=forms.Textarea)
+        name = forms.CharField(max_length=40)
+
+    form = Example()
+
+    assert 'data-maxlength="1000"' in str(form["story"])
+    assert " maxlength=" not in str(form["story"])
+    assert 'maxlength="40"' in str(form["name"])  # a one-line field keeps the browser's limit
