@@ -465,7 +465,7 @@ def test_question_detail_hidden_answer_with_reply_shows_placeholder_to_members(
     assert "Wombat smoothie" not in body
     assert "Lonely hidden words" not in body
     assert "Please do not" in body
-    assert "1 answer" in body  # the visible reply only
+    assert "0 answers" in body  # the visible reply is not an answer
 
 
 def test_question_detail_moderator_sees_hidden_answers_marked(
