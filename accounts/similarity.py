@@ -155,6 +155,11 @@ def members_ranked_by_shared_facts(
     return ranked[:limit] if limit is not None else ranked
 
 
+def shared_fact_count(member: User) -> int:
+    """The count `members_ranked_by_shared_facts` put on this row (0 on any other user)."""
+    return int(getattr(member, SHARED_FACT_COUNT, 0))
+
+
 def facts_shared_with(*, facts: MemberFacts, profile: Profile) -> list[str]:
     """Readable facts `profile` shares with members that match `facts`, in profile order.
 
