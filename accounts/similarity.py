@@ -41,6 +41,16 @@ _NOT_A_FACT = frozenset({"", "unknown", Profile.DiagnosisType.OTHER})
 
 SHARED_FACT_COUNT = "shared_fact_count"
 
+# Shorter words for a fact shown as a chip, where the profile's own label is long or bare.
+_CHIP_LABELS: dict[tuple[str, str], str] = {
+    ("hormone_status", Profile.HormoneStatus.POSITIVE): "Hormone receptor-positive",
+    ("hormone_status", Profile.HormoneStatus.NEGATIVE): "Hormone receptor-negative",
+    **{
+        ("age_range", age.value): f"Aged {age.label[0].lower()}{age.label[1:]}"
+        for age in Profile.AgeRange
+    },
+}
+
 
 @dataclass(frozen=True)
 class MemberFacts:
@@ -173,7 +183,8 @@ def facts_shared_with(*, facts: MemberFacts, profile: Profile) -> list[str]:
             and getattr(profile, name) == value
             and getattr(profile, visibility) == (Visibility.MEMBERS)
         ):
-            shared.append(str(getattr(profile, f"get_{name}_display")()))
+            label = str(getattr(profile, f"get_{name}_display")())
+            shared.append(_CHIP_LABELS.get((name, value), label))
     if profile.treatments_visibility == Visibility.MEMBERS and facts.treatment_ids:
         listed = {*profile.current_treatments.all(), *profile.past_treatments.all()}
         shared.extend(sorted(t.name for t in listed if t.pk in facts.treatment_ids))
