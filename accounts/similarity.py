@@ -43,8 +43,8 @@ SHARED_FACT_COUNT = "shared_fact_count"
 
 # Shorter words for a fact shown as a chip, where the profile's own label is long or bare.
 _CHIP_LABELS: dict[tuple[str, str], str] = {
-    ("hormone_status", Profile.HormoneStatus.POSITIVE): "Hormone receptor-positive",
-    ("hormone_status", Profile.HormoneStatus.NEGATIVE): "Hormone receptor-negative",
+    ("hormone_status", Profile.HormoneStatus.POSITIVE.value): "Hormone receptor-positive",
+    ("hormone_status", Profile.HormoneStatus.NEGATIVE.value): "Hormone receptor-negative",
     **{
         ("age_range", age.value): f"Aged {age.label[0].lower()}{age.label[1:]}"
         for age in Profile.AgeRange

@@ -168,10 +168,18 @@ def test_members_ranked_by_shared_facts_costs_the_same_queries_for_any_number_of
 
 
 def test_facts_shared_with_names_only_matching_facts_the_member_shares():
-    viewer = _viewer(her2_status="positive", stage="2", region="Leeds", treatments=("trastuzumab",))
+    viewer = _viewer(
+        her2_status="positive",
+        hormone_status="negative",
+        stage="2",
+        region="Leeds",
+        treatments=("trastuzumab",),
+    )
     other = member_with_profile(
         her2_status="positive",
         her2_status_visibility=SHARED,
+        hormone_status="negative",
+        hormone_status_visibility=SHARED,
         stage="2",
         stage_visibility=PRIVATE,
         region="LEEDS",
@@ -184,4 +192,4 @@ def test_facts_shared_with_names_only_matching_facts_the_member_shares():
         facts=member_facts_of(member=viewer), profile=Profile.objects.get(user=other)
     )
 
-    assert shared == ["HER2-positive", "Trastuzumab", "LEEDS"]
+    assert shared == ["HER2-positive", "Hormone receptor-negative", "Trastuzumab", "LEEDS"]
