@@ -45,8 +45,8 @@ class QuestionForm(CommunityForm):
         required=False,
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Only logged-in members can read the details. Light formatting: *italic*, "
-        "**bold**, lists and links.",
+        help_text="Only logged-in members can read the details. Up to 10,000 characters. "
+        "Light formatting: *italic*, **bold**, lists and links.",
     )
     topics = BoundedModelMultipleChoiceField(
         queryset=Topic.objects.all(),
