@@ -148,6 +148,8 @@ MAIN_PAGES = [
     SitePage("members", lambda w: "/members/", member=True),
     SitePage("profile", lambda w: w.member.get_absolute_url(), member=True),
     SitePage("settings", lambda w: "/accounts/settings/", member=True),
+    SitePage("settings-health", lambda w: "/accounts/settings/?section=health", member=True),
+    SitePage("members-filtered", lambda w: "/members/?stage=2&her2_status=positive", member=True),
     SitePage("newsletter-subscribe", lambda w: "/newsletter/subscribe/"),
     SitePage("newsletter-preferences", lambda w: newsletter_link(w, "preferences")),
     SitePage("newsletter-unsubscribe", lambda w: newsletter_link(w, "unsubscribe")),

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from .axe import axe_source, axe_violations, describe
 from .conftest import DESKTOP, PHONE, log_in
 from .site_pages import world_seed
 
@@ -172,3 +173,20 @@ def test_bio_counter_counts_and_nothing_is_cut(
     )
     bio.fill("Walking helps.")
     expect(page.locator("#id_bio-count")).to_have_text("14 of 1,000 characters")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_open_header_menus_have_no_serious_axe_violations(
+    new_context: Callable[..., Any], live_server: Any, viewport: dict[str, int]
+) -> None:
+    axe_source()
+    world = world_seed()
+    page = _member_page(new_context, live_server, world, viewport=viewport)
+    page.goto("/questions/")
+    menu = ".header-phone" if viewport is PHONE else ".header-account"
+
+    page.locator(f"{menu} > summary").click()
+    expect(page.locator(f"{menu} .header-menu-panel")).to_be_visible()
+    violations = axe_violations(page)
+
+    assert not violations, describe(violations)
