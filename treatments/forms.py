@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core.form_fields import CommunityForm
 from core.idempotency import IdempotentForm
 
 from .models import CARE_QUESTION_MAX_LENGTH
@@ -43,5 +44,5 @@ class CareQuestionForm(IdempotentForm):
     source_url = _WhereFrom(required=False)
 
 
-class CareQuestionEditForm(forms.Form):
+class CareQuestionEditForm(CommunityForm):
     text = CareQuestionForm.base_fields["text"]

@@ -188,6 +188,8 @@ MAIN_PAGES = [
     SitePage("update", lambda w: _demo_update_path(w), member=True),
     SitePage("team", lambda w: "/team/", member=True),
     SitePage("blocks", lambda w: "/accounts/settings/blocked/", member=True),
+    SitePage("settings-health", lambda w: "/accounts/settings/?section=health", member=True),
+    SitePage("members-filtered", lambda w: "/members/?stage=2&her2_status=positive", member=True),
     SitePage("newsletter-subscribe", lambda w: "/newsletter/subscribe/"),
     SitePage("newsletter-preferences", lambda w: newsletter_link(w, "preferences")),
     SitePage("newsletter-unsubscribe", lambda w: newsletter_link(w, "unsubscribe")),
