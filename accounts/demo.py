@@ -153,7 +153,7 @@ _MEMBERS = [
         "Victoria",
         "Kadcyla after residual disease at surgery.",
     ),
-    ("OakenOtter", "family", "", "", "", "", "20s", "Quebec", "Daughter of a survivor."),
+    ("OakenOtter", "family", "", "", "", "", "under30", "Quebec", "Daughter of a survivor."),
     (
         "PlumPuffin",
         "living_with",
@@ -262,6 +262,7 @@ def seed() -> list[tuple[str, str]]:
             profile.past_treatments.set(Treatment.objects.filter(slug__in=past))
         profile.age_range, profile.region = age, region
         profile.age_range_visibility = profile.region_visibility = Visibility.MEMBERS
+        profile.full_clean()  # demo data obeys the same choices a member's form does
         profile.save()
     return [
         ("admin", admin.email),

@@ -7,7 +7,12 @@ from django import forms
 from django.utils import timezone
 
 from catalogue.models import Treatment
-from core.form_fields import BoundedModelMultipleChoiceField
+from core.form_fields import (
+    MAX_PK,
+    BoundedModelMultipleChoiceField,
+    CommunityForm,
+    CommunityModelForm,
+)
 
 from .consent import HEALTH_CONSENT_TEXT
 from .display_names import display_name_refusal
@@ -42,6 +47,23 @@ HEALTH_PAIRS = (
     ("stage", "stage_visibility"),
 )
 
+# The settings page's sections (their ids), and the fields each one holds: a section with an
+# error opens by itself, so a message is never hidden in a closed one.
+SETTINGS_SECTIONS: dict[str, tuple[str, ...]] = {
+    "name": ("display_name",),
+    "about": tuple(name for pair in ABOUT_PAIRS for name in pair),
+    "health": (
+        "health_consent",
+        *(name for pair in HEALTH_PAIRS for name in pair),
+        "current_treatments",
+        "past_treatments",
+        "treatments_visibility",
+    ),
+    "activities": ("show_posts_on_activities", "team_count_visibility"),
+    "email": ("discreet_email",),
+    "reading": ("prefers_larger_text",),
+}
+
 
 def clean_display_name(value: str) -> str:
     """Strip and check a display name: a pseudonym of letters, digits and simple punctuation."""
@@ -65,7 +87,7 @@ def clean_display_name_for(value: str, *, member: User | None = None) -> str:
     return value
 
 
-class SignupExtraForm(forms.Form):
+class SignupExtraForm(CommunityForm):
     """Fields allauth's sign-up form gains: a pseudonymous display name, never a real name."""
 
     display_name = forms.CharField(
@@ -89,8 +111,11 @@ class TreatmentChoiceField(BoundedModelMultipleChoiceField):
         return str(obj)
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(CommunityModelForm):
     """Display name, profile with per-field visibility, health details, email preferences."""
+
+    # Every profile answer is optional: an empty one is a choice, not a gap.
+    empty_choice_label = "Prefer not to say"
 
     display_name = forms.CharField(
         max_length=40,
@@ -165,8 +190,14 @@ class SettingsForm(forms.ModelForm):
             "age_range": "Age range",
             "region": "Region (state, province or country)",
         }
-        help_texts = {"bad_day_answer": "Finish the sentence, if you like."}
-        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "bio": "Up to 1,000 characters.",
+            "bad_day_answer": "Finish the sentence, if you like: up to 300 characters.",
+        }
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 4}),
+            "bad_day_answer": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def clean_team_count_visibility(self) -> str:
         chosen = self.cleaned_data.get("team_count_visibility")
@@ -209,11 +240,46 @@ class SettingsForm(forms.ModelForm):
             )
         return cleaned
 
+    def sections_to_open(self, requested: str | None = None) -> set[str]:
+        """The settings sections to show open: the one asked for, and every one with an error."""
+        wanted = {requested} & set(SETTINGS_SECTIONS) if requested else set()
+        return wanted | {
+            section
+            for section, names in SETTINGS_SECTIONS.items()
+            if any(self.errors.get(name) for name in names)
+        }
+
+    def treatment_fields(self) -> list[tuple[forms.BoundField, list[str]]]:
+        """Each treatment list with the names ticked in it (one query for both lists)."""
+        fields = [self["current_treatments"], self["past_treatments"]]
+        ticked = {field.name: _treatment_ids(field.value()) for field in fields}
+        every_id = set().union(*ticked.values())
+        names = (
+            dict(Treatment.objects.filter(pk__in=every_id).values_list("pk", "name"))
+            if every_id
+            else {}
+        )
+        return [
+            (field, sorted(names[pk] for pk in ticked[field.name] if pk in names))
+            for field in fields
+        ]
+
     def about_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[a], self[b]) for a, b in ABOUT_PAIRS]
 
     def health_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[a], self[b]) for a, b in HEALTH_PAIRS]
+
+
+def _treatment_ids(value: Any) -> set[int]:
+    # The ids a treatment list holds: model instances when shown from the profile, strings as
+    # posted (maybe not numbers, maybe too large for the database: those are left out).
+    ids = set()
+    for item in value or []:
+        text = str(getattr(item, "pk", item))
+        if text.isascii() and text.isdigit() and int(text) <= MAX_PK:
+            ids.add(int(text))
+    return ids
 
 
 def _year_validator(current_year: int) -> Any:
@@ -224,7 +290,7 @@ def _year_validator(current_year: int) -> Any:
     return validate
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(CommunityForm):
     """The "people like me" filters on /members/; every field optional."""
 
     role = forms.ChoiceField(choices=[("", "Anyone"), *Profile.Role.choices], required=False)
@@ -251,7 +317,7 @@ class DirectoryFilterForm(forms.Form):
         return " ".join(self.cleaned_data.get("region", "").split())
 
 
-class AccountDeleteForm(forms.Form):
+class AccountDeleteForm(CommunityForm):
     """Erasure asks for the password again, so a borrowed session cannot erase an account."""
 
     password = forms.CharField(
@@ -272,7 +338,7 @@ class AccountDeleteForm(forms.Form):
         return password
 
 
-class ResendConfirmationForm(forms.Form):
+class ResendConfirmationForm(CommunityForm):
     """The address to send a new confirmation link to; no login needed."""
 
     email = forms.EmailField(

@@ -41,6 +41,16 @@ _NOT_A_FACT = frozenset({"", "unknown", Profile.DiagnosisType.OTHER})
 
 SHARED_FACT_COUNT = "shared_fact_count"
 
+# Shorter words for a fact shown as a chip, where the profile's own label is long or bare.
+_CHIP_LABELS: dict[tuple[str, str], str] = {
+    ("hormone_status", Profile.HormoneStatus.POSITIVE.value): "Hormone receptor-positive",
+    ("hormone_status", Profile.HormoneStatus.NEGATIVE.value): "Hormone receptor-negative",
+    **{
+        ("age_range", age.value): f"Aged {age.label[0].lower()}{age.label[1:]}"
+        for age in Profile.AgeRange
+    },
+}
+
 
 @dataclass(frozen=True)
 class MemberFacts:
@@ -130,18 +140,22 @@ def members_ranked_by_shared_facts(
     viewer: Viewer,
     candidates: QuerySet[User] | None = None,
     limit: int | None = None,
+    facts: MemberFacts | None = None,
 ) -> QuerySet[User]:
     """Members ordered by how many facts they share with the viewer, most first, then by name.
 
     Each row carries `shared_fact_count`. Only facts a member shares with members count; a
     visitor gets nothing; the viewer, inactive and erased members are left out. Costs the
     viewer's facts (two queries) plus one query when the result is read, whatever the size of
-    `candidates` (a queryset of users to rank, e.g. the directory's filtered one).
+    `candidates` (a queryset of users to rank, e.g. the directory's filtered one). A caller
+    that also shows the facts passes the viewer's `facts` (from `member_facts_of`) to read
+    them once.
     """
     if not viewer_is_member(viewer):
         return User.objects.none()
     members = candidates if candidates is not None else User.objects.all()
-    facts = member_facts_of(member=viewer)
+    if facts is None:
+        facts = member_facts_of(member=viewer)
     ranked = (
         members.filter(is_active=True, erased_at__isnull=True)
         .exclude(pk=viewer.pk)
@@ -149,6 +163,11 @@ def members_ranked_by_shared_facts(
         .order_by(f"-{SHARED_FACT_COUNT}", "display_name", "pk")
     )
     return ranked[:limit] if limit is not None else ranked
+
+
+def shared_fact_count(member: User) -> int:
+    """The count `members_ranked_by_shared_facts` put on this row (0 on any other user)."""
+    return int(getattr(member, SHARED_FACT_COUNT, 0))
 
 
 def facts_shared_with(*, facts: MemberFacts, profile: Profile) -> list[str]:
@@ -164,7 +183,8 @@ def facts_shared_with(*, facts: MemberFacts, profile: Profile) -> list[str]:
             and getattr(profile, name) == value
             and getattr(profile, visibility) == (Visibility.MEMBERS)
         ):
-            shared.append(str(getattr(profile, f"get_{name}_display")()))
+            label = str(getattr(profile, f"get_{name}_display")())
+            shared.append(_CHIP_LABELS.get((name, value), label))
     if profile.treatments_visibility == Visibility.MEMBERS and facts.treatment_ids:
         listed = {*profile.current_treatments.all(), *profile.past_treatments.all()}
         shared.extend(sorted(t.name for t in listed if t.pk in facts.treatment_ids))

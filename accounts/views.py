@@ -6,20 +6,21 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from moderation.policy import posting_refusal
 
+from .directory import member_directory_page
 from .export import member_export
-from .forms import AccountDeleteForm, DirectoryFilterForm, SettingsForm
+from .forms import SETTINGS_SECTIONS, AccountDeleteForm, DirectoryFilterForm, SettingsForm
 from .http import MemberRequest
 from .models import Block, Profile, User
-from .selectors import member_directory, member_profile_get, profile_items_for_viewer
+from .selectors import member_profile_get, profile_items_for_viewer
 from .services import (
     EMAIL_CHOICE_FIELDS,
     health_consent_active,
@@ -27,13 +28,17 @@ from .services import (
     member_settings_update,
 )
 
-DIRECTORY_PAGE_SIZE = 24
-
 
 def _member(request: HttpRequest) -> User:
     # Only called behind login_required.
     assert isinstance(request.user, User)
     return request.user
+
+
+def _settings_url(section: str | None) -> str:
+    # Back to the section the member saved from, open, so she sees what she changed.
+    url = reverse("accounts:settings")
+    return f"{url}?section={section}#{section}" if section in SETTINGS_SECTIONS else url
 
 
 @login_required
@@ -76,7 +81,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
                 )
             else:
                 messages.success(request, "Your settings are saved.")
-            response = redirect("accounts:settings")
+            response = redirect(_settings_url(request.POST.get("section")))
             response.set_cookie(
                 "text_size",
                 "large" if data["prefers_larger_text"] else "normal",
@@ -101,6 +106,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "form": form,
+        "open_sections": form.sections_to_open(request.GET.get("section")),
         "preview": preview,
         "posting_refusal": posting_refusal(user),
         "consent_active": consent_active,
@@ -148,15 +154,19 @@ def delete_view(request: MemberRequest) -> HttpResponse:
 def directory_view(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    members = member_directory(viewer=request.user, filters=filters)
-    page = Paginator(members, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [
-        (member, profile_items_for_viewer(profile=member.profile, viewer=request.user))
-        for member in page.object_list
-    ]
+    directory = member_directory_page(
+        viewer=request.user, filters=filters, page_number=request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": directory.page,
+        "cards": directory.cards,
+        "viewer_has_facts": directory.viewer_has_facts,
+        "filtered": bool(filters and any(filters.values())),
+        "query": query.urlencode(),
+    }
     return render(request, "accounts/directory.html", context)
 
 

@@ -13,7 +13,8 @@ class CommentForm(IdempotentForm):
         max_length=COMMENT_MAX_LENGTH,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Be kind. You can use **bold**, *italics*, lists and links.",
+        help_text=f"Be kind. Up to {COMMENT_MAX_LENGTH:,} characters; you can use **bold**, "
+        "*italics*, lists and links.",
         error_messages={
             "required": "Please write something before posting.",
             "max_length": f"Please keep comments under {COMMENT_MAX_LENGTH} characters "

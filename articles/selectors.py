@@ -11,7 +11,7 @@ from core.viewer import Viewer, viewer_holds_permission, viewer_is_member, viewe
 from moderation.context_notes import with_context_notes
 from moderation.models import ModerationState
 
-from .models import Article, ArticleStatus, Comment, CommentHug
+from .models import Article, ArticleStatus, ArticleSuggestedQuestion, Comment, CommentHug
 
 COMMENTS_PER_PAGE = 50
 ARTICLES_PER_PAGE = 12
@@ -37,6 +37,11 @@ def article_get_for_viewer(*, slug: str, viewer: Viewer) -> Article | None:
     if not viewer_is_editor(viewer):
         qs = qs.filter(status__in=PUBLIC_STATUSES, published_at__lte=timezone.now())
     return qs.filter(slug=slug).first()
+
+
+def article_suggested_questions(*, article: Article) -> list[ArticleSuggestedQuestion]:
+    """The questions editors offer readers of this article for their care-team list."""
+    return list(article.suggested_questions.order_by("position", "id"))
 
 
 def article_related(*, article: Article, limit: int = 3) -> list[Article]:

@@ -15,6 +15,7 @@ BENCHMARKS = {
     "forum": "benchmarks.forum_bench",
     "newsletter": "benchmarks.newsletter_bench",
     "faults": "benchmarks.fault_timings",
+    "feed": "benchmarks.feed_bench",
 }
 
 

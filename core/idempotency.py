@@ -35,6 +35,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from .form_fields import CommunityForm
 from .models import PostingKey
 from .viewer import Viewer
 
@@ -79,7 +80,7 @@ class IdempotencyKeyField(forms.Field):
         """Any value is acceptable: a bad key only means posting without one."""
 
 
-class IdempotentForm(forms.Form):
+class IdempotentForm(CommunityForm):
     """Base of every posting form; templates render the key with `{% idempotency_key_field %}`."""
 
     idempotency_key = IdempotencyKeyField()

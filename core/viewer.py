@@ -91,3 +91,23 @@ def _holds_moderation_permission(viewer: Viewer) -> bool:
         .filter(content_type__app_label=app_label, codename=codename)
         .exists()
     )
+
+
+def moderator_expression() -> Any:
+    """A boolean SQL expression over a user queryset: that user is a moderator, as
+    `viewer_is_moderator` would answer for them (superuser, or moderation's permission held
+    directly or through a group). The bulk form for listing other members: one query for a
+    page of them, never one each. Staff powers withheld for a request concern only the viewer,
+    so they do not apply here."""
+    from django.contrib.auth.models import Permission  # not at import: core loads before apps
+    from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
+
+    app_label, codename = MODERATE_CONTENT_PERMISSION.split(".")
+    held = Permission.objects.filter(
+        Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")),
+        content_type__app_label=app_label,
+        codename=codename,
+    )
+    return ExpressionWrapper(
+        Q(is_active=True) & (Q(is_superuser=True) | Q(Exists(held))), output_field=BooleanField()
+    )

@@ -8,12 +8,13 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from accounts.erasure import register_eraser
         from accounts.export import register_exporter
+        from catalogue.treatment_content import treatment_content_register
         from core.public_pages_signals import public_models_register
         from core.search_registry import searchable_register
         from core.team_feed_registry import team_feed_source_register
         from moderation import registry
 
-        from . import notices, privacy, searchable, team_feed
+        from . import notices, privacy, searchable, team_feed, treatment_content
         from .models import Answer, Question
         from .services import answer_state_changed, question_state_changed
 
@@ -44,5 +45,6 @@ class ForumConfig(AppConfig):
         searchable_register(searchable.ANSWER)
         public_models_register(Question)
         public_models_register(Answer)
+        treatment_content_register(treatment_content.QUESTIONS_ABOUT_TREATMENT)
         team_feed_source_register(team_feed.QUESTIONS)
         team_feed_source_register(team_feed.ANSWERS)

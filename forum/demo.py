@@ -713,7 +713,8 @@ def seed() -> int:
 
 
 def _recount_all() -> None:
-    visible = Q(answers__moderation_state=ModerationState.VISIBLE)
+    # Answers only: replies under them are part of the conversation, not answers.
+    visible = Q(answers__moderation_state=ModerationState.VISIBLE, answers__parent__isnull=True)
     titles = [row[1] for row in QUESTIONS]
     for question in Question.objects.filter(title__in=titles).annotate(
         n=Count("answers", filter=visible, distinct=True),

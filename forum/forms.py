@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from catalogue.models import Topic, Treatment
-from core.form_fields import MAX_PK, BoundedModelMultipleChoiceField
+from core.form_fields import MAX_PK, BoundedModelMultipleChoiceField, CommunityForm
 from core.idempotency import IdempotentForm
 
 from .models import FollowFrequency
@@ -32,25 +32,29 @@ def question_title_check(value: str) -> None:
     )
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(CommunityForm):
     title = forms.CharField(
         min_length=10,
         max_length=150,
         help_text="10 to 150 characters, phrased as a question. Everyone can read titles.",
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={"required": "Please write your question in a few words."},
     )
     body = forms.CharField(
         label="Details",
         required=False,
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Only logged-in members can read the details. Light formatting: *italic*, "
-        "**bold**, lists and links.",
+        help_text="Only logged-in members can read the details. Up to 10,000 characters. "
+        "Light formatting: *italic*, **bold**, lists and links.",
     )
     topics = BoundedModelMultipleChoiceField(
         queryset=Topic.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         help_text="Choose 1 to 3.",
+        error_messages={
+            "required": "Please choose 1 to 3 topics, so members who know them find your question."
+        },
     )
     treatments = BoundedModelMultipleChoiceField(
         queryset=Treatment.objects.all(),
@@ -72,7 +76,9 @@ class QuestionForm(forms.Form):
     def clean_topics(self) -> list[Topic]:
         topics = list(self.cleaned_data["topics"])
         if not 1 <= len(topics) <= 3:
-            raise ValidationError("Choose between 1 and 3 topics.")
+            raise ValidationError(
+                "Please choose 1 to 3 topics, so members who know them find your question."
+            )
         return topics
 
 
@@ -105,7 +111,7 @@ class AnswerForm(IdempotentForm):
         return body
 
 
-class AnswerEditForm(forms.Form):
+class AnswerEditForm(CommunityForm):
     body = forms.CharField(
         label="Your answer", max_length=10000, widget=forms.Textarea(attrs={"rows": 6})
     )
@@ -117,7 +123,7 @@ class AnswerEditForm(forms.Form):
         return body
 
 
-class FollowPreferenceForm(forms.Form):
+class FollowPreferenceForm(CommunityForm):
     frequency = forms.ChoiceField(
         choices=FollowFrequency.choices,
         widget=forms.RadioSelect,
@@ -125,7 +131,7 @@ class FollowPreferenceForm(forms.Form):
     )
 
 
-class RevealForm(forms.Form):
+class RevealForm(CommunityForm):
     reason = forms.CharField(
         max_length=300, help_text="Written to the moderation log with your name."
     )

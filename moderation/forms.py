@@ -1,10 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.form_fields import CommunityForm
+
 from .models import ReportReason
 
 
-class ReportForm(forms.Form):
+class ReportForm(CommunityForm):
     reason = forms.ChoiceField(
         choices=ReportReason.choices,
         widget=forms.RadioSelect,

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "articles",
     "forum",
     "activities",
+    "treatments",
     "newsletter",
     "search",
     "mybcteam",
@@ -151,6 +152,10 @@ else:
 # for one Redis timeout at most, and queued work waits in the database for the sweepers.
 REDIS_OUTAGE_PAUSE_SECONDS = env.float("REDIS_OUTAGE_PAUSE_SECONDS", default=5.0)
 
+# The members' "My team" feeds live in Redis under this prefix (activities.feed.store); they
+# are rebuilt from the database when missing, so Redis may evict or lose them.
+FEED_KEY_PREFIX = env("FEED_KEY_PREFIX", default="mybcteam:feed")
+
 # How long a process may reuse the anonymous page cache's content version before reading it
 # again (docs/caching.md): the most another process can lag behind a change. 0 reads it on
 # every request.
@@ -205,7 +210,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Follower emails whose task never got queued (broker outage): delayed, never lost.
     "forum-answer-notify-sweep": {"task": "forum.tasks.answer_notify_sweep", "schedule": 120.0},
     "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 10.0},
+    # Feed jobs whose task was lost with the broker, or that found Redis away (docs/community.md).
+    "feed-jobs-sweep": {"task": "activities.feed.tasks.feed_jobs_sweep", "schedule": 15.0},
 }
+# Task modules outside an app's own tasks.py, which autodiscovery would not find.
+CELERY_IMPORTS = ["activities.feed.tasks"]
 
 # Hour (UTC) of the daily notification digest (docs/notifications.md).
 NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=7)

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from catalogue.models import Topic
-from core.form_fields import BoundedModelMultipleChoiceField
+from core.form_fields import BoundedModelMultipleChoiceField, CommunityForm
 
 from .services import PAUSE_WEEKS
 
@@ -13,7 +13,7 @@ def _no_nul(value: str) -> str:
     return value
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(CommunityForm):
     email = forms.EmailField(label="Your email address", max_length=254)
     source = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
@@ -26,7 +26,7 @@ class SubscribeForm(forms.Form):
         return source if source.startswith("/") and not source.startswith("//") else ""
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(CommunityForm):
     topics = BoundedModelMultipleChoiceField(
         queryset=Topic.objects.all(),
         required=False,

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # A discreet email names neither the site nor any health word, from a neutral sender name.
 DISCREET_SENDER_NAME = "Notifications"
-PREFERENCES_PATH = "/accounts/settings/#notifications"
+PREFERENCES_PATH = "/accounts/settings/?section=notifications#notifications"
 
 
 def sender_for(recipient: User) -> str | None:

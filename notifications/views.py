@@ -16,6 +16,8 @@ from .rendering import render_rows
 from .selectors import notification_page
 from .services import notification_mark_read, notifications_mark_all_read, notifications_mark_gone
 
+SETTINGS_SECTION = "/accounts/settings/?section=notifications#notifications"
+
 
 def _member(request: HttpRequest) -> User:
     assert isinstance(request.user, User)  # behind login_required
@@ -86,12 +88,12 @@ def preferences_view(request: HttpRequest) -> HttpResponse:
         messages.error(
             request, "We could not save your notification choices: pick one option on each line."
         )
-        return redirect("/accounts/settings/#notifications")
+        return redirect(SETTINGS_SECTION)
     preferences_set(
         member=member, channels=form.channels(), pause_email=form.cleaned_data["pause_email"]
     )
     messages.success(request, "Your notification choices are saved.")
-    return redirect("/accounts/settings/#notifications")
+    return redirect(SETTINGS_SECTION)
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_merge_blocks_and_welcome'),
+        ('accounts', '0004_merge_welcome_flow_and_blocks'),
     ]
 
     operations = [

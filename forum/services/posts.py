@@ -239,8 +239,10 @@ def _answer_create(
     if decision.state == ModerationState.VISIBLE:
         # F-expressions: concurrent answers each add one, none is lost to a read-modify-write;
         # Greatest: a slower transaction with an older timestamp never moves activity back.
+        # A reply is activity but not an answer: the count is of answers to the question.
+        counted = {"answer_count": F("answer_count") + 1} if parent is None else {}
         Question.objects.filter(pk=question.pk).update(
-            answer_count=F("answer_count") + 1,
+            **counted,
             last_activity_at=Greatest(F("last_activity_at"), Value(answer.created_at)),
         )
         public_pages_changed()  # the count and the activity order visitors see
@@ -310,10 +312,12 @@ def answer_delete(*, answer: Answer, member: User) -> None:
 
 
 def question_recount(*, question_id: int) -> None:
-    """Recount a question's visible answers and hugs from the rows (after moderation)."""
+    """Recount a question's visible answers (replies to them are not answers) and hugs."""
     Question.objects.filter(pk=question_id).update(
         answer_count=Answer.objects.filter(
-            question_id=question_id, moderation_state=ModerationState.VISIBLE
+            question_id=question_id,
+            parent__isnull=True,
+            moderation_state=ModerationState.VISIBLE,
         ).count(),
         hug_count=QuestionHug.objects.filter(question_id=question_id).count(),
     )

@@ -134,17 +134,3 @@ def moderated_profile_items(context: template.Context, items: list[Any], member:
     if member.pk in bio_withheld_member_ids(member_ids=[member.pk]):
         return _withhold_bio(items)
     return items
-
-
-@register.simple_tag(takes_context=True)
-def moderated_member_rows(context: template.Context, rows: list[Any]) -> list[Any]:
-    """(member, items) rows of a directory page, bios withheld as above, in one query."""
-    rows = list(rows)
-    viewer = getattr(context.get("request"), "user", None)
-    withheld = bio_withheld_member_ids(member_ids=[member.pk for member, _ in rows])
-    return [
-        (member, items)
-        if member.pk not in withheld or _sees_everything(viewer, member.pk)
-        else (member, _withhold_bio(items))
-        for member, items in rows
-    ]

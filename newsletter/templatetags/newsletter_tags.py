@@ -10,15 +10,21 @@ from ..services import subscriber_link
 
 register = template.Library()
 
+# Log in, sign up, password and settings pages (the URL contract's /accounts/…): a member there
+# is busy with her account, and the settings page has its own newsletter section.
+ACCOUNT_PAGES_PREFIX = "/accounts/"
+
 
 @register.inclusion_tag("newsletter/includes/box.html", takes_context=True)
 def newsletter_box(context: template.Context) -> dict[str, Any]:
     """The "Get updates directly to your inbox" box; members subscribe with one click."""
     request = context.get("request")
     user = context.get("user")
-    # One box per page: the footer's stays away when the page body already has one, and
-    # members who are already subscribed see none.
-    hidden = bool(getattr(request, "_newsletter_box_shown", False))
+    # One box per page: the footer's stays away when the page body already has one, account
+    # pages show none, and members who are already subscribed see none.
+    hidden = bool(getattr(request, "_newsletter_box_shown", False)) or str(
+        getattr(request, "path", "")
+    ).startswith(ACCOUNT_PAGES_PREFIX)
     if not hidden and user is not None and user.is_authenticated:
         subscriber = subscriber_for_member(member=user)
         hidden = subscriber is not None and subscriber.state == Subscriber.State.CONFIRMED

@@ -22,5 +22,12 @@ def notification_preferences(context: template.Context) -> dict[str, Any]:
     member = context["user"]
     channels = channels_for(member_id=member.pk)
     initial: dict[str, Any] = {f"channel_{key}": value for key, value in channels.items()}
-    initial["pause_email"] = email_paused(member_id=member.pk)
-    return {"form": PreferencesForm(initial=initial), "csrf_token": context.get("csrf_token")}
+    paused = email_paused(member_id=member.pk)
+    initial["pause_email"] = paused
+    request = context.get("request")
+    return {
+        "form": PreferencesForm(initial=initial),
+        "csrf_token": context.get("csrf_token"),
+        "paused": paused,
+        "open": request is not None and request.GET.get("section") == "notifications",
+    }

@@ -1,11 +1,14 @@
 """/members/ and /members/<handle>/: members only, each field's visibility honoured."""
 
+import re
 from http import HTTPStatus
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from accounts.models import Visibility
+from accounts.forms import DirectoryFilterForm
+from accounts.models import User, Visibility
 from accounts.services import member_erase
 from tests.factories import UserFactory
 
@@ -95,14 +98,65 @@ def test_banned_member_profile_answers_404_like_the_directory(member_client, sha
     assert response.status_code == HTTPStatus.NOT_FOUND
 
 
-def test_directory_lists_members_with_shared_fields_only(member_client, sharer):
+def _listed(response) -> list:
+    return [card.member for card in response.context["cards"]]
+
+
+def test_directory_cards_show_only_what_is_shared_with_members(client, sharer):
+    viewer = member_with_profile(her2_status="positive", stage="3", region="Ohio")
+    client.force_login(viewer)
+
+    response = client.get(reverse("members:directory"))
+
+    card = next(c for c in response.context["cards"] if c.member == sharer)
+    cards_html = response.content.decode().split('class="plain-list member-list"')[1]
+    assert response.status_code == HTTPStatus.OK
+    assert (card.role, card.in_common) == ("Living with breast cancer", ["HER2-positive"])
+    assert sharer.display_name in cards_html
+    for private in ("Secret gardener", "Stage III", "Ohio", "Trastuzumab"):
+        assert private not in cards_html
+
+
+def test_directory_orders_members_by_facts_shared_with_the_viewer_not_by_name(client):
+    viewer = member_with_profile(her2_status="positive", stage="2")
+    alike = member_with_profile(
+        her2_status="positive", her2_status_visibility=SHARED, stage="2", stage_visibility=SHARED
+    )
+    hiding = member_with_profile(
+        her2_status="positive", her2_status_visibility=PRIVATE, stage="2", stage_visibility=PRIVATE
+    )
+    User.objects.filter(pk=alike.pk).update(display_name="Zinnia")
+    User.objects.filter(pk=hiding.pk).update(display_name="Aster")
+    client.force_login(viewer)
+
+    response = client.get(reverse("members:directory"))
+
+    assert [m.pk for m in _listed(response)] == [alike.pk, hiding.pk]
+    assert "Members who share the most with you come first." in response.content.decode()
+
+
+def test_directory_marks_moderators_as_staff_by_their_permission(member_client, sharer):
+    moderator = UserFactory.create(display_name="Kind Moderator")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    UserFactory.create(display_name="Staff Flag Only", is_staff=True)
+
     response = member_client.get(reverse("members:directory"))
 
-    items = dict(response.context["rows"])[sharer]
-    assert response.status_code == HTTPStatus.OK
-    assert sharer.display_name in response.content.decode()
-    assert {item.name for item in items} == {"role", "her2_status"}
-    assert "Secret gardener" not in response.content.decode()
+    staff = [card.member.display_name for card in response.context["cards"] if card.is_moderator]
+    assert staff == ["Kind Moderator"]
+    assert response.content.decode().count('class="tag tag-staff"') == 1
+
+
+def test_directory_filter_labels_sit_with_their_own_select(member_client):
+    response = member_client.get(reverse("members:directory"))
+
+    fields = re.findall(
+        r'<div class="field">\s*<label for="id_(\w+)">[^<]*</label>.*?<(?:select|input)[^>]*'
+        r'name="(\w+)"',
+        response.content.decode(),
+        flags=re.DOTALL,
+    )
+    assert fields == [(name, name) for name in DirectoryFilterForm.base_fields]
 
 
 @pytest.mark.parametrize(
@@ -120,8 +174,7 @@ def test_directory_lists_members_with_shared_fields_only(member_client, sharer):
 def test_directory_filters_never_match_only_me_fields(member_client, sharer, filters, matches):
     response = member_client.get(reverse("members:directory"), filters)
 
-    listed = [member for member, _items in response.context["rows"]]
-    assert (sharer in listed) is matches
+    assert (sharer in _listed(response)) is matches
 
 
 def test_directory_filters_match_shared_treatment_region_and_stage(member_client):
@@ -139,7 +192,7 @@ def test_directory_filters_match_shared_treatment_region_and_stage(member_client
     by_stage = member_client.get(reverse("members:directory"), {"stage": "2"})
 
     for response in (by_treatment, by_region, by_stage):
-        assert [m for m, _ in response.context["rows"]] == [shared]
+        assert _listed(response) == [shared]
 
 
 def test_directory_excludes_erased_and_inactive_members(member_client, sharer):
@@ -149,7 +202,7 @@ def test_directory_excludes_erased_and_inactive_members(member_client, sharer):
 
     response = member_client.get(reverse("members:directory"))
 
-    listed = [member for member, _ in response.context["rows"]]
+    listed = _listed(response)
     assert sharer in listed
     assert all(m.display_name not in ("Former member", "Closed Account") for m in listed)
 
@@ -168,8 +221,8 @@ def test_directory_is_paginated_with_bounded_queries(member_client, django_asser
     with django_assert_max_num_queries(12):
         second = member_client.get(reverse("members:directory"), {"page": 2})
 
-    assert len(first.context["rows"]) == 24
-    assert len(second.context["rows"]) == 7  # 30 + the viewer
+    assert len(first.context["cards"]) == 24
+    assert len(second.context["cards"]) == 6  # 30 members; the viewer is not listed
     assert "page=2" in first.content.decode()
 
 

@@ -1,10 +1,12 @@
 """/accounts/settings/: profile, visibility, health-data consent, preferences."""
 
+import re
 from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
 
+from accounts.forms import SettingsForm
 from accounts.models import HealthDataConsent, Profile, Visibility
 from tests.factories import UserFactory, treatment
 
@@ -202,3 +204,98 @@ def test_settings_page_runs_bounded_queries(member_client, django_assert_max_num
         response = member_client.get(URL)
 
     assert response.status_code == HTTPStatus.OK
+
+
+# --- Sections: short, closed until asked for; an error is never hidden in a closed one ---
+
+
+def _open_sections(html: str) -> list[str]:
+    return re.findall(r'<details class="card settings-section" id="(\w+)" open>', html)
+
+
+def test_settings_sections_start_closed_and_hold_every_setting(member_client):
+    response = member_client.get(URL)
+
+    html = response.content.decode()
+    assert _open_sections(html) == []
+    assert re.findall(r'class="card settings-section" id="(\w+)"', html) == [
+        "name",
+        "about",
+        "health",
+        "activities",
+        "email",
+        "reading",
+        "account",
+    ]
+    for name in SettingsForm.base_fields:
+        assert f'name="{name}"' in html
+
+
+def test_settings_section_asked_for_in_the_address_opens(member_client):
+    response = member_client.get(URL, {"section": "health"})
+
+    assert _open_sections(response.content.decode()) == ["health"]
+
+
+def test_settings_error_opens_the_section_that_holds_it(member_client):
+    response = member_client.post(URL, _form(health_consent="on", year_diagnosed="1800"))
+
+    assert _open_sections(response.content.decode()) == ["health"]
+
+
+def test_settings_save_from_a_section_returns_to_it_open(member_client, member):
+    response = member_client.post(URL, _form(section="about", bio="Gardening again."))
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == f"{URL}?section=about#about"
+    assert Profile.objects.get(user=member).bio == "Gardening again."
+
+
+def test_settings_save_ignores_an_unknown_section(member_client):
+    response = member_client.post(URL, _form(section="javascript:alert(1)"))
+
+    assert response["Location"] == URL
+
+
+def test_settings_empty_selects_say_prefer_not_to_say(member_client):
+    html = member_client.get(URL).content.decode()
+
+    assert "---------" not in html
+    assert '<option value="" selected>Prefer not to say</option>' in html
+
+
+def test_settings_treatment_lists_name_what_is_ticked_when_closed(member_client):
+    member_client.post(
+        URL, _form(health_consent="on", current_treatments=[treatment("trastuzumab").pk])
+    )
+
+    html = member_client.get(URL).content.decode()
+
+    assert re.search(
+        r"Current treatments</span>\s*<span class=\"settings-hint\">Trastuzumab<", html
+    )
+    assert re.search(r"Past treatments</span>\s*<span class=\"settings-hint\">None chosen<", html)
+
+
+def test_settings_treatment_list_with_a_huge_id_is_a_form_error_not_a_crash(member_client):
+    response = member_client.post(
+        URL, _form(health_consent="on", current_treatments=["9" * 40, "x"])
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert _open_sections(response.content.decode()) == ["health"]
+
+
+def test_settings_bio_over_the_limit_is_kept_and_explained_never_cut(member_client, member):
+    pasted = "I found it helped to write things down. " * 30  # 1,200 characters
+
+    response = member_client.post(URL, _form(bio=pasted))
+
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert f"Please shorten this to 1000 characters (it has {len(pasted.strip())} now)." in html
+    assert pasted.strip() in html
+    assert 'data-maxlength="1000"' in html
+    assert 'maxlength="1000"' not in html.replace('data-maxlength="1000"', "")
+    assert "Up to 1,000 characters." in html
+    assert Profile.objects.get(user=member).bio == ""

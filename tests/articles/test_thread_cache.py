@@ -93,7 +93,7 @@ def test_a_member_can_hug_from_the_shared_thread_with_their_own_csrf_token(artic
     [
         ("reply", "A new reply from today."),
         ("edit", "Edited: it was fine in the end."),
-        ("hug", "· 1</button>"),
+        ("hug", '<span class="meta hug-count">1 hug</span>'),
     ],
 )
 def test_the_shared_thread_follows_every_change(article, thread, change, expected):

@@ -49,6 +49,15 @@ PAYLOADS = [
     "<textarea><script>alert(1)</script></textarea>",
     "[x](  javascript:alert(1)  )",
     '<a href="java\tscript:alert(1)">x</a>',
+    # Bare addresses, which members' text turns into links.
+    "https://x.example/a?b=<img src=x onerror=alert(1)>",
+    'https://x.example/"onmouseover="alert(1)',
+    "https://x.example/'onmouseover='alert(1)",
+    "https://javascript:alert(1)",
+    "www.x.example/<script>alert(1)</script>",
+    "https://x.example/%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
+    "https://x.example/`onmouseover=alert(1)`",
+    "[https://x.example](javascript:alert(1))",
 ]
 
 SAFE_TAGS = {

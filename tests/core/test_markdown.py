@@ -94,6 +94,56 @@ def test_render_member_markdown_turns_single_newlines_into_line_breaks():
     assert html == "<p>first line<br>\nsecond line</p>\n"
 
 
+# --- Bare web addresses in members' text become links ---
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "The NCI page helped: https://www.cancer.gov/types/breast.",
+            '<a href="https://www.cancer.gov/types/breast" rel="nofollow ugc noopener">'
+            "https://www.cancer.gov/types/breast</a>.",
+        ),
+        (
+            "(see www.breastcancer.org/treatment)",
+            '(see <a href="https://www.breastcancer.org/treatment" rel="nofollow ugc noopener">'
+            "www.breastcancer.org/treatment</a>)",
+        ),
+        (
+            "https://en.wikipedia.org/wiki/Trastuzumab_(drug), then",
+            '<a href="https://en.wikipedia.org/wiki/Trastuzumab_(drug)" '
+            'rel="nofollow ugc noopener">'
+            "https://en.wikipedia.org/wiki/Trastuzumab_(drug)</a>, then",
+        ),
+    ],
+)
+def test_render_member_markdown_links_bare_addresses_without_the_sentence_around_them(text, link):
+    assert link in render_member_markdown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`https://in.code.example`",
+        "javascript:alert(1)",
+        "https://javascript:alert(1)",
+        "http://localhost/admin",
+        "write to me at someone@www.example.org",
+        "www.",
+    ],
+)
+def test_render_member_markdown_leaves_code_scripts_and_non_addresses_unlinked(text):
+    assert "<a" not in render_member_markdown(text)
+
+
+def test_render_member_markdown_links_a_written_link_once():
+    html = render_member_markdown("[the guide](https://a.example/guide) and https://b.example")
+
+    assert html.count("<a ") == 2
+    assert '<a href="https://a.example/guide" rel="nofollow ugc noopener">the guide</a>' in html
+
+
 def test_member_markdown_links_a_mention_to_the_profile():
     html = render_member_markdown("Thank you @AmberAster, and **@bea**!")
 

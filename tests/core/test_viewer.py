@@ -3,7 +3,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 
+from accounts.models import User
 from core.viewer import (
+    moderator_expression,
     viewer_has_staff_powers,
     viewer_holds_permission,
     viewer_is_member,
@@ -143,3 +145,26 @@ def test_viewer_holds_permission_as_has_perm_for_a_member_and_never_for_a_visito
     assert viewer_holds_permission(editor, "articles.change_article") is True
     assert viewer_holds_permission(UserFactory.create(), "articles.change_article") is False
     assert viewer_holds_permission(AnonymousUser(), "articles.change_article") is False
+
+
+def test_moderator_expression_answers_for_each_listed_member_as_viewer_is_moderator_does():
+    by_permission = UserFactory.create(display_name="By permission")
+    by_permission.user_permissions.add(_moderation_permission())
+    by_group = UserFactory.create(display_name="By group")
+    by_group.groups.add(Group.objects.get(name="Moderators"))
+    UserFactory.create(display_name="Superuser", is_superuser=True)
+    UserFactory.create(display_name="Staff only", is_staff=True)
+    UserFactory.create(display_name="Closed", is_active=False, is_superuser=True)
+    UserFactory.create(display_name="Plain")
+
+    rows = User.objects.annotate(moderates=moderator_expression()).order_by("display_name")
+    answers = {user.display_name: user.moderates for user in rows}
+
+    assert answers == {
+        user.display_name: viewer_is_moderator(User.objects.get(pk=user.pk)) for user in rows
+    }
+    assert [name for name, moderates in answers.items() if moderates] == [
+        "By group",
+        "By permission",
+        "Superuser",
+    ]

@@ -38,13 +38,15 @@ def test_newcomer_signs_up_confirms_and_keeps_health_details_private(
         page.locator("main form button[type=submit]").first.click()
 
     page.goto("/accounts/settings/")
+    page.locator("#about > summary").click()  # settings sections start closed
+    page.locator("#health > summary").click()
     page.locator("#id_bio").fill("Finishing Herceptin this winter; happy to talk about cold caps.")
     page.locator("#id_health_consent").check()
     page.locator("#id_her2_status").select_option("positive")
     page.locator("#id_her2_status_visibility").select_option("me")
     page.locator("#id_region").fill("Leeds")
     page.locator("#id_region_visibility").select_option("me")
-    page.get_by_role("button", name="Save settings").click()
+    page.locator("#health").get_by_role("button", name="Save settings").click()
 
     user = User.objects.get(email=EMAIL)
     assert user.profile.her2_status == "positive"

@@ -163,7 +163,7 @@ def test_answer_delete_recounts_and_keeps_replies(question, member, other_member
     question.refresh_from_db()
     assert root.moderation_state == ModerationState.REMOVED
     assert root.body == ""
-    assert question.answer_count == 1
+    assert question.answer_count == 0  # the reply stays, under a placeholder: not an answer
     assert root.replies.count() == 1
 
 
@@ -313,6 +313,30 @@ def test_question_edit_changes_slug_within_window(question, topic):
 
     question.refresh_from_db()
     assert question.slug == "what-helped-your-nausea-after-tchp"
+
+
+def test_answer_create_reply_is_activity_but_not_an_answer(question, member, other_member):
+    root = services.answer_create(question=question, author=member, body="What helped me.")
+
+    reply = services.answer_create(
+        question=question, author=other_member, body="Thank you!", parent=root
+    )
+
+    question.refresh_from_db()
+    assert question.answer_count == 1
+    assert question.last_activity_at == reply.created_at
+
+
+def test_question_recount_counts_answers_without_their_replies(question, member, other_member):
+    root = services.answer_create(question=question, author=member, body="What helped me.")
+    services.answer_create(question=question, author=other_member, body="Same!", parent=root)
+    services.answer_create(question=question, author=other_member, body="Mine too.")
+    Question.objects.filter(pk=question.pk).update(answer_count=99)
+
+    services.question_recount(question_id=question.pk)
+
+    question.refresh_from_db()
+    assert question.answer_count == 2
 
 
 def test_question_factory_smoke(db):

@@ -283,10 +283,10 @@ def test_ask_without_js_shows_similar_then_posts(member_client, question, topic)
 
 
 BAD_TITLES = [
-    ("", "This field is required"),
-    ("x" * 10000, "at most 150 characters"),
-    ("What about\x00this one?", "Null characters are not allowed"),
-    ("Short?", "at least 10 characters"),
+    ("", "Please write your question in a few words."),
+    ("x" * 10000, "Please shorten this to 150 characters (it has 10000 now)."),
+    ("What about\x00this one?", "invisible character we cannot store"),
+    ("Short?", "A little more, please: at least 10 characters (so far 6)."),
     ("I had DCIS and no stage", "phrase your title as a question"),
 ]
 
@@ -315,7 +315,16 @@ def test_ask_too_many_topics_is_form_error(member_client, db):
     )
 
     assert response.status_code == BAD
-    assert "between 1 and 3 topics" in response.content.decode()
+    assert "Please choose 1 to 3 topics" in response.content.decode()
+
+
+def test_ask_without_topics_says_why_topics_matter(member_client, db):
+    response = member_client.post("/questions/ask/", {"title": "What helped your fatigue?"})
+
+    html = response.content.decode()
+    assert response.status_code == BAD
+    assert "Please choose 1 to 3 topics, so members who know them find your question." in html
+    assert "This field is required." not in html
 
 
 @pytest.mark.parametrize(
@@ -323,8 +332,8 @@ def test_ask_too_many_topics_is_form_error(member_client, db):
     [
         ("", "Please write your answer first."),
         ("   ", "Please write your answer first."),
-        ("a\x00b", "Null characters are not allowed"),
-        ("y" * 10001, "at most 10000 characters"),
+        ("a\x00b", "invisible character we cannot store"),
+        ("y" * 10001, "Please shorten this to 10000 characters (it has 10001 now)."),
     ],
 )
 def test_answer_bad_input_gives_form_error(member_client, question, body, error):
@@ -456,7 +465,7 @@ def test_question_detail_hidden_answer_with_reply_shows_placeholder_to_members(
     assert "Wombat smoothie" not in body
     assert "Lonely hidden words" not in body
     assert "Please do not" in body
-    assert "1 answer" in body  # the visible reply only
+    assert "0 answers" in body  # the visible reply is not an answer
 
 
 def test_question_detail_moderator_sees_hidden_answers_marked(

@@ -57,9 +57,9 @@ def test_report_view_htmx_returns_fragment(member_client, item):
     [
         ({}, "Please choose a reason."),
         ({"reason": "other", "note": ""}, "Please tell us briefly"),
-        ({"reason": "spam", "note": "x" * 10_000}, "at most 1000 characters"),
-        ({"reason": "spam", "note": "bad\x00byte"}, "Null characters are not allowed"),
-        ({"reason": "nonsense"}, "Select a valid choice"),
+        ({"reason": "spam", "note": "x" * 10_000}, "Please shorten this to 1000 characters"),
+        ({"reason": "spam", "note": "bad\x00byte"}, "invisible character we cannot store"),
+        ({"reason": "nonsense"}, "Please choose one of the options in the list."),
     ],
 )
 def test_report_view_bad_input_gives_form_error_and_keeps_text(member_client, item, data, message):

@@ -71,3 +71,28 @@ def test_text_size_switch_sends_anything_but_a_local_path_home(client, next_valu
 
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == "/"
+
+
+# --- The header (templates/base.html) ---
+
+
+def test_header_offers_join_to_visitors_except_on_the_sign_up_page_itself(client):
+    home = client.get("/").content.decode()
+    signup = client.get("/accounts/signup/").content.decode()
+
+    assert 'class="button button-small header-join"' in home
+    assert "header-join" not in signup
+
+
+def test_header_menus_are_disclosures_that_need_no_javascript(member_client, member):
+    html = member_client.get("/privacy/").content.decode()
+
+    phone_menu = html.split('<details class="header-menu header-phone">', 1)[1].split("</details>")[
+        0
+    ]
+    account_menu = html.split('<details class="header-menu header-account header-wide">', 1)[1]
+    assert "<summary>" in phone_menu
+    assert 'href="/accounts/settings/"' in phone_menu
+    assert "Log out" in phone_menu
+    assert f"Logged in as {member.display_name}" in phone_menu
+    assert 'href="/accounts/settings/"' in account_menu.split("</details>")[0]

@@ -27,6 +27,29 @@ def test_other_pages_show_the_box_in_the_footer(client):
     assert response.content.decode().count('id="newsletter-box"') == 1
 
 
+def test_subscribe_page_says_what_it_is_once(client):
+    page = client.get("/newsletter/subscribe/").content.decode()
+
+    assert page.count("<h1>Subscribe to updates</h1>") == 1
+    assert page.count("Get updates directly to your inbox") == 1  # the intro, not the box
+    assert page.count('id="newsletter-box"') == 1
+
+
+@pytest.mark.parametrize("path", ["/accounts/login/", "/accounts/signup/"])
+def test_box_stays_off_the_log_in_and_sign_up_pages(client, path):
+    response = client.get(path)
+
+    assert response.status_code == HTTPStatus.OK
+    assert 'id="newsletter-box"' not in response.content.decode()
+
+
+def test_box_stays_off_the_settings_page_which_has_its_own_section(member_client):
+    page = member_client.get("/accounts/settings/").content.decode()
+
+    assert 'id="newsletter-box"' not in page
+    assert "Subscribe with one click" in page
+
+
 def test_box_is_hidden_for_a_subscribed_member(member_client, member):
     services.subscriber_subscribe(email=member.email, member=member)
 

@@ -21,7 +21,7 @@ def copy_preferences(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0005_topics_from_catalogue"),
+        ("forum", "0006_answer_count_without_replies"),
         ("notifications", "0001_notifications_preferences_pause"),
     ]
 
