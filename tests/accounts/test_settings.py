@@ -225,6 +225,7 @@ def test_settings_sections_start_closed_and_hold_every_setting(member_client):
         "activities",
         "email",
         "reading",
+        "notifications",
         "account",
     ]
     for name in SettingsForm.base_fields:

@@ -158,3 +158,11 @@ def test_preferences_view_refuses_a_made_up_choice_kindly(client, rosa):
 
     assert "pick one option on each line" in response.content.decode()
     assert not NotificationPreference.objects.exists()
+
+
+def test_preferences_section_opens_when_asked_for(client, rosa):
+    client.force_login(rosa)
+
+    html = client.get("/accounts/settings/?section=notifications").content.decode()
+
+    assert '<details class="card settings-section" id="notifications" open>' in html
