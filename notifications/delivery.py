@@ -13,6 +13,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from accounts.models import User
+from core.mail.discretion import email_is_discreet
 from core.mail.services import email_enqueue, email_enqueue_many
 
 from .models import EmailPause, EmailState, Notification
@@ -26,9 +27,9 @@ DISCREET_SENDER_NAME = "Notifications"
 PREFERENCES_PATH = "/accounts/settings/?section=notifications#notifications"
 
 
-def sender_for(recipient: User) -> str | None:
+def sender_for(recipient: User, *, discreet: bool | None = None) -> str | None:
     """The neutral sender for a discreet member; None (the site's own) for the others."""
-    if not recipient.discreet_email:
+    if not (recipient.discreet_email if discreet is None else discreet):
         return None
     neutral = getattr(settings, "NEWSLETTER_DISCREET_FROM_EMAIL", "")
     if neutral:
@@ -46,18 +47,20 @@ def email_generic(*, notification: Notification, recipient: User) -> bool:
     if not entries or kind is None:
         return False
     entry = entries[0]
+    # Her discreet choice on her account, or kept by another app (the newsletter's).
+    discreet = recipient.discreet_email or email_is_discreet(email=recipient.email)
     email_enqueue(
         template="notifications/notice",
         to=recipient.email,
         context={
             "recipient_name": recipient.public_name,
-            "discreet": recipient.discreet_email,
+            "discreet": discreet,
             "subject": kind.subject.format(actor=entry.sentence.split(" ")[0]),
             "sentence": entry.sentence,
             "url": f"{settings.SITE_URL}/notifications/{notification.pk}/",
             "preferences_url": settings.SITE_URL + PREFERENCES_PATH,
         },
-        from_email=sender_for(recipient),
+        from_email=sender_for(recipient, discreet=discreet),
     )
     return True
 
