@@ -55,7 +55,7 @@ def email_generic(*, notification: Notification, recipient: User) -> bool:
         context={
             "recipient_name": recipient.public_name,
             "discreet": discreet,
-            "subject": kind.subject.format(actor=entry.sentence.split(" ")[0]),
+            "subject": kind.subject,
             "sentence": entry.sentence,
             "url": f"{settings.SITE_URL}/notifications/{notification.pk}/",
             "preferences_url": settings.SITE_URL + PREFERENCES_PATH,
