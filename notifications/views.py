@@ -101,10 +101,14 @@ def preferences_view(request: HttpRequest) -> HttpResponse:
 def mention_suggestions_view(request: HttpRequest) -> HttpResponse:
     """Members she may mention whose name starts with what she typed: a short list of
     "@handle" to copy into her post. Typing "@handle" by hand works the same without it."""
-    members = mention_candidates(writer=_member(request), query=request.GET.get("q", ""))
-    response = render(
-        request, "notifications/includes/mention_suggestions.html", {"members": members}
+    query = request.GET.get("q", "")[:40]
+    members = mention_candidates(writer=_member(request), query=query)
+    template = (
+        "notifications/includes/mention_suggestions.html"
+        if request.headers.get("HX-Request")
+        else "notifications/mentions.html"  # without JavaScript: a page of its own
     )
+    response = render(request, template, {"members": members, "query": query})
     # Typing is bursty: the browser may reuse an answer for a minute; never a shared cache.
     response["Cache-Control"] = "private, max-age=60"
     return response

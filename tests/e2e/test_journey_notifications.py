@@ -22,8 +22,11 @@ def test_a_mention_rings_the_bell_and_leads_to_the_comment(
     update = UpdateFactory.create(author=ana, body="First day of radiotherapy done.")
     ana_page, dora_page = (logged_in_page(m) for m in (ana, dora))
 
-    # Ana calls Dora into the conversation with @handle, as plain text.
+    # Ana finds Dora's handle with the helper under the comment box, then writes @handle.
     ana_page.goto(update.get_absolute_url())
+    ana_page.locator("summary", has_text="Mention a member").click()
+    ana_page.get_by_label("Member's name").fill("Dora")
+    expect(ana_page.locator("#mention-results-comment")).to_contain_text(f"@{dora.handle}")
     ana_page.get_by_label("Your comment").fill(
         f"@{dora.handle} had the same machine, maybe she has tips for the skin cream."
     )

@@ -90,7 +90,16 @@ def test_mention_suggestions_view_is_for_members_and_bounded(client, rosa):
     assert client.get("/notifications/mentions/?q=amb").status_code == HTTPStatus.FOUND
 
     client.force_login(rosa)
-    response = client.get("/notifications/mentions/?q=%40amb")
+    response = client.get("/notifications/mentions/?q=%40amb", HTTP_HX_REQUEST="true")
 
     assert response.content.decode().count("<li>") == 8
     assert "private" in response["Cache-Control"]
+
+
+def test_mention_suggestions_view_without_javascript_is_a_page_of_its_own(client, rosa, amber):
+    client.force_login(rosa)
+
+    html = client.get("/notifications/mentions/?q=amb").content.decode()
+
+    assert "<h1>Find a member to mention</h1>" in html
+    assert f"@{amber.handle}" in html
