@@ -49,18 +49,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
     prefers_larger_text = models.BooleanField(default=False)
-    notify_replies = models.BooleanField(
-        default=True, help_text="Email me when someone replies to my comment."
-    )
-    notify_team_requests = models.BooleanField(
-        default=True, help_text="Email me when someone asks to join my team."
-    )
-    notify_team_accepted = models.BooleanField(
-        default=True, help_text="Email me when someone accepts my team request."
-    )
-    notify_update_comments = models.BooleanField(
-        default=True, help_text="Email me when someone comments on my update."
-    )
     # Emails about members' activity then carry no site name, no health word and no excerpt,
     # for people who share an inbox or a screen.
     discreet_email = models.BooleanField(

@@ -80,7 +80,6 @@ def member_settings_update(
     *,
     user: User,
     display_name: str,
-    notify_replies: bool,
     prefers_larger_text: bool,
     health_consent: bool,
     profile_data: dict[str, Any],
@@ -91,12 +90,11 @@ def member_settings_update(
     """Save the settings page. Health details are stored only under an active consent;
     unticking consent withdraws it and erases them."""
     user.display_name = display_name
-    user.notify_replies = notify_replies
     user.prefers_larger_text = prefers_larger_text
     chosen = [name for name in EMAIL_CHOICE_FIELDS if name in (email_choices or {})]
     for name in chosen:
         setattr(user, name, bool((email_choices or {})[name]))
-    user.save(update_fields=["display_name", "notify_replies", "prefers_larger_text", *chosen])
+    user.save(update_fields=["display_name", "prefers_larger_text", *chosen])
 
     profile, _ = Profile.objects.get_or_create(user=user)
     for name in PROFILE_PLAIN_FIELDS:
@@ -209,7 +207,6 @@ def member_erase(*, user: User) -> User:
     user.email = _placeholder_email(user)
     user.display_name = FORMER_MEMBER
     user.handle = handle_for(f"former-member-{secrets.token_hex(4)}")
-    user.notify_replies = False
     for name in EMAIL_CHOICE_FIELDS:
         setattr(user, name, False)
     user.prefers_larger_text = False

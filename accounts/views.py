@@ -67,7 +67,6 @@ def settings_view(request: HttpRequest) -> HttpResponse:
             member_settings_update(
                 user=user,
                 display_name=data["display_name"],
-                notify_replies=user.notify_replies,
                 prefers_larger_text=data["prefers_larger_text"],
                 health_consent=data["health_consent"],
                 profile_data=data,

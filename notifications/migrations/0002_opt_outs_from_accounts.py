@@ -5,6 +5,7 @@ from django.db import migrations
 
 SWITCHES = {
     "notify_team_requests": "team",
+    "notify_team_accepted": "team",
     "notify_update_comments": "comments",
     "notify_replies": "replies",
 }
