@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _told(kind: str) -> list[int]:
-    return list(Notification.objects.filter(kind=kind).values_list("recipient_id", flat=True))
+    return list(
+        Notification.objects.filter(kind=kind).order_by("pk").values_list("recipient_id", flat=True)
+    )
 
 
 def test_mentions_in_a_comment_tell_the_member_once_even_after_an_edit(rosa, amber):

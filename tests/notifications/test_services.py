@@ -27,7 +27,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _kinds(member):
-    return list(Notification.objects.filter(recipient=member).values_list("kind", flat=True))
+    return list(
+        Notification.objects.filter(recipient=member).order_by("pk").values_list("kind", flat=True)
+    )
 
 
 def _unread(member) -> int:
