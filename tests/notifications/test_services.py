@@ -42,6 +42,7 @@ def _unread(member) -> int:
 
 def test_notify_team_request_and_acceptance_reach_the_right_member(rosa, amber):
     request = team_request_send(sender=amber, recipient=rosa)
+    assert request is not None
     team_request_accept(recipient=rosa, request_id=request.pk)
 
     assert _kinds(rosa) == ["team_request"]
@@ -236,6 +237,7 @@ def test_preferences_set_refuses_an_unknown_kind_or_channel(rosa):
 
 def test_notification_mark_read_one_then_all_keeps_the_counter_exact(rosa, amber, bea):
     first = notify(kind="team_request", recipient=rosa, actor=amber)
+    assert first is not None
     notify(kind="team_request", recipient=rosa, actor=bea)
     assert _unread(rosa) == 2
 
@@ -250,6 +252,7 @@ def test_notification_mark_read_one_then_all_keeps_the_counter_exact(rosa, amber
 
 def test_notification_mark_read_ignores_another_members_notification(rosa, amber):
     row = notify(kind="team_request", recipient=rosa, actor=amber)
+    assert row is not None
 
     assert notification_mark_read(member=amber, notification_id=row.pk) is None
     assert _unread(rosa) == 1

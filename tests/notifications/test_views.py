@@ -99,6 +99,7 @@ def test_notification_open_view_marks_read_and_lands_on_the_target(client, rosa,
 
 def test_notification_open_view_of_another_members_notification_leads_nowhere(client, rosa, amber):
     row = notify(kind="team_request", recipient=rosa, actor=amber)
+    assert row is not None
     client.force_login(amber)
 
     response = client.get(f"/notifications/{row.pk}/")
@@ -121,6 +122,7 @@ def test_notifications_read_all_view_works_without_javascript(client, rosa, ambe
 
 def test_notification_read_view_marks_one(client, rosa, amber):
     row = notify(kind="team_request", recipient=rosa, actor=amber)
+    assert row is not None
     client.force_login(rosa)
 
     client.post(f"/notifications/{row.pk}/read/")
@@ -134,7 +136,7 @@ def test_preferences_view_saves_each_kind_and_the_pause(client, rosa):
     settings_page = client.get("/accounts/settings/").content.decode()
     assert 'id="notifications"' in settings_page
 
-    data = {
+    data: dict[str, str] = {
         f"channel_{key}": Channel.EMAIL
         for key in ["team", "comments", "replies", "answers", "following", "mentions", "moderation"]
     }
