@@ -189,3 +189,19 @@ class CommentHug(models.Model):
 
     def __str__(self) -> str:
         return f"Hug on {self.comment_id}"
+
+
+class ArticleSuggestedQuestion(models.Model):
+    """A question editors offer readers for their care-team list, shown under the article."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="suggested_questions"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text

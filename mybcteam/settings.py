@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "forum",
+    "treatments",
     "newsletter",
     "search",
     "mybcteam",
