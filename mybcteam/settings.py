@@ -202,6 +202,13 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Follower emails whose task never got queued (broker outage): delayed, never lost.
     "forum-answer-notify-sweep": {"task": "forum.tasks.answer_notify_sweep", "schedule": 120.0},
     "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 10.0},
+    # Treatment figures: each change queues its treatment's refresh; this catches the rest
+    # (a queueing failure, profile facts shared or withdrawn) within 15 minutes. 100 000
+    # experiences take well under a minute (benchmarks/RESULTS.md).
+    "treatment-figures-refresh": {
+        "task": "treatments.tasks.treatment_figures_refresh_all",
+        "schedule": 900.0,
+    },
 }
 
 # --- Newsletter (see docs/newsletter.md) ------------------------------------------------------

@@ -1,0 +1,25 @@
+"""How experiences plug into moderation, export and erasure (called from TreatmentsConfig.ready).
+
+Experiences are not searchable and not in the anonymous page cache: only members read them,
+and what visitors see of a treatment (the counts) comes from the stored figures.
+"""
+
+
+def experiences_register() -> None:
+    from accounts.erasure import register_eraser
+    from accounts.export import register_exporter
+    from moderation import registry
+
+    from .experience_privacy import erase_experiences, export_experiences
+    from .services.experiences import experience_after_state_change
+    from .models import Experience
+
+    registry.register(
+        Experience,
+        label="experience",
+        text_field="tips",
+        url=lambda item: item.get_absolute_url(),
+        after_state_change=lambda item: experience_after_state_change(experience=item),
+    )
+    register_exporter("treatment_experiences", export_experiences)
+    register_eraser("treatment_experiences", erase_experiences)
