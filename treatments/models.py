@@ -7,12 +7,13 @@ experiences per request. `CareQuestion` is a member's private list for her next 
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from catalogue.models import Treatment
+from catalogue.models import Topic, Treatment
 from moderation.models import ModeratedContent
 
 TIPS_MAX_LENGTH = 2000
@@ -29,6 +30,9 @@ class TreatmentGuide(models.Model):
     """The editor-written, medically reviewed summary shown on a treatment's page."""
 
     treatment = models.OneToOneField(Treatment, on_delete=models.CASCADE, related_name="guide")
+    # The treatment's names as search matches them ("Trastuzumab (Herceptin)"), kept by the
+    # guide services from the catalogue, so search needs no join to match a name.
+    title = models.CharField(max_length=330, blank=True, editable=False)
     summary = models.TextField(
         help_text="Markdown. Plain words: what it is, how it is given, what to expect."
     )
@@ -40,7 +44,12 @@ class TreatmentGuide(models.Model):
     reviewed_on = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=GuideStatus.choices, default=GuideStatus.DRAFT)
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="treatment_guides", help_text="Where search files it."
+    )
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept current by a PostgreSQL trigger (migration 0003); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["treatment__name"]
