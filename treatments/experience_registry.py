@@ -4,6 +4,15 @@ Experiences are not searchable and not in the anonymous page cache: only members
 and what visitors see of a treatment (the counts) comes from the stored figures.
 """
 
+from typing import Any
+
+from django.urls import reverse
+
+
+def experience_url(item: Any) -> str:
+    """An experience's own page, under its treatment (members only)."""
+    return reverse("treatments:experience", args=[item.treatment.slug, item.pk])
+
 
 def experiences_register() -> None:
     from accounts.erasure import register_eraser
@@ -18,7 +27,7 @@ def experiences_register() -> None:
         Experience,
         label="experience",
         text_field="tips",
-        url=lambda item: item.get_absolute_url(),
+        url=experience_url,
         after_state_change=lambda item: experience_after_state_change(experience=item),
     )
     register_exporter("treatment_experiences", export_experiences)
