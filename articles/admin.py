@@ -1,48 +1,20 @@
 """Editors write articles here; Markdown is rendered once, on save, through the service."""
 
-from datetime import timedelta
 from typing import Any
 
 from django.contrib import admin
 from django.db import models
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
+from core.admin_filters import ReviewDueFilter
 from moderation.admin_content import ModeratedContentAdminMixin
 
-from .models import Article, ArticleReference, Comment
+from .models import Article, ArticleReference, ArticleSuggestedQuestion, Comment
 from .page_cache import article_parts_render
 from .services import article_render
-
-
-class ReviewDueFilter(admin.SimpleListFilter):
-    """Lets editors list the articles whose medical review is past due or coming up."""
-
-    title = "medical review"
-    parameter_name = "review"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [
-            ("past_due", "Past due"),
-            ("due_soon", "Due within 30 days"),
-            ("none", "No date set"),
-        ]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        today = timezone.localdate()
-        if self.value() == "past_due":
-            return queryset.filter(next_review_due__lt=today)
-        if self.value() == "due_soon":
-            return queryset.filter(
-                next_review_due__gte=today, next_review_due__lte=today + timedelta(days=30)
-            )
-        if self.value() == "none":
-            return queryset.filter(next_review_due__isnull=True)
-        return queryset
 
 
 class ArticleReferenceInline(admin.TabularInline):
@@ -51,6 +23,17 @@ class ArticleReferenceInline(admin.TabularInline):
     fields = ["position", "citation", "url"]
     ordering = ["position", "id"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ArticleSuggestedQuestionInline(admin.TabularInline):
+    """Questions readers can add to their care-team list from the article, in this order."""
+
+    model = ArticleSuggestedQuestion
+    extra = 1
+    fields = ["position", "text"]
+    ordering = ["position", "id"]
+    verbose_name = "suggested question for the care team"
+    verbose_name_plural = "suggested questions for the care team"
 
 
 @admin.register(Article)
@@ -68,7 +51,7 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics", "treatments", "related_articles"]
     date_hierarchy = "published_at"
-    inlines = [ArticleReferenceInline]
+    inlines = [ArticleReferenceInline, ArticleSuggestedQuestionInline]
     readonly_fields = ["comment_count", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "key_points", "body_markdown"]}),

@@ -7,12 +7,13 @@ class ArticlesConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.export import register_exporter
+        from catalogue.treatment_content import treatment_content_register
         from core.public_pages_signals import public_models_register
         from core.search_registry import searchable_register
         from moderation import registry
 
-        from . import privacy, searchable
-        from .models import Article, Comment
+        from . import privacy, searchable, treatment_content
+        from .models import Article, ArticleSuggestedQuestion, Comment
         from .services import comment_after_state_change
 
         registry.register(
@@ -28,3 +29,5 @@ class ArticlesConfig(AppConfig):
         searchable_register(searchable.COMMENT)
         public_models_register(Article)
         public_models_register(Comment)
+        public_models_register(ArticleSuggestedQuestion)
+        treatment_content_register(treatment_content.ARTICLES_ABOUT_TREATMENT)

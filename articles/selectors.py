@@ -10,7 +10,7 @@ from catalogue.models import Topic
 from core.viewer import Viewer, viewer_holds_permission, viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 
-from .models import Article, ArticleStatus, Comment, CommentHug
+from .models import Article, ArticleStatus, ArticleSuggestedQuestion, Comment, CommentHug
 
 COMMENTS_PER_PAGE = 50
 ARTICLES_PER_PAGE = 12
@@ -36,6 +36,11 @@ def article_get_for_viewer(*, slug: str, viewer: Viewer) -> Article | None:
     if not viewer_is_editor(viewer):
         qs = qs.filter(status__in=PUBLIC_STATUSES, published_at__lte=timezone.now())
     return qs.filter(slug=slug).first()
+
+
+def article_suggested_questions(*, article: Article) -> list[ArticleSuggestedQuestion]:
+    """The questions editors offer readers of this article for their care-team list."""
+    return list(article.suggested_questions.order_by("position", "id"))
 
 
 def article_related(*, article: Article, limit: int = 3) -> list[Article]:

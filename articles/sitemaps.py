@@ -2,26 +2,14 @@
 
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.urls import NoReverseMatch, reverse
 
 from catalogue.models import Topic
+from core.sitemaps import SiteUrlSitemap
 
 from .models import Article
 from .selectors import article_list_published
-
-
-class SiteUrlSitemap(Sitemap):
-    """Absolute URLs from SITE_URL, never from the request's Host header."""
-
-    def get_protocol(self, protocol: str | None = None) -> str:
-        return urlsplit(settings.SITE_URL).scheme or "https"
-
-    def get_domain(self, site: Any = None) -> str:
-        return urlsplit(settings.SITE_URL).netloc
 
 
 class PublicPagesSitemap(SiteUrlSitemap):
@@ -29,13 +17,13 @@ class PublicPagesSitemap(SiteUrlSitemap):
     priority = 0.6
 
     def items(self) -> list[str]:
-        names = ["home", "articles:list", "forum:list", "guidelines", "privacy"]
+        names = ["home", "articles:list", "forum:list", "treatments:list", "guidelines", "privacy"]
         found = []
         for name in names:
             try:
                 reverse(name)
             except NoReverseMatch:
-                continue  # the questions page exists only once the forum is installed
+                continue  # a page exists only once its app is installed
             found.append(name)
         return found
 

@@ -135,6 +135,9 @@ def _render_article(
     context["parts"] = article_page_parts(article=article)
     context["newsletter_installed"] = apps.is_installed("newsletter")
     context["forum_installed"] = apps.is_installed("forum")
+    # Offered with the care-team list's own "add" form, which posts to the treatments app.
+    context["care_list_installed"] = apps.is_installed("treatments")
+    context["suggested_questions"] = selectors.article_suggested_questions(article=article)
     return render(request, "articles/article_detail.html", context, status=status)
 
 

@@ -51,3 +51,11 @@ class Treatment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.brand_names})" if self.brand_names else self.name
+
+    def get_absolute_url(self) -> str:
+        # The treatment's page is served by treatments (its guide, articles and experiences).
+        return reverse("treatments:detail", kwargs={"slug": self.slug})
+
+    @property
+    def brand_name_list(self) -> list[str]:
+        return [name.strip() for name in self.brand_names.split(",") if name.strip()]

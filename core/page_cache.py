@@ -44,11 +44,14 @@ CACHEABLE_VIEWS = frozenset(
         "articles:detail",
         "forum:list",
         "forum:question",
+        "treatments:list",
+        "treatments:detail",
     }
 )
 # A cheap filter before any cache round trip; the view name above decides what is stored.
 _CANDIDATE_PATH = re.compile(
-    r"^/(?:guidelines/|privacy/|articles/(?:topics/)?(?:[-\w]+/)?|questions/(?:\d+/[^/]+/)?)?$"
+    r"^/(?:guidelines/|privacy/|articles/(?:topics/)?(?:[-\w]+/)?|questions/(?:\d+/[^/]+/)?"
+    r"|treatments/(?:[-\w]+/)?)?$"
 )
 # Parameters these pages read; any other one (tracking tags, junk) renders normally, so a
 # crawler cannot fill the cache with endless variants of one page.

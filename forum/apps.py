@@ -8,11 +8,12 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from accounts.erasure import register_eraser
         from accounts.export import register_exporter
+        from catalogue.treatment_content import treatment_content_register
         from core.public_pages_signals import public_models_register
         from core.search_registry import searchable_register
         from moderation import registry
 
-        from . import privacy, searchable
+        from . import privacy, searchable, treatment_content
         from .models import Answer, Question
         from .services import answer_state_changed, question_recount
 
@@ -42,3 +43,4 @@ class ForumConfig(AppConfig):
         searchable_register(searchable.ANSWER)
         public_models_register(Question)
         public_models_register(Answer)
+        treatment_content_register(treatment_content.QUESTIONS_ABOUT_TREATMENT)

@@ -4,9 +4,12 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 
 from articles.feeds import ArticlesAtomFeed, ArticlesFeed
-from articles.sitemaps import SITEMAPS
+from articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
+from treatments.sitemaps import SITEMAPS as TREATMENT_SITEMAPS
 
 from . import views
+
+SITEMAPS = {**ARTICLE_SITEMAPS, **TREATMENT_SITEMAPS}
 
 # The admin login goes through allauth (rate limits, two-factor) rather than its own form.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
@@ -29,6 +32,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("newsletter/", include("newsletter.urls")),
     path("questions/", include("forum.urls")),
+    path("treatments/", include("treatments.urls")),
     path("search/", include("search.urls")),
     path("report/", include("moderation.urls")),
     path("admin/", admin.site.urls),

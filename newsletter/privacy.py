@@ -46,3 +46,9 @@ def export_subscription(user: User) -> dict[str, Any]:
 def erase_subscription(user: User) -> None:
     """Delete the subscription and its consent records (idempotent)."""
     subscriber_erase_for_member(member=user)
+
+
+def subscriber_is_discreet(email: str) -> bool:
+    """Whether this address chose discreet mode in its newsletter preferences (core.mail's
+    discretion lookup, so every email to the address can honour it)."""
+    return Subscriber.objects.filter(email=email.lower(), discreet=True).exists()

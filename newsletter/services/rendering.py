@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
 from core.mail.delivery import message_id_make
+from core.mail.discretion import discreet_sender
 from core.mail.services import email_render
 from core.markdown import render_article_markdown
 
@@ -35,7 +36,6 @@ PREFS = "NLPREFSLINKPLACEHOLDER"
 UNSUB = "NLUNSUBLINKPLACEHOLDER"
 DIGEST_WINDOW = timedelta(days=7)
 MAX_ITEMS = 8
-DISCREET_SENDER_NAME = "Weekly update"
 # The subject and preview of a discreet email: no site name (its initials say "breast
 # cancer") and no health word, for people who share an inbox.
 DISCREET_DIGEST_SUBJECT = "Your weekly update"
@@ -135,14 +135,7 @@ def inline_css(html: str) -> str:
 
 def sender_for(*, discreet: bool) -> str:
     """The From header: the site's own, or the same address under a neutral name."""
-    if not discreet:
-        return settings.DEFAULT_FROM_EMAIL
-    # A whole neutral address (another domain) can be configured; else only the name changes.
-    neutral = getattr(settings, "NEWSLETTER_DISCREET_FROM_EMAIL", "")
-    if neutral:
-        return str(neutral)
-    _, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
-    return formataddr((DISCREET_SENDER_NAME, address))
+    return discreet_sender() if discreet else settings.DEFAULT_FROM_EMAIL
 
 
 def _matches(item: DigestItem, topic_ids: frozenset[int]) -> bool:
