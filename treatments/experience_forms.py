@@ -29,12 +29,7 @@ MONTHS = [
 # How far back the year list goes: long enough for hormone therapy taken for ten years.
 YEARS_BACK = 30
 NOT_HAD = ""
-
-
-def _reject_nul(value: str, *, what: str) -> str:
-    if "\x00" in value:
-        raise ValidationError(f"Your {what} contains a character we cannot store.")
-    return value
+NUL_MESSAGE = "This contains a character we cannot store. Please retype it and try again."
 
 
 def _year_choices(today: date) -> list[tuple[int | str, str]]:
@@ -73,7 +68,8 @@ class ExperienceForm(IdempotentForm):
         "Light formatting: *italic*, **bold**, lists.",
         error_messages={
             "max_length": f"Please keep your tips under {TIPS_MAX_LENGTH} characters "
-            "(you wrote %(show_value)d)."
+            "(you wrote %(show_value)d).",
+            "null_characters_not_allowed": NUL_MESSAGE,
         },
     )
 
@@ -94,7 +90,8 @@ class ExperienceForm(IdempotentForm):
                 required=False,
                 max_length=HELPED_MAX_LENGTH,
                 error_messages={
-                    "max_length": f"Please keep what helped under {HELPED_MAX_LENGTH} characters."
+                    "max_length": f"Please keep what helped under {HELPED_MAX_LENGTH} characters.",
+                    "null_characters_not_allowed": NUL_MESSAGE,
                 },
             )
 
@@ -127,7 +124,7 @@ class ExperienceForm(IdempotentForm):
         ]
 
     def clean_tips(self) -> str:
-        return _reject_nul(self.cleaned_data["tips"], what="tips").strip()
+        return str(self.cleaned_data["tips"]).strip()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -141,9 +138,6 @@ class ExperienceForm(IdempotentForm):
         for effect in self.side_effects:
             bother = cleaned.get(f"bother_{effect.pk}")
             helped = cleaned.get(f"helped_{effect.pk}") or ""
-            if "\x00" in helped:
-                self.add_error(f"helped_{effect.pk}", "This contains a character we cannot store.")
-                continue
             if bother is None:
                 if helped.strip():
                     self.add_error(

@@ -79,6 +79,10 @@ def figures_for(
     return shown
 
 
+# A cell neither treatment's stored figures hold: nobody, or fewer than 10, reported it.
+MISSING: dict[str, Any] = {"count": None, "percent": None, "a_lot": None}
+
+
 def _by(items: list[dict[str, Any]], key: str) -> dict[Any, dict[str, Any]]:
     return {item[key]: item for item in items}
 
@@ -98,14 +102,18 @@ def figures_compare(first: dict[str, Any], second: dict[str, Any]) -> dict[str, 
     )
     return {
         "going": [
-            {"label": labels[value], "a": going_a.get(value), "b": going_b.get(value)}
+            {
+                "label": labels[value],
+                "a": going_a.get(value, MISSING),
+                "b": going_b.get(value, MISSING),
+            }
             for value in sorted(labels, reverse=True)
         ],
         "side_effects": [
             {
                 "name": (effects_a.get(slug) or effects_b[slug])["name"],
-                "a": effects_a.get(slug),
-                "b": effects_b.get(slug),
+                "a": effects_a.get(slug, MISSING),
+                "b": effects_b.get(slug, MISSING),
             }
             for slug in order
         ],
