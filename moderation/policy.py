@@ -27,7 +27,7 @@ from .selectors import (
     member_visible_post_count,
 )
 
-PostKind = Literal["comment", "question", "answer", "reply"]
+PostKind = Literal["comment", "question", "answer", "reply", "experience"]
 
 DEFAULT_SELF_HARM_TERMS = [
     "kill myself",
@@ -108,8 +108,8 @@ def posting_refusal(user: Any) -> str | None:
 
 
 def _counted_labels(kind: PostKind | str) -> list[str]:
-    # Questions have their own limit; comments, answers and replies share one.
-    return ["question"] if kind == "question" else ["comment", "answer", "reply"]
+    # Questions have their own limit; comments, answers, replies and experiences share one.
+    return ["question"] if kind == "question" else ["comment", "answer", "reply", "experience"]
 
 
 def posting_limits_check(*, author: Any, kind: PostKind | str, text: str) -> None:

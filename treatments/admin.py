@@ -126,3 +126,7 @@ class SuggestedQuestionAdmin(admin.ModelAdmin):
     list_select_related = ["treatment"]
     search_fields = ["text"]
     autocomplete_fields = ["treatment"]
+
+
+# Members' experiences, for moderators (kept in its own module by the part that owns them).
+from . import experience_admin  # noqa: E402, F401

@@ -20,7 +20,6 @@ from accounts.http import MemberRequest
 from catalogue.models import Treatment
 from core.viewer import viewer_is_member
 from moderation.policy import PostingLimitExceeded, posting_refusal
-from moderation.views_helpers import rate_limited_response
 
 from .experience_forms import ExperienceForm
 from .models import SideEffect
@@ -79,9 +78,11 @@ def experience_edit_view(request: MemberRequest, slug: str) -> HttpResponse:
                 idempotency_key=data["idempotency_key"],
             )
         except PostingLimitExceeded as exc:
-            return rate_limited_response(
-                request, exc, text=data["tips"], back_url=reverse("treatments:detail", args=[slug])
-            )
+            # The form again, with everything she chose and typed (and its key), for later.
+            context["limit_message"] = str(exc)
+            response = render(request, FORM_TEMPLATE, context, status=HTTPStatus.TOO_MANY_REQUESTS)
+            response["Retry-After"] = str(exc.retry_after_seconds)
+            return response
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, _error_text(exc))
         else:

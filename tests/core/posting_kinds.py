@@ -18,12 +18,13 @@ from tests.articles.factories import ArticleFactory, CommentFactory
 from tests.factories import TopicFactory, UserFactory
 from tests.forum.factories import AnswerFactory, QuestionFactory
 
-KINDS = ["question", "answer", "answer_reply", "comment", "comment_reply"]
+KINDS = ["question", "answer", "answer_reply", "comment", "comment_reply", "experience"]
 KEY_RE = re.compile(r'name="idempotency_key" value="([^"]*)"')
 FORM_RE = re.compile(r"<form\b[^>]*>.*?</form>", re.S)
 # Where member-written posts are created (the forms that must carry a key).
 POSTING_ACTION_RE = re.compile(
-    r'action="(/questions/ask/|/questions/\d+/answer/|[^"]*/comments/new/)"'
+    r'action="(/questions/ask/|/questions/\d+/answer/|[^"]*/comments/new/'
+    r'|/treatments/[^"/]+/my-experience/)"'
 )
 
 
@@ -42,6 +43,8 @@ class PostingKind:
     decide_module: str  # the module whose moderation_decide the service calls
     htmx: bool = False
     filters: dict[str, Any] = field(default_factory=dict)
+    # One per member and thing (her experience of a treatment): sending it again edits it.
+    upsert: bool = False
 
     def rows(self, author: User) -> int:
         return self.model._default_manager.filter(author=author, **self.filters).count()
@@ -88,6 +91,8 @@ def posting_kind(name: str) -> PostingKind:
             decide_module="forum.services.posts",
             filters={"parent__isnull": not parent},
         )
+    if name == "experience":
+        return _experience_kind()
     article = ArticleFactory.create()
     parent = {}
     comment = CommentFactory.create(article=article, author=someone)
@@ -105,6 +110,33 @@ def posting_kind(name: str) -> PostingKind:
         decide_module="articles.services",
         htmx=True,
         filters={"parent__isnull": not parent},
+    )
+
+
+def _experience_kind() -> PostingKind:
+    from treatments.models import Experience, SideEffect
+
+    fatigue = SideEffect.objects.get(slug="fatigue")
+    url = reverse("treatments:experience_edit", kwargs={"slug": "trastuzumab"})
+    data = {
+        "month": "2",
+        "year": "2026",
+        "going": "3",
+        "tips": "Ginger biscuits before each infusion.",
+        f"bother_{fatigue.pk}": "2",
+        f"helped_{fatigue.pk}": "Short walks",
+    }
+    return PostingKind(
+        name="experience",
+        url=url,
+        data=data,
+        invalid={**data, "going": ""},
+        page=url,
+        model=Experience,
+        services_module="treatments.experience_views",
+        service="experience_save",
+        decide_module="treatments.services.experiences",
+        upsert=True,
     )
 
 

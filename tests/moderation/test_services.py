@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from moderation import services
+from moderation.registry import moderated_type_for
 from moderation.items import item_state
 from moderation.models import (
     MemberSanction,
@@ -382,11 +383,12 @@ def test_content_recheck_after_edit_link_from_low_trust_member_holds_again(
 ):
     settings.MODERATION_LINK_TRUST_POSTS = 3
     made = make_item(member, body="Tired today")
-    made.body = "This helped me: https://example.org/cure"
-    made.save(update_fields=["body"])
+    text_field = moderated_type_for(type(made)).text_field
+    setattr(made, text_field, "This helped me: https://example.org/cure")
+    made.save(update_fields=[text_field])
 
     case = services.content_recheck_after_edit(
-        item=made, editor=member, old_text="Tired today", text=made.body
+        item=made, editor=member, old_text="Tired today", text=getattr(made, text_field)
     )
 
     assert _refresh(made).moderation_state == ModerationState.PENDING

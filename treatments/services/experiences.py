@@ -35,8 +35,8 @@ from ..models import (
     SideEffect,
 )
 
-# The kind the posting limits count experiences with: like a comment, not like a question.
-POST_KIND = "comment"
+# The posting limits count experiences with comments and answers (one hourly limit).
+POST_KIND = "experience"
 EARLIEST_YEAR = 1950
 
 
