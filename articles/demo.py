@@ -15,8 +15,33 @@ from .demo_content import ARTICLES as HER2_ARTICLES
 from .demo_content import REVIEWER, THREADS
 from .demo_library_living import ARTICLES as LIVING_ARTICLES
 from .demo_library_treatment import ARTICLES as TREATMENT_ARTICLES
-from .models import Article, ArticleReference, ArticleStatus, Comment, CommentHug
+from .models import (
+    Article,
+    ArticleReference,
+    ArticleStatus,
+    ArticleSuggestedQuestion,
+    Comment,
+    CommentHug,
+)
 from .services import article_comment_recount, article_save
+
+# Questions readers can add to their care-team list from these articles (the treatments app's
+# list; the form posts there).
+SUGGESTED_QUESTIONS = {
+    "her2-positive-breast-cancer-treatment-overview": [
+        "Is my cancer HER2-positive, HER2-low or HER2-negative, and what does that mean for my "
+        "treatment?",
+        "Will I have treatment before surgery, and why?",
+        "Which of my treatments could affect my heart, and how will it be checked?",
+    ],
+    "her2-monoclonal-antibodies-and-phesgo": [
+        "Could I have Phesgo as an injection instead of infusions?",
+        "Is the trastuzumab I get a biosimilar?",
+    ],
+    "her2-kinase-inhibitors": [
+        "Would a HER2 tablet such as neratinib or tucatinib help me, and when?",
+    ],
+}
 
 # The HER2 series first (the flagship opens the list), then the library's other shelves.
 ARTICLES = [*HER2_ARTICLES, *TREATMENT_ARTICLES, *LIVING_ARTICLES]
@@ -72,6 +97,7 @@ def seed() -> list[Article]:
     editor = User.objects.filter(email="editor@demo.mybcteam.example").first()
     articles = [_article_seed(data, topics=topics, editor=editor, now=now) for data in ARTICLES]
     _threads_seed({article.slug: article for article in articles}, now=now)
+    _suggested_questions_seed({article.slug: article for article in articles})
     for article in articles:
         article_comment_recount(article_id=article.pk)
     return articles
@@ -127,3 +153,14 @@ def _threads_seed(by_slug: dict[str, Article], *, now: datetime) -> None:
                 CommentHug.objects.get_or_create(comment=comment, member=hugger)
         comment.hug_count = comment.hugs.count()
         comment.save(update_fields=["hug_count"])
+
+
+def _suggested_questions_seed(by_slug: dict[str, Article]) -> None:
+    for slug, texts in SUGGESTED_QUESTIONS.items():
+        article = by_slug.get(slug)
+        if article is None:
+            continue
+        for position, text in enumerate(texts):
+            ArticleSuggestedQuestion.objects.update_or_create(
+                article=article, text=text, defaults={"position": position}
+            )

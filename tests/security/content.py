@@ -32,6 +32,7 @@ def content_objects(*, author: User) -> dict[str, Any]:
         },
     }
     found.update(_articles(author=author, someone=someone))
+    found.update(_treatments(author=author))
     return found
 
 
@@ -49,3 +50,17 @@ def _articles(*, author: User, someone: User) -> dict[str, Any]:
     comment = Comment.objects.create(article=article, author=author, body="A kind comment.")
     other = Comment.objects.create(article=article, author=someone, body="Sending hugs.")
     return {"article": article, "comment": comment, "other_comment": other, "topic": topic}
+
+
+def _treatments(*, author: User) -> dict[str, Any]:
+    """A catalogue treatment, and a question on the author's private care-team list."""
+    try:
+        from treatments.models import CareQuestion
+    except ImportError:
+        return {}
+    from catalogue.models import Treatment
+
+    return {
+        "treatment": Treatment.objects.order_by("pk").first(),
+        "care_question": CareQuestion.objects.create(owner=author, text="What is my HER2 status?"),
+    }

@@ -262,6 +262,35 @@ EXPECTATIONS: dict[str, Expect] = {
     "articles_feed": Expect(get=OK, post=OK),
     "articles_feed_atom": Expect(get=OK, post=OK),
     "sitemap": Expect(get=OK, post=OK),
+    # treatments: public pages; a member's care-team list is hers alone, a 404 for anyone else
+    "treatments:list": PUBLIC_PAGE,
+    "treatments:detail": Expect(
+        get=OK, post=NOT_ALLOWED, kwargs=lambda o: {"slug": o.treatment.slug}
+    ),
+    "treatments:care_list": Expect(**members_only(get=OK, post=FORM)),
+    "treatments:care_print": Expect(**members_only(get=OK)),
+    "treatments:care_email": Expect(get=by_role(LOGIN, NOT_ALLOWED), post=by_role(LOGIN, DONE)),
+    "treatments:care_clear": Expect(get=by_role(LOGIN, NOT_ALLOWED), post=by_role(LOGIN, DONE)),
+    "treatments:care_move": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, HIDDEN, member=DONE),
+        kwargs=lambda o: {"pk": o.care_question.pk},
+    ),
+    "treatments:care_answered": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, HIDDEN, member=DONE),
+        kwargs=lambda o: {"pk": o.care_question.pk},
+    ),
+    "treatments:care_delete": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, HIDDEN, member=DONE),
+        kwargs=lambda o: {"pk": o.care_question.pk},
+    ),
+    "treatments:care_edit": Expect(
+        get=by_role(LOGIN, HIDDEN, member=OK),
+        post=by_role(LOGIN, HIDDEN, member=FORM),
+        kwargs=lambda o: {"pk": o.care_question.pk},
+    ),
     # moderation: any member may report a post
     "moderation:report": Expect(
         **members_only(get=OK, post=FORM),

@@ -10,6 +10,7 @@ from articles import demo as articles_demo
 from forum import demo as forum_demo
 from moderation import demo as moderation_demo
 from newsletter import demo as newsletter_demo
+from treatments import demo as treatments_demo
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             logins = accounts_demo.seed()
             articles_demo.seed()
             forum_demo.seed()
+            treatments_demo.seed()
             moderation_demo.seed()
             newsletter_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Log in with:"))
