@@ -60,7 +60,11 @@ def _treatments(*, author: User) -> dict[str, Any]:
         return {}
     from catalogue.models import Treatment
 
+    from tests.treatments.experience_helpers import experience_for
+
+    treatment = Treatment.objects.order_by("pk").first()
     return {
-        "treatment": Treatment.objects.order_by("pk").first(),
+        "treatment": treatment,
         "care_question": CareQuestion.objects.create(owner=author, text="What is my HER2 status?"),
+        "experience": experience_for(author, treatment, tips="Gentle walks after each cycle."),
     }
