@@ -107,7 +107,7 @@ def _fill_experiences(target: int, member_ids: list[int], rng: random.Random) ->
         if made >= target:
             break
         count = min(target - made, rng.choice([1, 2, 2, 3, 3, 4]))
-        chosen = set()
+        chosen: set[int] = set()
         while len(chosen) < count:
             chosen.add(rng.choices(treatments, weights)[0])
         for treatment_id in chosen:
@@ -133,7 +133,9 @@ def _fill_experiences(target: int, member_ids: list[int], rng: random.Random) ->
     through.objects.bulk_create(listed, ignore_conflicts=True)
 
 
-def _flush(pending: list[Any], effects: list[int], rng: random.Random, model: Any, row: Any) -> None:
+def _flush(
+    pending: list[Any], effects: list[int], rng: random.Random, model: Any, row: Any
+) -> None:
     if not pending:
         return
     saved = model.objects.bulk_create(pending)

@@ -13,7 +13,7 @@ from .models import Experience, ExperienceSideEffect
 
 class ExperienceSideEffectInline(admin.TabularInline):
     model = ExperienceSideEffect
-    fields = ["side_effect", "bother", "helped"]
+    fields = ("side_effect", "bother", "helped")
     readonly_fields = fields
     extra = 0
     can_delete = False

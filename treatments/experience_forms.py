@@ -44,12 +44,18 @@ class ExperienceForm(IdempotentForm):
         label="Month you started",
         choices=[("", "Month"), *MONTHS],
         coerce=int,
-        error_messages={"required": "Please choose the month you started."},
+        error_messages={
+            "required": "Please choose the month you started.",
+            "invalid_choice": "Please choose the month you started from the list.",
+        },
     )
     year = forms.TypedChoiceField(
         label="Year you started",
         coerce=int,
-        error_messages={"required": "Please choose the year you started."},
+        error_messages={
+            "required": "Please choose the year you started.",
+            "invalid_choice": "Please choose the year you started from the list.",
+        },
     )
     still_on = forms.BooleanField(label="I am still on this treatment", required=False)
     going = forms.TypedChoiceField(
@@ -57,7 +63,10 @@ class ExperienceForm(IdempotentForm):
         choices=[(value, label) for value, label in Going.choices],
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose how it is going, even if it is mixed."},
+        error_messages={
+            "required": "Please choose how it is going, even if it is mixed.",
+            "invalid_choice": "Please choose how it is going from the five answers.",
+        },
     )
     tips = forms.CharField(
         label="Tips for someone starting it",
@@ -84,6 +93,10 @@ class ExperienceForm(IdempotentForm):
                 coerce=int,
                 empty_value=None,
                 required=False,
+                error_messages={
+                    "invalid_choice": f"Please choose how much {effect.name.lower()} bothered "
+                    "you from the list."
+                },
             )
             self.fields[f"helped_{effect.pk}"] = forms.CharField(
                 label=f"{effect.name}: what helped?",

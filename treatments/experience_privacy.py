@@ -4,8 +4,9 @@ from typing import Any
 
 from accounts.models import User
 
-from .services.experiences import experience_figures_refresh_later
 from .models import Experience
+from .services.experiences import experience_figures_refresh_later
+
 
 def export_experiences(user: User) -> list[dict[str, Any]]:
     """Her experiences of treatments, every state, with the side effects she reported."""
@@ -37,6 +38,7 @@ def export_experiences(user: User) -> list[dict[str, Any]]:
         for e in experiences
     ]
 
+
 def erase_experiences(user: User) -> None:
     """Delete her experiences: a record of her health, not a conversation others replied to,
     so nothing stays behind as "Former member". Idempotent; the figures follow after commit."""
@@ -45,4 +47,3 @@ def erase_experiences(user: User) -> None:
     experiences.delete()
     for treatment_id in sorted(treatment_ids):
         experience_figures_refresh_later(treatment_id=treatment_id)
-

@@ -20,8 +20,8 @@ def experiences_register() -> None:
     from moderation import registry
 
     from .experience_privacy import erase_experiences, export_experiences
-    from .services.experiences import experience_after_state_change
     from .models import Experience
+    from .services.experiences import experience_after_state_change
 
     registry.register(
         Experience,

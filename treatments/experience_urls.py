@@ -15,7 +15,5 @@ urlpatterns = [
         name="experience_delete",
     ),
     path("<slug:slug>/experiences/", views.experience_list_view, name="experiences"),
-    path(
-        "<slug:slug>/experiences/<int:pk>/", views.experience_detail_view, name="experience"
-    ),
+    path("<slug:slug>/experiences/<int:pk>/", views.experience_detail_view, name="experience"),
 ]

@@ -41,7 +41,7 @@ def _experience(author: Any, **kwargs: Any) -> Any:
     from tests.treatments.experience_helpers import experience_for
 
     # One experience per member and treatment: take a treatment she has not written about.
-    treatment = Treatment.objects.exclude(experiences__author=author).order_by("pk").first()
+    treatment = Treatment.objects.exclude(experiences__author=author).order_by("pk")[0]
     return experience_for(
         author,
         treatment,

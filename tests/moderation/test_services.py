@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from moderation import services
-from moderation.registry import moderated_type_for
 from moderation.items import item_state
 from moderation.models import (
     MemberSanction,
@@ -18,6 +17,7 @@ from moderation.models import (
     ReportReason,
 )
 from moderation.policy import moderation_decide, posting_refusal
+from moderation.registry import moderated_type_for
 from tests.factories import UserFactory
 
 from .conftest import reporters

@@ -62,7 +62,8 @@ def test_experience_save_again_updates_her_one_experience_of_that_treatment(memb
 
     assert second.pk == first.pk
     assert Experience.objects.filter(author=member).count() == 1
-    assert second.going == 2 and not second.still_on
+    assert second.going == 2
+    assert not second.still_on
     assert list(second.side_effect_rows.values_list("side_effect__slug", flat=True)) == ["nausea"]
 
 
@@ -92,9 +93,9 @@ def test_experience_save_a_link_added_in_what_helped_goes_back_to_review(member)
     edited = _save(member, effects=(("fatigue", 2, "Drops from www.miracle-cure.com"),))
 
     assert edited.moderation_state == ModerationState.PENDING
-    assert ModerationCase.objects.get(object_id=edited.pk, kind="experience").held_reason.startswith(
-        "Edited"
-    )
+    assert ModerationCase.objects.get(
+        object_id=edited.pk, kind="experience"
+    ).held_reason.startswith("Edited")
 
 
 def test_experience_save_refuses_a_member_who_has_not_confirmed_her_email():

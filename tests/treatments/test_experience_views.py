@@ -149,8 +149,11 @@ def test_experience_edit_view_creates_then_updates_her_one_experience(member_cli
 
     experience = Experience.objects.get(author=member)
     assert created.status_code == updated.status_code == HTTPStatus.FOUND
-    assert created["Location"] == reverse("treatments:experience", args=["trastuzumab", experience.pk])
-    assert experience.going == 2 and not experience.still_on
+    assert created["Location"] == reverse(
+        "treatments:experience", args=["trastuzumab", experience.pk]
+    )
+    assert experience.going == 2
+    assert not experience.still_on
     form = member_client.get(_edit_url()).content.decode()
     assert "Short walks" in form
     assert "Remove my experience" in form
@@ -161,12 +164,13 @@ def test_experience_edit_view_creates_then_updates_her_one_experience(member_cli
     [
         ({"going": ""}, "Please choose how it is going"),
         ({"month": ""}, "Please choose the month you started"),
-        ({"year": "1700"}, "Select a valid choice"),
+        ({"year": "1700"}, "Please choose the year you started from the list"),
+        ({"month": "13"}, "Please choose the month you started from the list"),
+        ({"going": "<b>9</b>"}, "Please choose how it is going"),
         ({"tips": "x" * 2001}, "Please keep your tips under 2000 characters"),
         ({"tips": "bad \x00 byte"}, "a character we cannot store"),
         ({f"helped_{0}": "x"}, None),
         ({"bother_999999999999999999999": "3"}, None),
-        ({"helped_%d" % 0: "x"}, None),
     ],
 )
 def test_experience_edit_view_bad_input_is_a_kind_message_never_a_500(
@@ -180,6 +184,16 @@ def test_experience_edit_view_bad_input_is_a_kind_message_never_a_500(
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert message in response.content.decode()
     assert "Short walks" in response.content.decode()  # what she typed is kept
+    assert not Experience.objects.filter(author=member).exists()
+
+
+def test_experience_edit_view_nul_byte_in_what_helped_is_a_kind_message(member_client, member):
+    fatigue = side_effect("fatigue").pk
+
+    response = member_client.post(_edit_url(), _form(**{f"helped_{fatigue}": "ice\x00packs"}))
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "a character we cannot store" in response.content.decode()
     assert not Experience.objects.filter(author=member).exists()
 
 
@@ -233,11 +247,13 @@ def test_my_experiences_view_prompts_for_her_profile_treatments(member_client, m
 
     page = member_client.get(reverse("treatments:my_experiences")).content.decode()
 
-    assert "Share my experience<span class=\"visually-hidden\"> with Trastuzumab" in page
+    assert 'Share my experience<span class="visually-hidden"> with Trastuzumab' in page
 
 
 def test_my_experience_start_view_goes_to_the_chosen_treatments_form(member_client):
-    chosen = member_client.get(reverse("treatments:my_experience_start"), {"treatment": "trastuzumab"})
+    chosen = member_client.get(
+        reverse("treatments:my_experience_start"), {"treatment": "trastuzumab"}
+    )
     unknown = member_client.get(reverse("treatments:my_experience_start"), {"treatment": "\x00"})
 
     assert chosen["Location"] == _edit_url()
@@ -255,7 +271,7 @@ def test_compare_view_shows_two_treatments_side_by_side(member_client, trastuzum
     ).content.decode()
 
     assert treatment("pertuzumab").name in page
-    assert "<tr><th scope=\"row\">Fatigue</th><td>10 (100%)</td><td>fewer than 10</td></tr>" in page
+    assert '<tr><th scope="row">Fatigue</th><td>10 (100%)</td><td>fewer than 10</td></tr>' in page
 
 
 def test_compare_view_runs_a_fixed_number_of_queries(member_client, trastuzumab):

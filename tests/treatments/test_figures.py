@@ -65,7 +65,9 @@ def test_figures_tally_counts_an_author_once_in_had_it_even_if_her_profile_lists
 
 def test_figures_tally_a_private_fact_never_places_her_in_a_cohort() -> None:
     # given: her HER2 status is known to us but she keeps it to herself
-    facts = {1: MemberFacts.known(her2=fact_for_others(value="positive", shared_with_members=False))}
+    facts = {
+        1: MemberFacts.known(her2=fact_for_others(value="positive", shared_with_members=False))
+    }
 
     tallies = figures_tally(experiences=_experiences(1), had_it=[], facts=facts)
 

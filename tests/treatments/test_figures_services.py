@@ -20,6 +20,12 @@ def _stored(slug: str, cohort: str = "all") -> dict | None:
     return row.figures if row else None
 
 
+def _stored_row(slug: str, cohort: str = "all") -> dict:
+    stored = _stored(slug, cohort)
+    assert stored is not None, f"no figures stored for {slug} ({cohort})"
+    return stored
+
+
 def test_treatment_figures_refresh_stores_counts_for_a_cohort_of_ten():
     trastuzumab = treatment("trastuzumab")
     experiences_for_many(MIN_MEMBERS, trastuzumab, her2_status="positive")
@@ -28,7 +34,8 @@ def test_treatment_figures_refresh_stores_counts_for_a_cohort_of_ten():
 
     everyone = _stored("trastuzumab")
     her2 = _stored("trastuzumab", "her2=positive|hr=|stage=")
-    assert everyone is not None and her2 is not None
+    assert everyone is not None
+    assert her2 is not None
     assert everyone["shared"] == her2["shared"] == MIN_MEMBERS
     assert everyone["side_effects"][0]["slug"] == "fatigue"
 
@@ -44,10 +51,11 @@ def test_treatment_figures_refresh_a_cohort_that_would_isolate_one_member_is_nev
 
     assert _stored("trastuzumab", "her2=positive|hr=negative|stage=4") is None
     assert _stored("trastuzumab", "her2=positive|hr=|stage=") is None
-    everyone = _stored("trastuzumab")
+    everyone = _stored_row("trastuzumab")
     assert everyone["shared"] == 12
     rash = next(s for s in everyone["side_effects"] if s["slug"] == "rash")
-    assert rash["count"] is None and rash["percent"] is None
+    assert rash["count"] is None
+    assert rash["percent"] is None
     very_hard = next(g for g in everyone["going"] if g["value"] == 1)
     assert very_hard["count"] is None
 
@@ -61,7 +69,7 @@ def test_treatment_figures_refresh_a_fact_she_keeps_to_herself_never_places_her_
     treatment_figures_refresh(treatment_ids=[trastuzumab.pk])
 
     assert _stored("trastuzumab", "her2=|hr=|stage=2") is None
-    assert _stored("trastuzumab")["shared"] == MIN_MEMBERS
+    assert _stored_row("trastuzumab")["shared"] == MIN_MEMBERS
 
 
 def test_treatment_figures_refresh_counts_only_visible_experiences_of_active_members():

@@ -91,13 +91,18 @@ def figures_compare(first: dict[str, Any], second: dict[str, Any]) -> dict[str, 
     """Two treatments' figures as rows side by side: how it is going, then side effects
     (those either treatment reports, most reported first). Nothing here counts anything."""
     going_a, going_b = _by(first["going"], "value"), _by(second["going"], "value")
-    labels = {**{v: g["label"] for v, g in going_b.items()}, **{v: g["label"] for v, g in going_a.items()}}
+    labels = {
+        **{v: g["label"] for v, g in going_b.items()},
+        **{v: g["label"] for v, g in going_a.items()},
+    }
     effects_a, effects_b = _by(first["side_effects"], "slug"), _by(second["side_effects"], "slug")
     order = sorted(
         set(effects_a) | set(effects_b),
-        key=lambda slug: -max(
-            (effects_a.get(slug) or {}).get("count") or 0,
-            (effects_b.get(slug) or {}).get("count") or 0,
+        key=lambda slug: (
+            -max(
+                (effects_a.get(slug) or {}).get("count") or 0,
+                (effects_b.get(slug) or {}).get("count") or 0,
+            )
         ),
     )
     return {

@@ -233,7 +233,10 @@ def experience_update(
     locked.save()
     _side_effects_replace(experience=locked, answers=answers)
     content_recheck_after_edit(
-        item=locked, editor=editor, old_text=old_text, text=_text_for_rules(tips=tips, answers=answers)
+        item=locked,
+        editor=editor,
+        old_text=old_text,
+        text=_text_for_rules(tips=tips, answers=answers),
     )
     experience_figures_refresh_later(treatment_id=locked.treatment_id)
     return locked

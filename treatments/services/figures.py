@@ -122,7 +122,9 @@ def _figures_rows(treatment_ids: list[int] | None) -> list[TreatmentFigures]:
         facts=_member_facts(),
     )
     going_labels = {int(value): str(label) for value, label in Going.choices}
-    names = {pk: (slug, name) for pk, slug, name in SideEffect.objects.values_list("pk", "slug", "name")}
+    names = {
+        pk: (slug, name) for pk, slug, name in SideEffect.objects.values_list("pk", "slug", "name")
+    }
     now = timezone.now()
     return [
         TreatmentFigures(

@@ -63,6 +63,12 @@ def like_label(name: str, like: Any) -> str:
             "positive": "hormone receptor-positive",
             "negative": "hormone receptor-negative",
         },
-        "stage": {"0": "stage 0", "1": "stage I", "2": "stage II", "3": "stage III", "4": "stage IV"},
+        "stage": {
+            "0": "stage 0",
+            "1": "stage I",
+            "2": "stage II",
+            "3": "stage III",
+            "4": "stage IV",
+        },
     }
     return words[name].get(getattr(own, name), "")
