@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from catalogue.models import Treatment
 
-from .demo_content import GENERAL_QUESTIONS, GUIDES
+from .demo_content import GENERAL_QUESTIONS, GUIDES, GuideData
 from .models import GuideReference, GuideStatus, SuggestedQuestion, TreatmentGuide
 from .services.guides import guide_save
 
@@ -18,16 +18,16 @@ from .services.guides import guide_save
 PAST_DUE_SLUG = "lapatinib"
 
 
-def _guide_seed(treatment: Treatment, data: dict[str, object]) -> TreatmentGuide:
+def _guide_seed(treatment: Treatment, data: GuideData) -> TreatmentGuide:
     today = timezone.localdate()
     guide = TreatmentGuide.objects.filter(treatment=treatment).first() or TreatmentGuide(
         treatment=treatment
     )
-    reviewer_name, reviewer_credentials = data["reviewer"]  # type: ignore[misc]
+    reviewer_name, reviewer_credentials = data["reviewer"]
     reviewed_on = guide.reviewed_on or today - timedelta(days=20)
     past_due = treatment.slug == PAST_DUE_SLUG
     wanted = {
-        "summary": str(data["summary"]),
+        "summary": data["summary"],
         "reviewer_name": reviewer_name,
         "reviewer_credentials": reviewer_credentials,
         "reviewed_on": reviewed_on,
@@ -40,13 +40,13 @@ def _guide_seed(treatment: Treatment, data: dict[str, object]) -> TreatmentGuide
         for name, value in wanted.items():
             setattr(guide, name, value)
         guide_save(guide=guide)
-    references = [(i, c, u) for i, (c, u) in enumerate(data["references"], start=1)]  # type: ignore[call-overload]
+    references = [(i, c, u) for i, (c, u) in enumerate(data["references"], start=1)]
     if list(guide.references.values_list("position", "citation", "url")) != references:
         guide.references.all().delete()
         GuideReference.objects.bulk_create(
             GuideReference(guide=guide, position=i, citation=c, url=u) for i, c, u in references
         )
-    _questions_seed(treatment, [str(q) for q in data["questions"]])  # type: ignore[attr-defined]
+    _questions_seed(treatment, data["questions"])
     return guide
 
 

@@ -5,6 +5,16 @@ source that exists (National Cancer Institute pages and the landmark trials behi
 treatment), with a link only where the address is certain.
 """
 
+from typing import TypedDict
+
+
+class GuideData(TypedDict):
+    reviewer: tuple[str, str]
+    summary: str
+    references: list[tuple[str, str]]
+    questions: list[str]
+
+
 ONCOLOGIST = ("Dr. Amara Osei", "MD, medical oncologist")
 BREAST_SURGEON = ("Dr. Lucia Ferraro", "MD, FACS, breast surgical oncologist")
 PLASTIC_SURGEON = ("Dr. Naomi Feld", "MD, plastic and reconstructive surgeon")
@@ -196,7 +206,7 @@ new breathlessness, swollen ankles or a racing heartbeat."""
 
 # Guides in the catalogue's slugs. Each: reviewer, summary (Markdown), references, and the
 # questions editors suggest for the care-team list on the treatment's page.
-GUIDES: dict[str, dict[str, object]] = {
+GUIDES: dict[str, GuideData] = {
     "trastuzumab": {
         "reviewer": ONCOLOGIST,
         "summary": f"""\

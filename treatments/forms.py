@@ -12,6 +12,16 @@ _NUL_MESSAGE = (
 )
 
 
+class _WhereFrom(forms.CharField):
+    """A hidden note of where a question was added from: invisible bytes are dropped, never an
+    error the member could not see."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value: object) -> str:
+        return str(super().to_python(value)).replace("\x00", "")
+
+
 class CareQuestionForm(IdempotentForm):
     """Add a question to her list: her own words, or one offered on an article or treatment."""
 
@@ -25,30 +35,13 @@ class CareQuestionForm(IdempotentForm):
             "required": "Please write your question before adding it.",
             "max_length": f"Please keep a question under {CARE_QUESTION_MAX_LENGTH} characters "
             "(this one has %(show_value)d).",
+            "null_characters_not_allowed": _NUL_MESSAGE,
         },
     )
     # Where it was added from; checked again by the service, never trusted as a link.
-    source_label = forms.CharField(required=False, widget=forms.HiddenInput)
-    source_url = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def clean_text(self) -> str:
-        text: str = self.cleaned_data["text"]
-        if "\x00" in text:
-            raise forms.ValidationError(_NUL_MESSAGE)
-        return text
-
-    def clean_source_label(self) -> str:
-        return str(self.cleaned_data.get("source_label", "")).replace("\x00", "")
-
-    def clean_source_url(self) -> str:
-        return str(self.cleaned_data.get("source_url", "")).replace("\x00", "")
+    source_label = _WhereFrom(required=False)
+    source_url = _WhereFrom(required=False)
 
 
 class CareQuestionEditForm(forms.Form):
     text = CareQuestionForm.base_fields["text"]
-
-    def clean_text(self) -> str:
-        text: str = self.cleaned_data["text"]
-        if "\x00" in text:
-            raise forms.ValidationError(_NUL_MESSAGE)
-        return text

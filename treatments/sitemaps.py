@@ -19,7 +19,7 @@ class TreatmentSitemap(SiteUrlSitemap):
     def lastmod(self, item: Treatment) -> datetime | None:
         guide = getattr(item, "guide", None)
         if guide is not None and guide.status == GuideStatus.PUBLISHED:
-            return guide.updated_at  # type: ignore[no-any-return]
+            return guide.updated_at
         return None
 
 

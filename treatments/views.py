@@ -161,7 +161,7 @@ def _own(request: MemberRequest, pk: int) -> CareQuestion:
 @require_POST
 def care_move_view(request: MemberRequest, pk: int) -> HttpResponse:
     question = _own(request, pk)
-    direction = "up" if request.POST.get("direction") == "up" else "down"
+    direction: care.Direction = "up" if request.POST.get("direction") == "up" else "down"
     care.care_question_move(owner=request.user, question_id=question.pk, direction=direction)
     return _back_to_list(request, question.pk)
 

@@ -97,6 +97,19 @@ def newsletter_link(world: "World", purpose: str) -> str | None:
     return f"/newsletter/{purpose}/{token}/"
 
 
+def _care_list(world: "World") -> str:
+    """Her list with a few questions, one answered, so rows and all their buttons render."""
+    care_question = _model("treatments.CareQuestion")
+    if care_question is not None and not care_question.objects.filter(owner=world.member).exists():
+        for position, text in enumerate(
+            ("How long will I have Phesgo?", "Who do I call out of hours?", "Can I keep working?")
+        ):
+            care_question.objects.create(
+                owner=world.member, text=text, position=position, answered=position == 2
+            )
+    return "/treatments/my-questions/"
+
+
 class _Null:
     def write(self, *args: object) -> None:
         pass
@@ -143,6 +156,11 @@ MAIN_PAGES = [
         "question-member", lambda w: w.question and w.question.get_absolute_url(), member=True
     ),
     SitePage("ask", lambda w: "/questions/ask/", member=True),
+    SitePage("treatments", lambda w: "/treatments/"),
+    SitePage("treatment", lambda w: "/treatments/phesgo/"),
+    SitePage("treatment-member", lambda w: "/treatments/phesgo/", member=True),
+    SitePage("care-list", lambda w: _care_list(w), member=True),
+    SitePage("care-print", lambda w: "/treatments/my-questions/print/", member=True),
     SitePage("search", lambda w: "/search/?q=trastuzumab"),
     SitePage("search-member", lambda w: "/search/?q=trastuzumab", member=True),
     SitePage("members", lambda w: "/members/", member=True),

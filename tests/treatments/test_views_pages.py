@@ -34,7 +34,8 @@ def test_treatment_list_view_groups_every_catalogue_treatment_by_class_in_catalo
     headings = re.findall(r'<h2 id="class-([a-z_]+)"', html)
     order = [value for value, _ in Treatment.DrugClass.choices]
     assert headings == sorted(headings, key=order.index)
-    assert "monoclonal_antibody" in headings and "surgery" in headings
+    assert "monoclonal_antibody" in headings
+    assert "surgery" in headings
 
 
 def test_treatment_list_view_counts_public_articles_and_questions(client, trastuzumab, guide):
@@ -60,7 +61,8 @@ def test_treatment_detail_view_shows_guide_names_reviewer_and_references_in_orde
     html = response.content.decode()
     assert response.status_code == HTTPStatus.OK
     assert "<strong>infusion</strong>" in html
-    assert "Herceptin" in html and "Monoclonal antibody" in html
+    assert "Herceptin" in html
+    assert "Monoclonal antibody" in html
     assert "Medically reviewed by Dr. Test Reviewer, MD, medical oncologist" in html
     assert html.index("First source") < html.index("Second source")
 
@@ -112,10 +114,13 @@ def test_treatment_detail_view_lists_public_articles_and_visible_questions_only(
 
     html = client.get(trastuzumab.get_absolute_url()).content.decode()
 
-    assert public.get_absolute_url() in html and visible.get_absolute_url() in html
-    assert "Unpublished draft" not in html and "Pending question title" not in html
+    assert public.get_absolute_url() in html
+    assert visible.get_absolute_url() in html
+    assert "Unpublished draft" not in html
+    assert "Pending question title" not in html
     assert visible.body not in html  # a question's details are for members only
-    assert "(1 article)" in html and "(1 question)" in html
+    assert "(1 article)" in html
+    assert "(1 question)" in html
 
 
 def test_treatment_detail_view_unknown_slug_is_404(client):
@@ -161,7 +166,8 @@ def test_treatment_detail_view_visitor_gets_join_prompt_and_no_member_part(
 
     assert "Join for free" in html
     assert 'id="experiences-heading"' not in html
-    assert "Secret worry" not in html and owner.display_name not in html
+    assert "Secret worry" not in html
+    assert owner.display_name not in html
     assert "How long will I have it?" in html  # editors' questions are public text
     assert 'action="/treatments/my-questions/"' not in html  # no add form for a visitor
 
