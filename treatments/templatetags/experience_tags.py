@@ -1,6 +1,6 @@
 """The members' part of a treatment page: figures (people like me), her experience, the latest
 experiences. A tag, so the treatment page's view stays T1's and this part keeps its own
-bounded queries: five for a member whatever the number of experiences, none for a visitor."""
+bounded queries: six for a member whatever the number of experiences, none for a visitor."""
 
 from typing import Any
 
