@@ -281,3 +281,9 @@ def test_compare_view_runs_a_fixed_number_of_queries(member_client, trastuzumab)
     treatment_figures_refresh()
 
     assert _queries(member_client, url) == few
+
+
+def test_settings_page_prompts_her_to_share_her_experiences(member_client):
+    page = member_client.get(reverse("accounts:settings")).content.decode()
+
+    assert reverse("treatments:my_experiences") in page
