@@ -114,9 +114,14 @@ def posting_kind(name: str) -> PostingKind:
 
 
 def _experience_kind() -> PostingKind:
+    from catalogue.models import Treatment
     from treatments.models import Experience, SideEffect
 
-    fatigue = SideEffect.objects.get(slug="fatigue")
+    # Made if missing: transactional tests flush the rows the migrations seeded.
+    Treatment.objects.get_or_create(
+        slug="trastuzumab", defaults={"name": "Trastuzumab", "drug_class": "monoclonal_antibody"}
+    )
+    fatigue, _ = SideEffect.objects.get_or_create(slug="fatigue", defaults={"name": "Fatigue"})
     url = reverse("treatments:experience_edit", kwargs={"slug": "trastuzumab"})
     data = {
         "month": "2",
