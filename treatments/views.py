@@ -157,12 +157,20 @@ def _own(request: MemberRequest, pk: int) -> CareQuestion:
     return question
 
 
+def _gone() -> Http404:
+    # Removed in another tab between the lookup and the write: the same answer as missing.
+    return Http404("No such question on your list.")
+
+
 @login_required
 @require_POST
 def care_move_view(request: MemberRequest, pk: int) -> HttpResponse:
     question = _own(request, pk)
     direction: care.Direction = "up" if request.POST.get("direction") == "up" else "down"
-    care.care_question_move(owner=request.user, question_id=question.pk, direction=direction)
+    try:
+        care.care_question_move(owner=request.user, question_id=question.pk, direction=direction)
+    except CareQuestion.DoesNotExist:
+        raise _gone() from None
     return _back_to_list(request, question.pk)
 
 
@@ -171,7 +179,12 @@ def care_move_view(request: MemberRequest, pk: int) -> HttpResponse:
 def care_answered_view(request: MemberRequest, pk: int) -> HttpResponse:
     question = _own(request, pk)
     answered = request.POST.get("answered") == "on"
-    care.care_question_set_answered(owner=request.user, question_id=question.pk, answered=answered)
+    try:
+        care.care_question_set_answered(
+            owner=request.user, question_id=question.pk, answered=answered
+        )
+    except CareQuestion.DoesNotExist:
+        raise _gone() from None
     return _back_to_list(request, question.pk)
 
 
@@ -179,7 +192,10 @@ def care_answered_view(request: MemberRequest, pk: int) -> HttpResponse:
 @require_POST
 def care_delete_view(request: MemberRequest, pk: int) -> HttpResponse:
     question = _own(request, pk)
-    care.care_question_delete(owner=request.user, question_id=question.pk)
+    try:
+        care.care_question_delete(owner=request.user, question_id=question.pk)
+    except CareQuestion.DoesNotExist:
+        raise _gone() from None
     if not _htmx(request):
         messages.success(request, "Removed from your list.")
     return _back_to_list(request)
@@ -197,6 +213,8 @@ def care_edit_view(request: MemberRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as exc:
             form.add_error("text", " ".join(exc.messages))
+        except CareQuestion.DoesNotExist:
+            raise _gone() from None
         else:
             return redirect(f"{reverse('treatments:care_list')}#care-question-{question.pk}")
     status = HTTPStatus.BAD_REQUEST if request.method == "POST" else HTTPStatus.OK

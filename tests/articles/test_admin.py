@@ -51,6 +51,10 @@ def test_editor_adds_article_in_admin_and_markdown_is_rendered_on_save(client, e
         "references-0-position": "1",
         "references-0-citation": "A source.",
         "references-0-url": "",
+        "suggested_questions-TOTAL_FORMS": "1",
+        "suggested_questions-INITIAL_FORMS": "0",
+        "suggested_questions-0-position": "0",
+        "suggested_questions-0-text": "What does this mean for me?",
     }
 
     response = client.post(reverse("admin:articles_article_add"), data)
@@ -58,6 +62,7 @@ def test_editor_adds_article_in_admin_and_markdown_is_rendered_on_save(client, e
     assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:2000]
     article = Article.objects.get(slug="new-article")
     assert '<h2 id="section">Section</h2>' in article.body_html
+    assert [q.text for q in article.suggested_questions.all()] == ["What does this mean for me?"]
     assert "<script>" not in article.body_html
     assert article.references.get().citation == "A source."
 

@@ -144,6 +144,7 @@ def test_searchable_kinds_lists_public_kinds_first_then_members_kinds_by_label(d
     assert [(kind.name, kind.label) for kind in searchable_kinds()] == [
         ("article", "Articles"),
         ("question", "Questions"),
+        ("treatment", "Treatments"),
         ("answer", "Answers"),
         ("comment", "Comments"),
     ]

@@ -282,3 +282,28 @@ def test_article_page_offers_its_suggested_questions_to_members(client, member):
     assert 'action="/treatments/my-questions/"' not in visitor
     assert 'action="/treatments/my-questions/"' in for_member
     assert f'name="source_url" value="{article.get_absolute_url()}"' in for_member
+
+
+def test_care_list_view_double_submit_same_key_adds_once_and_answers_the_same(
+    member_client, member
+):
+    from core.idempotency import key_new
+
+    data = {"text": "Will I need a port?", "idempotency_key": key_new()}
+
+    first = member_client.post(LIST, data)
+    second = member_client.post(LIST, data)
+
+    assert first.status_code == second.status_code == HTTPStatus.FOUND
+    assert first["Location"] == second["Location"]
+    assert CareQuestion.objects.filter(owner=member).count() == 1
+
+
+def test_care_list_view_form_sent_back_with_an_error_keeps_its_key(member_client):
+    from core.idempotency import key_new
+
+    key = key_new()
+
+    html = member_client.post(LIST, {"text": "", "idempotency_key": key}).content.decode()
+
+    assert f'name="idempotency_key" value="{key}"' in html
