@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -158,15 +159,21 @@ def my_experiences_view(request: MemberRequest) -> HttpResponse:
 @require_GET
 def my_experience_start_view(request: MemberRequest) -> HttpResponse:
     """The "pick a treatment" form of My experiences, without JavaScript: on to its form."""
-    slug = request.GET.get("treatment", "")[:120]
-    if not Treatment.objects.filter(slug=slug).exists():
+    slug = _slug_from(request, "treatment")
+    if not slug or not Treatment.objects.filter(slug=slug).exists():
         messages.error(request, "Please choose a treatment from the list.")
         return redirect("treatments:my_experiences")
     return redirect("treatments:experience_edit", slug=slug)
 
 
+def _slug_from(request: HttpRequest, name: str) -> str:
+    """A slug-shaped value of a GET parameter, else "" (a NUL byte never reaches the database)."""
+    value = request.GET.get(name, "")[:120]
+    return value if slug_re.fullmatch(value) else ""
+
+
 def _picked(request: HttpRequest, name: str) -> Treatment | None:
-    slug = request.GET.get(name, "")[:120]
+    slug = _slug_from(request, name)
     return Treatment.objects.filter(slug=slug).first() if slug else None
 
 

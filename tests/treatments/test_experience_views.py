@@ -274,6 +274,14 @@ def test_compare_view_shows_two_treatments_side_by_side(member_client, trastuzum
     assert '<tr><th scope="row">Fatigue</th><td>10 (100%)</td><td>fewer than 10</td></tr>' in page
 
 
+@pytest.mark.parametrize("value", ["\x00", "<b>x</b>", "a" * 500, "no-such-treatment"])
+def test_compare_view_odd_choices_ask_again_never_a_500(member_client, value):
+    response = member_client.get(reverse("treatments:compare"), {"a": value, "b": "trastuzumab"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Choose two treatments to see them side by side." in response.content.decode()
+
+
 def test_compare_view_runs_a_fixed_number_of_queries(member_client, trastuzumab):
     url = reverse("treatments:compare") + "?a=trastuzumab&b=pertuzumab"
     few = _queries(member_client, url)
