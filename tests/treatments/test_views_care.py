@@ -307,3 +307,20 @@ def test_care_list_view_form_sent_back_with_an_error_keeps_its_key(member_client
     html = member_client.post(LIST, {"text": "", "idempotency_key": key}).content.decode()
 
     assert f'name="idempotency_key" value="{key}"' in html
+
+
+@pytest.mark.parametrize("size", [1, 100])
+def test_care_print_and_edit_views_query_count_is_bounded(
+    member_client, member, django_assert_max_num_queries, size
+):
+    CareQuestion.objects.bulk_create(
+        CareQuestion(owner=member, text=f"Q{n}", position=n) for n in range(size)
+    )
+    first = CareQuestion.objects.filter(owner=member).first()
+
+    with django_assert_max_num_queries(6):
+        printed = member_client.get(reverse("treatments:care_print"))
+    with django_assert_max_num_queries(6):
+        edit = member_client.get(reverse("treatments:care_edit", args=[first.pk]))
+
+    assert printed.status_code == edit.status_code == HTTPStatus.OK
