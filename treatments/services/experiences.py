@@ -118,25 +118,35 @@ def experience_save(
     experience it created.
     """
     existing = Experience.objects.filter(author=author, treatment=treatment).first()
-    fields = {
-        "started_on": started_on,
-        "still_on": still_on,
-        "going": going,
-        "tips": tips,
-        "side_effects": side_effects,
-    }
+    answers = list(side_effects)
     if existing is None:
         try:
             return create_once(
                 author=author,
                 key=idempotency_key,
                 model=Experience,
-                create=lambda: _experience_create(author=author, treatment=treatment, **fields),  # type: ignore[arg-type]
+                create=lambda: _experience_create(
+                    author=author,
+                    treatment=treatment,
+                    started_on=started_on,
+                    still_on=still_on,
+                    going=going,
+                    tips=tips,
+                    side_effects=answers,
+                ),
             )
         except IntegrityError:
             # Two tabs without a key created hers at the same moment: this one becomes an edit.
             existing = Experience.objects.get(author=author, treatment=treatment)
-    return experience_update(experience=existing, editor=author, **fields)  # type: ignore[arg-type]
+    return experience_update(
+        experience=existing,
+        editor=author,
+        started_on=started_on,
+        still_on=still_on,
+        going=going,
+        tips=tips,
+        side_effects=answers,
+    )
 
 
 def _check_fields(*, started_on: date, going: int, tips: str) -> str:
