@@ -176,3 +176,27 @@ def test_experience_members_can_report_another_members_experience(member, other_
 
     assert created
     assert report.case.kind == "experience"
+
+
+def test_experience_save_with_the_broker_down_still_saves_and_the_beat_refresh_catches_up(
+    member, monkeypatch, django_capture_on_commit_callbacks
+):
+    from treatments import tasks
+
+    from .experience_helpers import experiences_for_many
+
+    def broker_down(*args: object) -> None:
+        raise OSError("connection refused")
+
+    trastuzumab = treatment("trastuzumab")
+    experiences_for_many(9, trastuzumab)
+    monkeypatch.setattr(tasks.treatment_figures_refresh, "delay", broker_down)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        experience = _save(member)
+    missed = TreatmentFigures.objects.filter(treatment=trastuzumab).exists()
+    tasks.treatment_figures_refresh_all()
+
+    assert experience.pk is not None
+    assert not missed
+    assert TreatmentFigures.objects.get(treatment=trastuzumab, cohort="all").member_count == 10
