@@ -30,7 +30,7 @@ from .selectors import (
     review_wait_median,
 )
 
-PostKind = Literal["comment", "question", "answer", "reply"]
+PostKind = Literal["comment", "question", "answer", "reply", "experience"]
 
 DEFAULT_SELF_HARM_TERMS = [
     "kill myself",
@@ -242,10 +242,11 @@ def posting_refusal(user: Any) -> str | None:
 
 
 def _counted_labels(kind: PostKind | str) -> list[str]:
-    # Questions have their own limit; comments, answers, replies and updates share one.
+    # Questions have their own limit; comments, answers, replies, updates and experiences
+    # share one.
     if kind == "question":
         return ["question"]
-    return ["comment", "answer", "reply", "update", "update-comment"]
+    return ["comment", "answer", "reply", "update", "update-comment", "experience"]
 
 
 def posting_limits_check(*, author: Any, kind: PostKind | str, text: str) -> None:

@@ -212,6 +212,13 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "newsletter-sweep": {"task": "newsletter.tasks.newsletter_sweep", "schedule": 10.0},
     # Feed jobs whose task was lost with the broker, or that found Redis away (docs/community.md).
     "feed-jobs-sweep": {"task": "activities.feed.tasks.feed_jobs_sweep", "schedule": 15.0},
+    # Treatment figures: each change queues its treatment's refresh; this catches the rest
+    # (a queueing failure, profile facts shared or withdrawn) within 15 minutes. 100 000
+    # experiences take well under a minute (benchmarks/RESULTS.md).
+    "treatment-figures-refresh": {
+        "task": "treatments.tasks.treatment_figures_refresh_all",
+        "schedule": 900.0,
+    },
 }
 # Task modules outside an app's own tasks.py, which autodiscovery would not find.
 CELERY_IMPORTS = ["activities.feed.tasks"]

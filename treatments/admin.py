@@ -13,8 +13,16 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 
 from core.admin_filters import ReviewDueFilter
+from moderation.admin_content import ModeratedContentAdminMixin
 
-from .models import GuideReference, SideEffect, SuggestedQuestion, TreatmentGuide
+from .models import (
+    Experience,
+    ExperienceSideEffect,
+    GuideReference,
+    SideEffect,
+    SuggestedQuestion,
+    TreatmentGuide,
+)
 from .selectors.pages import treatment_page
 from .services.guides import guide_render
 from .structured_data import treatment_json_ld
@@ -126,3 +134,51 @@ class SuggestedQuestionAdmin(admin.ModelAdmin):
     list_select_related = ["treatment"]
     search_fields = ["text"]
     autocomplete_fields = ["treatment"]
+
+
+# --- Members' experiences, for moderators (they act through the moderation actions, logged) ---
+
+
+class ExperienceSideEffectInline(admin.TabularInline):
+    model = ExperienceSideEffect
+    fields = ("side_effect", "bother", "helped")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Experience)
+class ExperienceAdmin(ModeratedContentAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "treatment", "moderation_badge", "author", "updated_at"]
+    list_select_related = ["author", "treatment"]
+    search_fields = ["tips", "author__display_name", "treatment__name"]
+    list_filter = ["treatment__drug_class", "updated_at"]
+    readonly_fields = [
+        "id",
+        "moderation_state",
+        "moderation_reason",
+        "moderated_at",
+        "author",
+        "treatment",
+        "started_on",
+        "still_on",
+        "going",
+        "tips",
+        "created_at",
+        "updated_at",
+    ]
+    exclude = ["tips_html"]
+    inlines = [ExperienceSideEffectInline]
+    date_hierarchy = "updated_at"
+    list_per_page = 50
+    show_full_result_count = False
+
+    # Hiding and restoring go through the actions; the author alone writes or removes it.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Experience | None = None) -> bool:
+        return False

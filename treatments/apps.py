@@ -23,3 +23,7 @@ class TreatmentsConfig(AppConfig):
         public_models_register(GuideReference)
         public_models_register(SuggestedQuestion)
         public_models_register(TreatmentFigures)
+
+        from .experience_registry import experiences_register
+
+        experiences_register()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import experience_urls, views
 
 app_name = "treatments"
 
@@ -15,5 +15,7 @@ urlpatterns = [
     path("my-questions/<int:pk>/answered/", views.care_answered_view, name="care_answered"),
     path("my-questions/<int:pk>/edit/", views.care_edit_view, name="care_edit"),
     path("my-questions/<int:pk>/delete/", views.care_delete_view, name="care_delete"),
+    # Members' experiences and the compare page (compare/, my-experiences/, <slug>/...).
+    *experience_urls.urlpatterns,
     path("<slug:slug>/", views.treatment_detail_view, name="detail"),
 ]

@@ -27,13 +27,14 @@ KINDS = [
     "update",
     "update_comment",
     "update_comment_reply",
+    "experience",
 ]
 KEY_RE = re.compile(r'name="idempotency_key" value="([^"]*)"')
 FORM_RE = re.compile(r"<form\b[^>]*>.*?</form>", re.S)
 # Where member-written posts are created (the forms that must carry a key).
 POSTING_ACTION_RE = re.compile(
     r'action="(/questions/ask/|/questions/\d+/answer/|[^"]*/comments/new/'
-    r'|/activities/post/|/activities/updates/\d+/comments/)"'
+    r'|/activities/post/|/activities/updates/\d+/comments/|/treatments/[^"/]+/my-experience/)"'
 )
 
 
@@ -52,6 +53,8 @@ class PostingKind:
     decide_module: str  # the module whose moderation_decide the service calls
     htmx: bool = False
     filters: dict[str, Any] = field(default_factory=dict)
+    # One per member and thing (her experience of a treatment): sending it again edits it.
+    upsert: bool = False
 
     def rows(self, author: User) -> int:
         return self.model._default_manager.filter(author=author, **self.filters).count()
@@ -100,6 +103,8 @@ def posting_kind(name: str) -> PostingKind:
         )
     if name.startswith("update"):
         return _activities_kind(name, someone)
+    if name == "experience":
+        return _experience_kind()
     article = ArticleFactory.create()
     parent = {}
     comment = CommentFactory.create(article=article, author=someone)
@@ -152,6 +157,38 @@ def _activities_kind(name: str, someone: User) -> PostingKind:
         service="update_comment_create",
         decide_module="activities.services.comments",
         filters={"parent__isnull": not parent},
+    )
+
+
+def _experience_kind() -> PostingKind:
+    from catalogue.models import Treatment
+    from treatments.models import Experience, SideEffect
+
+    # Made if missing: transactional tests flush the rows the migrations seeded.
+    Treatment.objects.get_or_create(
+        slug="trastuzumab", defaults={"name": "Trastuzumab", "drug_class": "monoclonal_antibody"}
+    )
+    fatigue, _ = SideEffect.objects.get_or_create(slug="fatigue", defaults={"name": "Fatigue"})
+    url = reverse("treatments:experience_edit", kwargs={"slug": "trastuzumab"})
+    data = {
+        "month": "2",
+        "year": "2026",
+        "going": "3",
+        "tips": "Ginger biscuits before each infusion.",
+        f"bother_{fatigue.pk}": "2",
+        f"helped_{fatigue.pk}": "Short walks",
+    }
+    return PostingKind(
+        name="experience",
+        url=url,
+        data=data,
+        invalid={**data, "going": ""},
+        page=url,
+        model=Experience,
+        services_module="treatments.experience_views",
+        service="experience_save",
+        decide_module="treatments.services.experiences",
+        upsert=True,
     )
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Comment
+from articles.models import Article, ArticleSuggestedQuestion, Comment
 from catalogue.models import Topic, Treatment
 from core import public_pages_signals
 from core.mail.models import OutboxMessage
@@ -12,6 +12,7 @@ from core.public_pages_signals import public_models, public_models_register
 from forum.models import Answer, Question
 from tests.factories import TopicFactory
 from tests.forum.factories import QuestionFactory
+from treatments.models import GuideReference, SuggestedQuestion, TreatmentFigures, TreatmentGuide
 
 
 @pytest.fixture
@@ -32,7 +33,19 @@ def _outbox_message() -> OutboxMessage:
 
 
 def test_public_models_the_apps_register_what_visitors_see():
-    assert public_models() == {Article, Topic, Treatment, Comment, Question, Answer}
+    assert public_models() == {
+        Article,
+        ArticleSuggestedQuestion,
+        Topic,
+        Treatment,
+        TreatmentGuide,
+        GuideReference,
+        SuggestedQuestion,
+        TreatmentFigures,
+        Comment,
+        Question,
+        Answer,
+    }
 
 
 def test_public_models_register_a_registered_models_save_bumps_the_version(db, registry):

@@ -175,6 +175,12 @@ MAIN_PAGES = [
     SitePage("treatment-member", lambda w: "/treatments/phesgo/", member=True),
     SitePage("care-list", lambda w: _care_list(w), member=True),
     SitePage("care-print", lambda w: "/treatments/my-questions/print/", member=True),
+    SitePage("experience-form", lambda w: "/treatments/tchp/my-experience/", member=True),
+    SitePage("experiences", lambda w: "/treatments/trastuzumab/experiences/", member=True),
+    SitePage("my-experiences", lambda w: "/treatments/my-experiences/", member=True),
+    SitePage(
+        "compare", lambda w: "/treatments/compare/?a=trastuzumab&b=phesgo&like=her2", member=True
+    ),
     SitePage("search", lambda w: "/search/?q=trastuzumab"),
     SitePage("search-member", lambda w: "/search/?q=trastuzumab", member=True),
     SitePage("members", lambda w: "/members/", member=True),

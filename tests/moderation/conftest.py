@@ -36,10 +36,26 @@ def _comment(author: Any, **kwargs: Any) -> Any:
     return article_factories.CommentFactory.create(author=author, **kwargs)
 
 
+def _experience(author: Any, **kwargs: Any) -> Any:
+    from catalogue.models import Treatment
+    from tests.treatments.experience_helpers import experience_for
+
+    # One experience per member and treatment: take a treatment she has not written about.
+    treatment = Treatment.objects.exclude(experiences__author=author).order_by("pk")[0]
+    return experience_for(
+        author,
+        treatment,
+        tips=kwargs.pop("body", "Cold caps helped me keep some hair."),
+        state=kwargs.pop("moderation_state", "visible"),
+        **kwargs,
+    )
+
+
 MAKERS: dict[str, Callable[..., Any]] = {
     "question": _question,
     "answer": _answer,
     "comment": _comment,
+    "experience": _experience,
 }
 
 
@@ -56,6 +72,8 @@ def available_kinds() -> list[str]:
 
                 if not hasattr(article_factories, "CommentFactory"):
                     continue
+            elif kind == "experience":
+                __import__("tests.treatments.experience_helpers")
             else:
                 __import__("tests.forum.factories")
         except ImportError:

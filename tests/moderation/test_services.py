@@ -17,6 +17,7 @@ from moderation.models import (
     ReportReason,
 )
 from moderation.policy import moderation_decide, posting_refusal
+from moderation.registry import moderated_type_for
 from tests.factories import UserFactory
 
 from .conftest import reporters
@@ -382,11 +383,12 @@ def test_content_recheck_after_edit_link_from_low_trust_member_holds_again(
 ):
     settings.MODERATION_LINK_TRUST_POSTS = 3
     made = make_item(member, body="Tired today")
-    made.body = "This helped me: https://example.org/cure"
-    made.save(update_fields=["body"])
+    text_field = moderated_type_for(type(made)).text_field
+    setattr(made, text_field, "This helped me: https://example.org/cure")
+    made.save(update_fields=[text_field])
 
     case = services.content_recheck_after_edit(
-        item=made, editor=member, old_text="Tired today", text=made.body
+        item=made, editor=member, old_text="Tired today", text=getattr(made, text_field)
     )
 
     assert _refresh(made).moderation_state == ModerationState.PENDING
@@ -470,11 +472,15 @@ def test_content_after_create_harmful_claim_joins_the_queue_with_its_reason(memb
 
 def test_content_recheck_after_edit_holds_a_harmful_claim_slipped_in(member, make_item):
     made = make_item(member, body="Round four done, feeling tired.")
-    made.body = "Round four done. Chemo kills more people than it cures, stop now."
-    made.save(update_fields=["body"])
+    text_field = moderated_type_for(type(made)).text_field
+    setattr(made, text_field, "Round four done. Chemo kills more people than it cures, stop now.")
+    made.save(update_fields=[text_field])
 
     case = services.content_recheck_after_edit(
-        item=made, editor=member, old_text="Round four done, feeling tired.", text=made.body
+        item=made,
+        editor=member,
+        old_text="Round four done, feeling tired.",
+        text=getattr(made, text_field),
     )
 
     assert _refresh(made).moderation_state == ModerationState.PENDING

@@ -68,10 +68,13 @@ def _treatments(*, author: User) -> dict[str, Any]:
     except ImportError:
         return {}
     from catalogue.models import Treatment
+    from tests.treatments.experience_helpers import experience_for
 
+    treatment = Treatment.objects.order_by("pk")[0]
     return {
-        "treatment": Treatment.objects.order_by("pk").first(),
+        "treatment": treatment,
         "care_question": CareQuestion.objects.create(owner=author, text="What is my HER2 status?"),
+        "experience": experience_for(author, treatment, tips="Gentle walks after each cycle."),
     }
 
 

@@ -397,6 +397,27 @@ EXPECTATIONS: dict[str, Expect] = {
         post=by_role(LOGIN, DONE),
         kwargs=lambda o: {"handle": o.someone.handle},
     ),
+    # treatments: members' experiences are for members (404 for visitors, like a missing one);
+    # the form and the compare page send visitors to log in; removing is the author's alone
+    "treatments:compare": Expect(**members_only(get=OK)),
+    "treatments:my_experiences": Expect(**members_only(get=OK)),
+    "treatments:my_experience_start": Expect(**members_only(get=REDIRECT)),
+    "treatments:experience_edit": Expect(
+        **members_only(get=OK, post=FORM), kwargs=lambda o: {"slug": o.treatment.slug}
+    ),
+    "treatments:experience_delete": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, HIDDEN, member=DONE),
+        kwargs=lambda o: {"slug": o.treatment.slug},
+    ),
+    "treatments:experiences": Expect(
+        get=by_role(HIDDEN, OK), post=NOT_ALLOWED, kwargs=lambda o: {"slug": o.treatment.slug}
+    ),
+    "treatments:experience": Expect(
+        get=by_role(HIDDEN, OK),
+        post=NOT_ALLOWED,
+        kwargs=lambda o: {"slug": o.treatment.slug, "pk": o.experience.pk},
+    ),
     # moderation: any member may report a post
     "moderation:report": Expect(
         **members_only(get=OK, post=FORM),

@@ -12,6 +12,7 @@ from forum import demo as forum_demo
 from moderation import demo as moderation_demo
 from newsletter import demo as newsletter_demo
 from treatments import demo as treatments_demo
+from treatments import experience_demo
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             forum_demo.seed()
             treatments_demo.seed()
             activities_demo.seed()
+            experience_demo.seed()
             moderation_demo.seed()
             newsletter_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Log in with:"))
