@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from activities.models import UpdateComment
+from notifications.services import notify
 from tests.activities.factories import UpdateFactory
 from tests.factories import UserFactory
 
@@ -47,3 +48,16 @@ def test_a_mention_rings_the_bell_and_leads_to_the_comment(
     dora_page.wait_for_url(f"**{update.get_absolute_url()}#c{comment.pk}")
     expect(dora_page.locator(f"#c{comment.pk}")).to_contain_text("skin cream")
     expect(dora_page.locator("#notification-bell .bell-count")).to_have_count(0)
+
+
+def test_the_bell_fits_a_320_px_phone_with_its_count(logged_in_page: Callable[..., Any]) -> None:
+    member = UserFactory.create(display_name="Evangeline Longname")
+    for _ in range(12):
+        notify(kind="team_request", recipient=member, actor=UserFactory.create())
+    page = logged_in_page(member, viewport={"width": 320, "height": 640})
+
+    page.goto("/questions/")
+
+    expect(page.locator("#notification-bell .bell-count")).to_be_visible()
+    expect(page.locator("#notification-bell")).to_have_accessible_name("Notifications 12 unread")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
