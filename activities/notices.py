@@ -20,6 +20,7 @@ KINDS = [
         "{actor} asked to add you to their team",
         "A team request",
         url="/team/",
+        own_email_discreet=True,
     ),
     Kind(
         "team_accepted",
@@ -27,11 +28,22 @@ KINDS = [
         "{actor} accepted your team request",
         "A new team mate",
         url="/team/",
+        own_email_discreet=True,
     ),
     Kind(
-        "update_comment", "comments", "{actor} commented on your update", "A comment on your update"
+        "update_comment",
+        "comments",
+        "{actor} commented on your update",
+        "A comment on your update",
+        own_email_discreet=True,
     ),
-    Kind("comment_reply", "replies", "{actor} replied to your comment", "A reply to your comment"),
+    Kind(
+        "comment_reply",
+        "replies",
+        "{actor} replied to your comment",
+        "A reply to your comment",
+        own_email_discreet=True,
+    ),
     Kind("update_hug", "hugs", "{actor} hugged your update", "A hug", grouped=True),
     Kind("mention_update", "mentions", "{actor} mentioned you in an update", "You were mentioned"),
     Kind("mention_comment", "mentions", "{actor} mentioned you in a comment", "You were mentioned"),

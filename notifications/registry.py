@@ -42,6 +42,9 @@ class Kind:
     grouped: bool = False
     url: str = ""
     shown_without_target: bool = False
+    # The app's own email has a discreet version; otherwise a discreet member gets the
+    # notifications' own discreet notice instead of it.
+    own_email_discreet: bool = False
 
 
 @dataclass(frozen=True)

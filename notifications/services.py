@@ -16,11 +16,12 @@ from django.utils import timezone
 
 from accounts.blocks import members_blocked_between
 from accounts.models import User
+from core.mail.discretion import email_is_discreet
 
 from .delivery import email_generic
 from .models import Channel, EmailState, Notification
 from .preferences import channel_for, email_paused
-from .registry import kind_get
+from .registry import Kind, kind_get
 
 # Enough names for "AmberAster, Bea and 3 others", with room for some of them being blocked.
 ACTOR_IDS_KEPT = 20
@@ -111,12 +112,24 @@ def notify(
     )
     _counter_add(recipient.pk, 1)
     if channel == Channel.EMAIL and recipient.email and not email_paused(member_id=recipient.pk):
-        if email is not None:
-            email()
-        else:
-            email_generic(notification=row, recipient=recipient)
-        Notification.objects.filter(pk=row.pk).update(email_state=EmailState.SENT)
+        _email_now(row=row, spec=spec, recipient=recipient, email=email)
     return row
+
+
+def _email_now(
+    *, row: Notification, spec: Kind, recipient: User, email: Callable[[], object] | None
+) -> None:
+    """The app's own email, or the notice: always the notice for a discreet member when the
+    app's email has no discreet version (discreet mode holds for every kind)."""
+    discreet = recipient.discreet_email or email_is_discreet(email=recipient.email)
+    # The apps' discreet versions follow the member row's choice.
+    if email is not None and (
+        not discreet or (spec.own_email_discreet and recipient.discreet_email)
+    ):
+        email()
+    else:
+        email_generic(notification=row, recipient=recipient)
+    Notification.objects.filter(pk=row.pk).update(email_state=EmailState.SENT)
 
 
 def notification_mark_read(*, member: User, notification_id: int) -> Notification | None:

@@ -256,3 +256,30 @@ def test_notification_mark_read_ignores_another_members_notification(rosa, amber
 
     assert notification_mark_read(member=amber, notification_id=row.pk) is None
     assert _unread(rosa) == 1
+
+
+def test_notify_discreet_member_gets_the_discreet_notice_instead_of_an_apps_plain_email(
+    rosa, amber, django_capture_on_commit_callbacks
+):
+    rosa.discreet_email = True
+    rosa.save(update_fields=["discreet_email"])
+    question = QuestionFactory.create(author=UserFactory.create(), title="Hair loss and cold caps")
+    forum_services.question_follow_set(question=question, member=rosa, follow=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        forum_services.answer_create(question=question, author=amber, body="They helped me")
+
+    message = OutboxMessage.objects.get(to_email=rosa.email)
+    assert message.kind == "notifications/notice"
+    assert "Hair loss" not in message.subject + message.body_text + message.body_html
+
+
+def test_notify_discreet_member_keeps_an_apps_own_discreet_email(rosa, amber):
+    rosa.discreet_email = True
+    rosa.save(update_fields=["discreet_email"])
+
+    team_request_send(sender=amber, recipient=rosa)
+
+    message = OutboxMessage.objects.get(to_email=rosa.email)
+    assert message.kind == "activities/team_request"
+    assert "AmberAster" not in message.subject + message.body_text
