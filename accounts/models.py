@@ -173,6 +173,14 @@ class Profile(models.Model):
     region = models.CharField(max_length=80, blank=True)
     region_visibility = _visibility(Visibility.ONLY_ME)
 
+    # The profile photo (accounts/photos.py, photo_store.py): its files are named by this
+    # random key in the "photos" storage, so no name can be guessed; empty without a photo.
+    photo_key = models.CharField(max_length=32, blank=True, default="", db_index=True)
+    photo_visibility = _visibility(Visibility.MEMBERS)
+    photo_updated_at = models.DateTimeField(null=True, blank=True)
+    # Set through moderation (accounts/photo_moderation.py): other members see initials.
+    photo_hidden = models.BooleanField(default=False)
+
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

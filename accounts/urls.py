@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views, welcome_views
+from . import photo_views, views, welcome_views
 
 app_name = "accounts"
 
 # Settings, export and erasure; allauth's own pages are included after these in mybcteam/urls.
 urlpatterns = [
     path("settings/", views.settings_view, name="settings"),
+    path("settings/photo/", photo_views.photo_settings_view, name="photo"),
     path("export/", views.export_view, name="export"),
     path("delete/", views.delete_view, name="delete"),
     path("welcome/", welcome_views.welcome_view, name="welcome"),

@@ -5,6 +5,7 @@ in-process and email printed to the console and saved under var/mail/.
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from celery.schedules import crontab
@@ -355,8 +356,38 @@ URGENT_SYMPTOM_PHRASES = [
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Profile photos (accounts/photos.py): a private folder on the embedded default, an
+# S3-compatible bucket in production. Never served from MEDIA_URL: a members-only view reads
+# them, or hands an allowed viewer a signed URL that lapses after PHOTO_URL_SECONDS.
+PHOTO_STORAGE_BUCKET = env("PHOTO_STORAGE_BUCKET", default="")
+PHOTO_URL_SECONDS = env.int("PHOTO_URL_SECONDS", default=300)
+PHOTO_STORAGE: dict[str, Any] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PHOTO_STORAGE_BUCKET,
+            "endpoint_url": env("PHOTO_STORAGE_ENDPOINT_URL", default="") or None,
+            "region_name": env("PHOTO_STORAGE_REGION", default="") or None,
+            "access_key": env("PHOTO_STORAGE_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("PHOTO_STORAGE_SECRET_ACCESS_KEY", default="") or None,
+            "location": "photos",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": PHOTO_URL_SECONDS,
+            "file_overwrite": False,
+        },
+    }
+    if PHOTO_STORAGE_BUCKET
+    else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env("PHOTO_STORAGE_PATH", default=str(BASE_DIR / "var" / "media" / "photos")),
+        },
+    }
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "photos": PHOTO_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
