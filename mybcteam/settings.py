@@ -374,6 +374,7 @@ PHOTO_STORAGE: dict[str, Any] = (
             "default_acl": "private",
             "querystring_auth": True,
             "querystring_expire": PHOTO_URL_SECONDS,
+            "signature_version": "s3v4",
             "file_overwrite": False,
         },
     }
