@@ -94,7 +94,8 @@ def comment_list_for_article(
         visible_replies = Comment.objects.filter(parent=OuterRef("pk")).filter(allowed)
         top_level = top_level.filter(allowed | Q(Exists(visible_replies)))
         replies = replies.filter(allowed)
-    top_level = top_level.select_related("author").order_by("created_at", "id")
+    # With the author's profile: the avatar beside each comment reads her photo from it.
+    top_level = top_level.select_related("author", "author__profile").order_by("created_at", "id")
     paginator = Paginator(top_level, COMMENTS_PER_PAGE)
     page_obj = paginator.get_page(page)
     parents = list(page_obj.object_list)
@@ -102,7 +103,7 @@ def comment_list_for_article(
     if parents:
         for reply in (
             replies.filter(parent_id__in=list(replies_by_parent))
-            .select_related("author")
+            .select_related("author", "author__profile")
             .order_by("created_at", "id")
         ):
             replies_by_parent[reply.parent_id].append(reply)  # type: ignore[index]
@@ -125,7 +126,7 @@ def comment_get_for_viewer(*, article: Article, pk: int, viewer: Viewer) -> Comm
     qs = Comment.objects.filter(article=article, pk=pk)
     if not viewer_is_moderator(viewer):
         qs = qs.filter(_visible_to(viewer))
-    return qs.select_related("author", "article").first()
+    return qs.select_related("author", "author__profile", "article").first()
 
 
 def comment_get_for_author(*, article: Article, pk: int, viewer: Viewer) -> Comment | None:
@@ -135,7 +136,7 @@ def comment_get_for_author(*, article: Article, pk: int, viewer: Viewer) -> Comm
     return (
         Comment.objects.filter(article=article, pk=pk, author_id=viewer.pk)
         .exclude(moderation_state=ModerationState.REMOVED)
-        .select_related("author", "article")
+        .select_related("author", "author__profile", "article")
         .first()
     )
 

@@ -2,7 +2,7 @@
 
     {% load avatar_tags %}
     {% avatar comment.author 40 %}                      decorative: her name is printed beside it
-    {% avatar member 96 label=True lazy=False %}        the only mention of her name; above the fold
+    {% avatar member 96 label=True eager=True %}        the only mention of her name; above the fold
 
 The photo shows when any member may see it (shared with members, not hidden by a moderator),
 and never to a visitor; otherwise initials in a colour of the site's palette that stays the
@@ -101,10 +101,14 @@ def _initials(*, member: User, size: int, label: bool) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def avatar(
-    context: template.Context, member: User | None, size: int = 48, label: bool = False, lazy: bool = True
+    context: template.Context,
+    member: User | None,
+    size: int = 48,
+    label: bool = False,
+    eager: bool = False,
 ) -> SafeString | str:
     """The avatar of `member` at `size` px. `label=True` when her name is not printed beside
-    it (the image then carries it); `lazy=False` above the fold."""
+    it (the image then carries it); `eager=True` above the fold (otherwise loaded lazily)."""
     if member is None:
         return ""
     size = int(size)
@@ -113,7 +117,7 @@ def avatar(
     if viewer is not None and viewer_is_member(viewer) and photo_shown_to_members(profile):
         assert profile is not None
         alt = member.public_name if label else ""
-        return _photo(key=profile.photo_key, size=size, alt=alt, lazy=lazy)
+        return _photo(key=profile.photo_key, size=size, alt=alt, lazy=not eager)
     return _initials(member=member, size=size, label=label)
 
 

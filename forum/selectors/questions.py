@@ -24,7 +24,7 @@ def question_for_viewer(*, pk: int, viewer: Viewer) -> Question | None:
     if not 0 < pk <= MAX_PK:
         return None
     question = (
-        Question.objects.select_related("author")
+        Question.objects.select_related("author", "author__profile")
         .prefetch_related("topics", "treatments")
         .filter(pk=pk)
         .first()
