@@ -22,7 +22,7 @@ from typing import Any
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from core.viewer import viewer_is_member
 
@@ -38,6 +38,8 @@ register = template.Library()
 AVATAR_COLOURS = ("#9c2a5e", "#1a5fb4", "#1e6b3a", "#a4262c", "#6b3f8f", "#5c5257", "#8a4b08")
 _KEY = "KEY"
 _SIZE = 99999
+_LAZY = mark_safe(' loading="lazy"')
+_DECORATIVE = mark_safe('aria-hidden="true"')
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])|[^\W_]+")
 
 
@@ -77,14 +79,14 @@ def _photo(*, key: str, size: int, alt: str, lazy: bool) -> SafeString:
         size,
         size,
         alt,
-        ' loading="lazy"' if lazy else "",
+        _LAZY if lazy else "",
     )
 
 
 def _initials(*, member: User, size: int, label: bool) -> SafeString:
     name = member.public_name
     accessible = (
-        format_html('role="img" aria-label="{}"', name) if label else 'aria-hidden="true"'
+        format_html('role="img" aria-label="{}"', name) if label else _DECORATIVE
     )
     return format_html(
         '<svg class="avatar avatar-initials" width="{}" height="{}" viewBox="0 0 100 100" {} '
