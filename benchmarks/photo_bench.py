@@ -1,0 +1,133 @@
+"""Profile photo benchmark: a 10 MB camera photo, from upload bytes to stored files.
+
+    .venv/bin/python -m benchmarks.photo_bench [--runs 5]
+
+Makes a realistic worst case once: a 24-megapixel (6000 x 4000) JPEG of noisy gradients,
+saved at the quality that brings it just under 10 MB, with EXIF (orientation and a GPS
+position), an ICC profile and a comment; and, for the format that cannot be decoded at a
+reduced scale, a noisy PNG just under 10 MB. Each run is a fresh Python process that imports
+Django, reads the file from disk and does exactly what an upload does (accounts.photos: header
+checks, decode, orientation, colour conversion, re-encode at every size; then
+accounts.photo_store writes the files to a temporary folder through the storage API), so its
+peak resident memory (getrusage) is the whole process's, Django included, not only Pillow's.
+"""
+
+import argparse
+import io
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TEN_MB = 10 * 1024 * 1024
+
+
+def _noisy(size: tuple[int, int]) -> "object":
+    from PIL import Image
+
+    gradient = Image.linear_gradient("L").resize(size)
+    noise = Image.effect_noise(size, 40)
+    return Image.merge("RGB", (noise, gradient, Image.blend(noise, gradient, 0.5)))
+
+
+def _camera_jpeg() -> bytes:
+    from PIL import Image, ImageCms
+
+    image = _noisy((6000, 4000))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken with the phone turned
+    exif[0x8825] = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 7.0)}
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    for quality in (92, 90, 88, 86, 84, 82, 80):
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=quality, exif=exif.tobytes(), icc_profile=icc, comment=b"x")  # type: ignore[attr-defined]
+        if out.tell() <= TEN_MB:
+            return out.getvalue()
+    raise RuntimeError("could not make a JPEG under 10 MB")
+
+
+def _noisy_png() -> bytes:
+    side = 2200
+    while True:
+        out = io.BytesIO()
+        _noisy((side, side)).save(out, "PNG", compress_level=6)  # type: ignore[attr-defined]
+        if out.tell() <= TEN_MB:
+            return out.getvalue()
+        side -= 100
+
+
+def _child(path: str) -> None:
+    """One measured upload, in this fresh process; prints seconds and peak RSS in MB."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mybcteam.settings")
+    django.setup()
+    from django.conf import settings
+    from django.core.files.storage import storages
+
+    with tempfile.TemporaryDirectory() as folder:
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "photos": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": folder},
+            },
+        }
+        storages._storages = {}  # the setting was changed after start-up
+        from accounts.photo_store import photo_files_save, photo_key_new
+        from accounts.photos import photo_process
+
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        with open(path, "rb") as stream:
+            files = photo_process(stream=stream, size=os.path.getsize(path))
+        photo_files_save(key=photo_key_new(), files=files)
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"{seconds:.4f} {peak / 1024:.1f} {before / 1024:.1f}")
+
+
+def _measure(path: Path, runs: int) -> tuple[list[float], list[float], float]:
+    seconds, peaks, baseline = [], [], 0.0
+    for _ in range(runs):
+        output = subprocess.run(
+            [sys.executable, "-m", "benchmarks.photo_bench", "--child", str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        seconds.append(float(output[0]))
+        peaks.append(float(output[1]))
+        baseline = float(output[2])
+    return seconds, peaks, baseline
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child)
+        return
+    print(f"load average before: {os.getloadavg()}")
+    with tempfile.TemporaryDirectory() as folder:
+        cases = {"24 MP JPEG": _camera_jpeg(), "noisy PNG": _noisy_png()}
+        for name, data in cases.items():
+            path = Path(folder) / "upload"
+            path.write_bytes(data)
+            seconds, peaks, baseline = _measure(path, args.runs)
+            print(
+                f"{name}: {len(data) / 1024 / 1024:.2f} MB; "
+                f"time median {statistics.median(seconds):.3f} s, max {max(seconds):.3f} s; "
+                f"peak RSS max {max(peaks):.0f} MB (Django loaded: {baseline:.0f} MB)"
+            )
+    print(f"load average after: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
