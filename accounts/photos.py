@@ -22,10 +22,14 @@ from PIL import Image, ImageCms, UnidentifiedImageError
 PHOTO_SIZES = (48, 96, 256)
 PHOTO_LARGEST = PHOTO_SIZES[-1]
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
-# 40 megapixels: more than any phone or camera photo a member is likely to send (a 24 MP
-# camera gives 6000 x 4000), and small enough that even a PNG, which cannot be decoded at a
-# reduced scale, fits in memory.
-PHOTO_MAX_PIXELS = 40_000_000
+# 30 megapixels: more than any phone or camera photo a member is likely to send (a 24 MP
+# camera gives 6000 x 4000). Baseline JPEGs are decoded at a reduced scale and cost little;
+# a progressive JPEG still holds all its coefficients while decoding, about 3 bytes a pixel,
+# which this limit keeps under 200 MB for the whole process (benchmarks/RESULTS.md).
+PHOTO_MAX_PIXELS = 30_000_000
+# PNG and WebP are decoded whole, at 4 bytes a pixel: 20 MP keeps the process under 200 MB
+# (benchmarks/RESULTS.md); screenshots and exported pictures are far smaller.
+PHOTO_MAX_PIXELS_FULL_DECODE = 20_000_000
 PHOTO_MAX_SIDE = 16_000
 PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")
 PHOTO_CONTENT_TYPE = "image/webp"
@@ -39,7 +43,7 @@ Image.MAX_IMAGE_PIXELS = PHOTO_MAX_PIXELS
 # Member-facing messages: what went wrong and what to do, in plain words.
 TOO_BIG = "This photo is larger than 10 MB. Please choose a smaller one, or a copy sent from your phone's share menu, which is usually smaller."
 NOT_A_PHOTO = "We could not read this file as a photo. Please choose a JPEG, PNG or WebP picture (HEIC photos from an iPhone can be shared as JPEG)."
-TOO_MANY_PIXELS = "This picture is too large for us to open safely (more than 40 megapixels). Please choose a smaller copy of it."
+TOO_MANY_PIXELS = "This picture is too large for us to open safely: it has too many pixels. Please choose a smaller copy of it, such as the one your phone offers when you share a photo."
 BROKEN = "This photo seems to be damaged or cut short, perhaps the upload was interrupted. Please try again, or choose another copy."
 EMPTY = "This file is empty. Please choose a photo."
 
@@ -83,7 +87,8 @@ def _open(stream: IO[bytes]) -> _Source:
     width, height = image.size
     if width < 1 or height < 1:
         raise _refuse(BROKEN, "broken")
-    if width * height > PHOTO_MAX_PIXELS or max(width, height) > PHOTO_MAX_SIDE:
+    limit = PHOTO_MAX_PIXELS if image.format == "JPEG" else PHOTO_MAX_PIXELS_FULL_DECODE
+    if width * height > limit or max(width, height) > PHOTO_MAX_SIDE:
         raise _refuse(TOO_MANY_PIXELS, "too_many_pixels")
     try:
         orientation = int(image.getexif().get(_ORIENTATION_TAG, 1) or 1)

@@ -97,6 +97,12 @@ def test_photo_process_refuses_a_50000_pixel_square_png_from_its_header(
     assert "too large" in error.messages[0]
 
 
+def test_photo_process_refuses_a_png_over_the_whole_decode_limit() -> None:
+    # PNG is decoded whole: 22.5 MP is over its limit, though a JPEG of that size is fine.
+    assert photos.PHOTO_MAX_PIXELS_FULL_DECODE < 5000 * 4500 < photos.PHOTO_MAX_PIXELS
+    assert _refusal(forged_huge_png(width=5000, height=4500)).code == "too_many_pixels"
+
+
 def test_photo_process_refuses_a_very_long_strip() -> None:
     assert _refusal(forged_huge_png(width=20_000, height=10)).code == "too_many_pixels"
 
