@@ -427,12 +427,24 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
 
 # No third-party origin anywhere: every script, style, font and image is served by us.
+# Where a browser is sent for a photo with a bucket: its signed URLs' origin.
+_PHOTO_ENDPOINT = env("PHOTO_STORAGE_ENDPOINT_URL", default="").rstrip("/")
+PHOTO_IMAGE_ORIGINS: list[str] = (
+    []
+    if not PHOTO_STORAGE_BUCKET
+    else [_PHOTO_ENDPOINT]
+    if _PHOTO_ENDPOINT
+    else [
+        f"https://{PHOTO_STORAGE_BUCKET}.s3.amazonaws.com",
+        f"https://{PHOTO_STORAGE_BUCKET}.s3.{env('PHOTO_STORAGE_REGION', default='us-east-1')}.amazonaws.com",
+    ]
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *PHOTO_IMAGE_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
