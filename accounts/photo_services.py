@@ -13,7 +13,7 @@ from .models import Profile, User, Visibility
 from .photo_store import photo_files_delete, photo_files_save, photo_key_new
 from .photos import photo_process
 
-_PHOTO_FIELDS = ["photo_key", "photo_updated_at", "photo_hidden", "updated_at"]
+_PHOTO_FIELDS = ["photo_key", "photo_updated_at", "updated_at"]
 
 
 def profile_photo_set(*, user: User, stream: IO[bytes], size: int | None) -> Profile:
@@ -31,8 +31,8 @@ def profile_photo_set(*, user: User, stream: IO[bytes], size: int | None) -> Pro
             old_key = profile.photo_key
             profile.photo_key = key
             profile.photo_updated_at = timezone.now()
-            # A new photo is new content: a moderator's hiding was about the old one.
-            profile.photo_hidden = False
+            # photo_hidden stays: it follows moderation's decision on her profile, which a
+            # new upload does not undo (a moderator restores the profile).
             profile.save(update_fields=_PHOTO_FIELDS)
     except Exception:
         photo_files_delete(key=key)
@@ -48,7 +48,6 @@ def profile_photo_remove(*, user: User) -> Profile:
         old_key = profile.photo_key
         profile.photo_key = ""
         profile.photo_updated_at = None
-        profile.photo_hidden = False
         profile.save(update_fields=_PHOTO_FIELDS)
     photo_files_delete(key=old_key)
     return profile
@@ -63,7 +62,7 @@ def profile_photo_visibility_update(*, user: User, visibility: str) -> Profile:
 
 
 def profile_photo_hidden_set(*, member: User, hidden: bool) -> None:
-    """Mirror moderation's decision on her photo (called through the moderation registry)."""
+    """Mirror moderation's decision on her profile onto her photo (accounts/bio_moderation.py)."""
     profile = Profile.objects.filter(user=member).first()
     if profile is not None and profile.photo_hidden != hidden:
         profile.photo_hidden = hidden
