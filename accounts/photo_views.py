@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -69,14 +70,14 @@ def photo_settings_view(request: MemberRequest) -> HttpResponse:
 
 
 @require_GET
-def photo_view(request: HttpRequest, key: str, size: int) -> HttpResponse:
+def photo_view(request: HttpRequest, key: str, size: int) -> HttpResponseBase:
     """One stored size of a photo, for a viewer allowed to see it; 404 for anyone else,
     exactly as for a photo that does not exist (visitors always)."""
     profile = photo_profile_for_viewer(key=key, viewer=request.user)
     if profile is None or size not in PHOTO_SIZES:
         raise Http404("No such photo.")
     signed = photo_signed_url(key=key, size=size)
-    response: HttpResponse
+    response: HttpResponseBase
     if signed is not None:
         # Object storage: a signed address made for this viewer now, lapsing in minutes.
         response = redirect(signed)

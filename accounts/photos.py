@@ -41,10 +41,22 @@ _WEBP_QUALITY = 82
 Image.MAX_IMAGE_PIXELS = PHOTO_MAX_PIXELS
 
 # Member-facing messages: what went wrong and what to do, in plain words.
-TOO_BIG = "This photo is larger than 10 MB. Please choose a smaller one, or a copy sent from your phone's share menu, which is usually smaller."
-NOT_A_PHOTO = "We could not read this file as a photo. Please choose a JPEG, PNG or WebP picture (HEIC photos from an iPhone can be shared as JPEG)."
-TOO_MANY_PIXELS = "This picture is too large for us to open safely: it has too many pixels. Please choose a smaller copy of it, such as the one your phone offers when you share a photo."
-BROKEN = "This photo seems to be damaged or cut short, perhaps the upload was interrupted. Please try again, or choose another copy."
+TOO_BIG = (
+    "This photo is larger than 10 MB. Please choose a smaller one, or a copy sent from your "
+    "phone's share menu, which is usually smaller."
+)
+NOT_A_PHOTO = (
+    "We could not read this file as a photo. Please choose a JPEG, PNG or WebP picture "
+    "(HEIC photos from an iPhone can be shared as JPEG)."
+)
+TOO_MANY_PIXELS = (
+    "This picture is too large for us to open safely: it has too many pixels. Please choose "
+    "a smaller copy of it, such as the one your phone offers when you share a photo."
+)
+BROKEN = (
+    "This photo seems to be damaged or cut short, perhaps the upload was interrupted. "
+    "Please try again, or choose another copy."
+)
 EMPTY = "This file is empty. Please choose a photo."
 
 # EXIF orientation (tag 0x0112) to the transposition that puts the picture upright.
@@ -173,7 +185,9 @@ def _clean_copy(square: Image.Image) -> Image.Image:
 
 
 def _encode(square: Image.Image, size: int) -> bytes:
-    resized = square if square.size[0] <= size else square.resize((size, size), Image.Resampling.LANCZOS)
+    resized = (
+        square if square.size[0] <= size else square.resize((size, size), Image.Resampling.LANCZOS)
+    )
     out = io.BytesIO()
     _clean_copy(resized).save(out, format="WEBP", quality=_WEBP_QUALITY, method=4)
     return out.getvalue()

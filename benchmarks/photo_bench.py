@@ -99,20 +99,12 @@ def _child(path: str) -> None:
     """One measured upload, in this fresh process; prints seconds and peak RSS in MB."""
     import django
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mybcteam.settings")
-    django.setup()
-    from django.conf import settings
-    from django.core.files.storage import storages
-
     with tempfile.TemporaryDirectory() as folder:
-        settings.STORAGES = {
-            **settings.STORAGES,
-            "photos": {
-                "BACKEND": "django.core.files.storage.FileSystemStorage",
-                "OPTIONS": {"location": folder},
-            },
-        }
-        storages._storages = {}  # the setting was changed after start-up
+        # The local photo folder, read by the settings at start-up: a throw-away one.
+        os.environ["PHOTO_STORAGE_PATH"] = folder
+        os.environ.pop("PHOTO_STORAGE_BUCKET", None)
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mybcteam.settings")
+        django.setup()
         from accounts.photo_store import photo_files_save, photo_key_new
         from accounts.photos import photo_process
 
@@ -164,7 +156,8 @@ def main() -> None:
             print(
                 f"{name}: {len(data) / 1024 / 1024:.2f} MB; "
                 f"time median {statistics.median(seconds):.3f} s, max {max(seconds):.3f} s; "
-                f"peak RSS max {max(peaks):.0f} MB (before the upload, Django loaded: {baseline:.0f} MB)"
+                f"peak RSS max {max(peaks):.0f} MB "
+                f"(before the upload, Django loaded: {baseline:.0f} MB)"
             )
     print(f"load average after: {os.getloadavg()}")
 

@@ -382,7 +382,9 @@ PHOTO_STORAGE: dict[str, Any] = (
     else {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {
-            "location": env("PHOTO_STORAGE_PATH", default=str(BASE_DIR / "var" / "media" / "photos")),
+            "location": env(
+                "PHOTO_STORAGE_PATH", default=str(BASE_DIR / "var" / "media" / "photos")
+            ),
         },
     }
 )
@@ -429,6 +431,7 @@ if PRODUCTION:
 # No third-party origin anywhere: every script, style, font and image is served by us.
 # Where a browser is sent for a photo with a bucket: its signed URLs' origin.
 _PHOTO_ENDPOINT = env("PHOTO_STORAGE_ENDPOINT_URL", default="").rstrip("/")
+_PHOTO_REGION = env("PHOTO_STORAGE_REGION", default="") or "us-east-1"
 PHOTO_IMAGE_ORIGINS: list[str] = (
     []
     if not PHOTO_STORAGE_BUCKET
@@ -436,7 +439,7 @@ PHOTO_IMAGE_ORIGINS: list[str] = (
     if _PHOTO_ENDPOINT
     else [
         f"https://{PHOTO_STORAGE_BUCKET}.s3.amazonaws.com",
-        f"https://{PHOTO_STORAGE_BUCKET}.s3.{env('PHOTO_STORAGE_REGION', default='us-east-1')}.amazonaws.com",
+        f"https://{PHOTO_STORAGE_BUCKET}.s3.{_PHOTO_REGION}.amazonaws.com",
     ]
 )
 CONTENT_SECURITY_POLICY = {

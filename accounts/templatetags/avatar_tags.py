@@ -85,9 +85,7 @@ def _photo(*, key: str, size: int, alt: str, lazy: bool) -> SafeString:
 
 def _initials(*, member: User, size: int, label: bool) -> SafeString:
     name = member.public_name
-    accessible = (
-        format_html('role="img" aria-label="{}"', name) if label else _DECORATIVE
-    )
+    accessible = format_html('role="img" aria-label="{}"', name) if label else _DECORATIVE
     return format_html(
         '<svg class="avatar avatar-initials" width="{}" height="{}" viewBox="0 0 100 100" {} '
         'focusable="false"><circle cx="50" cy="50" r="50" fill="{}"/>'

@@ -8,7 +8,10 @@ from PIL import Image, ImageCms
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
-XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description exif:GPSLatitude="48,51.4N"/></rdf:RDF></x:xmpmeta>'
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>'
+    b'<rdf:Description exif:GPSLatitude="48,51.4N"/></rdf:RDF></x:xmpmeta>'
+)
 
 
 def _exif_with_gps(orientation: int = 1) -> Image.Exif:
@@ -77,13 +80,20 @@ def forged_huge_png(width: int = 50_000, height: int = 50_000) -> bytes:
     """A tiny file whose header claims width x height pixels; the pixels are never made."""
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00" * 64)
-    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", pixels) + _chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", pixels)
+        + _chunk(b"IEND", b"")
+    )
 
 
 def animated_webp() -> bytes:
     frames = [Image.new("RGB", (120, 120), colour) for colour in ((0, 150, 0), (150, 0, 0))]
     out = io.BytesIO()
-    frames[0].save(out, format="WEBP", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    frames[0].save(
+        out, format="WEBP", save_all=True, append_images=frames[1:], duration=100, loop=0
+    )
     return out.getvalue()
 
 

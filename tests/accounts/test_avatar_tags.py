@@ -63,7 +63,8 @@ def test_avatar_eager_above_the_fold_and_labelled_when_alone(
 def test_avatar_never_shows_a_photo_to_visitors(member: User) -> None:
     key = _photo(member)
     html = _render(member, AnonymousUser())
-    assert key not in html and "<img" not in html
+    assert key not in html
+    assert "<img" not in html
     assert "<svg" in html
 
 
@@ -90,7 +91,8 @@ def test_avatar_initials_without_photo_are_accessible(member: User, other_member
     member.save()
     decorative = _render(member, other_member)
     assert ">AA</text>" in decorative
-    assert 'aria-hidden="true"' in decorative and "AmberAster" not in decorative
+    assert 'aria-hidden="true"' in decorative
+    assert "AmberAster" not in decorative
     labelled = _render(member, other_member, "48 label=True")
     assert 'role="img" aria-label="AmberAster"' in labelled
 
@@ -111,7 +113,9 @@ def test_avatar_initials_from_a_display_name(name: str, initials: str) -> None:
 
 def test_avatar_of_an_erased_member_shows_no_photo(member: User, other_member: User) -> None:
     key = _photo(member)
-    User.objects.filter(pk=member.pk).update(erased_at="2026-01-01T00:00:00Z", display_name="Former member")
+    User.objects.filter(pk=member.pk).update(
+        erased_at="2026-01-01T00:00:00Z", display_name="Former member"
+    )
     assert key not in _render(member, other_member)
 
 

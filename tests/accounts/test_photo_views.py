@@ -70,7 +70,8 @@ def test_settings_page_shows_the_photo_form_without_javascript(member_client: Cl
     page = member_client.get(reverse("accounts:settings")).content.decode()
     assert 'enctype="multipart/form-data"' in page
     assert f'action="{PHOTO_URL}"' in page
-    assert 'name="photo"' in page and 'name="photo_visibility"' in page
+    assert 'name="photo"' in page
+    assert 'name="photo_visibility"' in page
 
 
 def test_photo_upload_stores_every_size_without_gps(member_client: Client, member: User) -> None:
@@ -150,7 +151,8 @@ def test_photo_upload_of_an_animation_stores_one_still_frame(
 
 def test_photo_settings_need_login(client: Client) -> None:
     response = client.post(PHOTO_URL, {"photo_visibility": "members"})
-    assert response.status_code == 302 and "login" in response["Location"]
+    assert response.status_code == 302
+    assert "login" in response["Location"]
 
 
 # --- serving: who may fetch a photo -------------------------------------------------------
@@ -170,7 +172,10 @@ def test_photo_view_gives_visitors_404_exactly_as_for_a_missing_photo(
     client: Client, member: User
 ) -> None:
     profile = _with_photo(member)
-    real_url, missing_url = photo_url(key=profile.photo_key, size=96), photo_url(key="0" * 32, size=96)
+    real_url, missing_url = (
+        photo_url(key=profile.photo_key, size=96),
+        photo_url(key="0" * 32, size=96),
+    )
     real, missing = client.get(real_url), client.get(missing_url)
     assert real.status_code == missing.status_code == 404
     assert real["Content-Type"] == missing["Content-Type"]
@@ -243,6 +248,9 @@ def test_photo_view_with_object_storage_redirects_members_to_a_short_signed_url(
     response = client.get(url)
     assert response.status_code == 302
     location = response["Location"]
-    assert location.startswith("https://objects.example/photos-bucket/photos/" + "a" * 32 + "/96.webp")
-    assert "X-Amz-Signature=" in location and "X-Amz-Expires=300" in location
+    assert location.startswith(
+        "https://objects.example/photos-bucket/photos/" + "a" * 32 + "/96.webp"
+    )
+    assert "X-Amz-Signature=" in location
+    assert "X-Amz-Expires=300" in location
     assert "private" in response["Cache-Control"]

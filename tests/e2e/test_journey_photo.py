@@ -59,5 +59,7 @@ def test_member_uploads_a_photo_with_gps_tags_and_the_stored_files_have_none(
     expect(avatar).to_be_visible()
     assert avatar.evaluate("img => img.complete && img.naturalWidth > 0")
     box = avatar.bounding_box()
-    assert box is not None and box["width"] == 96 and box["x"] + box["width"] <= PHONE["width"]
+    assert box is not None
+    assert box["width"] == 96
+    assert box["x"] + box["width"] <= PHONE["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
