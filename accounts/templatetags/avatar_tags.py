@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from core.viewer import viewer_is_member
+from core.viewer import viewer_is_member, viewer_is_moderator
 
 from ..forms import PhotoForm
 from ..models import User, Visibility
@@ -141,3 +141,21 @@ def photo_settings(context: template.Context) -> dict[str, Any]:
         ),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("accounts/includes/withheld_photo.html", takes_context=True)
+def withheld_photo_for_moderators(context: template.Context, member: User) -> dict[str, Any]:
+    """On her profile page only: the photo moderation withholds, shown to moderators so they
+    can judge a held or hidden profile (never one kept to "only me")."""
+    viewer = context.get("user")
+    profile = member_profile_cached(member)
+    shown = bool(
+        viewer is not None
+        and viewer_is_moderator(viewer)
+        and profile is not None
+        and profile.photo_key
+        and profile.photo_hidden
+        and profile.photo_visibility == Visibility.MEMBERS
+    )
+    url = photo_url(key=profile.photo_key, size=PHOTO_SIZES[-1]) if shown and profile else ""
+    return {"photo_url": url, "member": member}

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
@@ -72,3 +73,25 @@ def test_a_new_photo_does_not_undo_a_moderators_hiding(client: Client, member: U
     key = _photo(member)
 
     assert not _seen_by_others(client, key)
+
+
+def test_profile_page_shows_a_withheld_photo_to_moderators_only(
+    client: Client, member: User, moderator_with_permission: User
+) -> None:
+    key = _photo(member)
+    content_hide(item=member, moderator=moderator_with_permission, reason="Reviewing.")
+    withheld = photo_url(key=key, size=256)
+
+    client.force_login(moderator_with_permission)
+    assert withheld in client.get(member.get_absolute_url()).content.decode()
+    client.force_login(UserFactory.create())
+    assert key not in client.get(member.get_absolute_url()).content.decode()
+
+
+@pytest.fixture
+def moderator_with_permission() -> User:
+    user = UserFactory.create(is_staff=True)
+    group, _ = Group.objects.get_or_create(name="Moderators")
+    group.permissions.add(Permission.objects.get(codename="view_moderationcase"))
+    user.groups.add(group)
+    return user
