@@ -13,6 +13,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.uploads import upload_was_too_large
+
 from .forms import PhotoForm
 from .http import MemberRequest
 from .models import Profile, User
@@ -23,7 +25,7 @@ from .photo_services import (
     profile_photo_visibility_update,
 )
 from .photo_store import photo_file_open, photo_signed_url
-from .photos import PHOTO_CONTENT_TYPE, PHOTO_SIZES
+from .photos import PHOTO_CONTENT_TYPE, PHOTO_SIZES, TOO_BIG
 
 # A photo's address changes with every upload, so a browser may keep it: privately, for a day.
 _BROWSER_SECONDS = 24 * 3600
@@ -34,6 +36,8 @@ def _photo_apply(*, user: User, form: PhotoForm, request: HttpRequest) -> str:
     if request.POST.get("remove"):
         profile_photo_remove(user=user)
         return "Your photo is removed. Members now see your initials."
+    if upload_was_too_large(request):
+        raise ValidationError(TOO_BIG, code="too_big")
     profile_photo_visibility_update(user=user, visibility=data["photo_visibility"])
     upload = data["photo"]
     if upload is None:

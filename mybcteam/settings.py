@@ -388,6 +388,14 @@ PHOTO_STORAGE: dict[str, Any] = (
         },
     }
 )
+# Any uploaded file over this is dropped while the body is read (core/uploads.py); the only
+# uploads are profile photos, whose limit is 10 MB.
+UPLOAD_MAX_FILE_BYTES = 10 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.UploadSizeCapHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "photos": PHOTO_STORAGE,

@@ -134,6 +134,21 @@ def test_photo_upload_refuses_bad_files_with_a_clear_message(
     assert not storages["photos"].listdir("")[0], "nothing may be stored"
 
 
+def test_photo_upload_over_the_cap_is_dropped_while_read_with_a_clear_message(
+    member_client: Client, member: User, settings: Any
+) -> None:
+    # given: a cap below the file, so the body reader drops it before the view runs
+    settings.UPLOAD_MAX_FILE_BYTES = 100_000
+    data = jpeg_bytes((2000, 1500)) + b"\0" * 200_000
+    response = _upload(member_client, data, photo_visibility="me")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "larger than 10 MB" in page.replace("&#x27;", "'")
+    # what she chose besides the file is kept
+    assert re.search(r'<input type="radio" name="photo_visibility" value="me"[^>]*checked', page)
+    assert Profile.objects.get(user=member).photo_key == ""
+
+
 def test_photo_upload_refused_keeps_the_earlier_photo(member_client: Client, member: User) -> None:
     _upload(member_client, jpeg_bytes())
     key = Profile.objects.get(user=member).photo_key
