@@ -1,5 +1,6 @@
 """The photo section of the settings page, and the members-only view that serves photos."""
 
+import logging
 from http import HTTPStatus
 
 from django.contrib import messages
@@ -26,6 +27,13 @@ from .photo_services import (
 )
 from .photo_store import photo_file_open, photo_signed_url
 from .photos import PHOTO_CONTENT_TYPE, PHOTO_SIZES, TOO_BIG
+
+logger = logging.getLogger(__name__)
+
+STORAGE_FAILED = (
+    "We could not store your photo just now. Nothing has changed; please try again in a "
+    "few minutes."
+)
 
 # A photo's address changes with every upload, so a browser may keep it: privately, for a day.
 _BROWSER_SECONDS = 24 * 3600
@@ -62,6 +70,10 @@ def photo_settings_view(request: MemberRequest) -> HttpResponse:
                 message = _photo_apply(user=user, form=form, request=request)
             except ValidationError as exc:
                 form.add_error("photo", exc)
+            except OSError:
+                # The storage failed (disk, network): nothing was half-stored (photo_store).
+                logger.exception("profile photo could not be stored")
+                form.add_error("photo", STORAGE_FAILED)
             else:
                 messages.success(request, message)
                 return redirect(f"{reverse('accounts:settings')}#photo")

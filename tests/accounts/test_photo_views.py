@@ -269,3 +269,38 @@ def test_photo_view_with_object_storage_redirects_members_to_a_short_signed_url(
     assert "X-Amz-Signature=" in location
     assert "X-Amz-Expires=300" in location
     assert "private" in response["Cache-Control"]
+
+
+def test_photo_page_shows_the_section_alone(member_client: Client) -> None:
+    response = member_client.get(PHOTO_URL)
+    assert response.status_code == 200
+    assert 'id="photo-heading"' in response.content.decode()
+
+
+def test_photo_upload_storage_failure_leaves_nothing_half_stored(
+    member_client: Client, member: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given: her photo, then a storage that fails after writing one size of the next
+    _upload(member_client, jpeg_bytes())
+    old_key = Profile.objects.get(user=member).photo_key
+    storage = storages["photos"]
+    real_save = storage.save
+    calls: list[str] = []
+
+    def failing_save(name: str, content: Any, **kwargs: Any) -> str:
+        calls.append(name)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return str(real_save(name, content, **kwargs))
+
+    monkeypatch.setattr(storage, "save", failing_save)
+
+    # when: she uploads a new one
+    response = _upload(member_client, png_bytes("RGB"), name="new.png")
+
+    # then: a kind message, the written size removed, her photo unchanged
+    assert response.status_code == 400
+    assert "could not store your photo just now" in response.content.decode()
+    assert not storage.exists(calls[0])
+    assert Profile.objects.get(user=member).photo_key == old_key
+    assert storage.exists(photo_file_name(key=old_key, size=256))
