@@ -38,8 +38,9 @@ register = template.Library()
 AVATAR_COLOURS = ("#9c2a5e", "#1a5fb4", "#1e6b3a", "#a4262c", "#6b3f8f", "#5c5257", "#8a4b08")
 _KEY = "KEY"
 _SIZE = 99999
-_LAZY = mark_safe(' loading="lazy"')
-_DECORATIVE = mark_safe('aria-hidden="true"')
+# Constant attributes, with no input in them.
+_LAZY = mark_safe(' loading="lazy"')  # nosec B308 B703
+_DECORATIVE = mark_safe('aria-hidden="true"')  # nosec B308 B703
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])|[^\W_]+")
 
 
