@@ -180,7 +180,7 @@ def test_photo_view_serves_members_privately(client: Client, member: User) -> No
     assert response.status_code == 200
     assert response["Content-Type"] == "image/webp"
     assert "private" in response["Cache-Control"]
-    assert b"".join(response.streaming_content)[:4] == b"RIFF"
+    assert b"".join(response.streaming_content)[:4] == b"RIFF"  # type: ignore[attr-defined]
 
 
 def test_photo_view_gives_visitors_404_exactly_as_for_a_missing_photo(
