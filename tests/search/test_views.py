@@ -80,8 +80,9 @@ def test_search_page_names_and_suggestions_keep_queries_bounded(
         ArticleFactory.create(title=f"Kadcyla guide {i}", summary="T-DM1 explained.")
     client.force_login(member)
     # The session and the member, the content version, the catalogue's names, the topics and
-    # the newsletter box, plus at most one query per registered kind: never one per result.
-    limit = 5 + len(searchable_kinds())
+    # the newsletter box, the suggestions' vocabulary, plus at most one query per registered
+    # kind: never one per result.
+    limit = 6 + len(searchable_kinds())
 
     with django_assert_max_num_queries(limit):
         found = client.get("/search/", {"q": "herceptin or t-dm1"})
