@@ -388,3 +388,26 @@ class WelcomeHealthForm(WelcomeStepForm):
 
     def health_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[a], self[b]) for a, b in HEALTH_PAIRS]
+
+
+class PhotoForm(CommunityForm):
+    """The photo section of the settings page; the file is checked by photo_services."""
+
+    photo = forms.FileField(
+        required=False,
+        label="Choose a photo",
+        help_text=(
+            "JPEG, PNG or WebP, up to 10 MB. We keep a square from the middle and remove "
+            "everything hidden in the file, such as where and when it was taken."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    photo_visibility = forms.ChoiceField(
+        choices=Visibility.choices,
+        label="Who can see your photo",
+        help_text="Visitors who are not logged in never see it. Everyone else sees your initials.",
+        widget=forms.RadioSelect,
+    )
+
+    def clean_photo(self) -> Any:
+        return self.cleaned_data.get("photo") or None

@@ -192,6 +192,13 @@ class Profile(models.Model):
     team_count_visibility = models.CharField(
         max_length=8, choices=TeamCountVisibility.choices, default=TeamCountVisibility.MEMBERS
     )
+    # The profile photo (accounts/photos.py, photo_store.py): its files are named by this
+    # random key in the "photos" storage, so no name can be guessed; empty without a photo.
+    photo_key = models.CharField(max_length=32, blank=True, default="", db_index=True)
+    photo_visibility = _visibility(Visibility.MEMBERS)
+    photo_updated_at = models.DateTimeField(null=True, blank=True)
+    # Set through moderation (accounts/photo_moderation.py): other members see initials.
+    photo_hidden = models.BooleanField(default=False)
 
     updated_at = models.DateTimeField(auto_now=True)
 

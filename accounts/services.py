@@ -17,6 +17,7 @@ from .consent import HEALTH_CONSENT_VERSION
 from .erasure import erasers
 from .handles import handle_for
 from .models import HealthDataConsent, Profile, User, Visibility
+from .photo_store import photo_files_delete
 
 FORMER_MEMBER = "Former member"
 # Fields of Profile that are health data (GDPR art. 9) and their visibility fields.
@@ -201,6 +202,9 @@ def member_erase(*, user: User) -> User:
     HealthDataConsent.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    # The photo files go from storage now, not only the row that names them.
+    photo_key = Profile.objects.filter(user=user).values_list("photo_key", flat=True).first()
+    photo_files_delete(key=photo_key or "")
     Profile.objects.filter(user=user).delete()
     Profile.objects.create(user=user)
 

@@ -41,9 +41,12 @@ class ModeratedType:
 
 @dataclass(frozen=True)
 class ModeratedBio:
-    """How moderation reads a member's profile bio; its state lives in ProfileBioModeration.
+    """How moderation reads a member's profile (her bio, and what else of the profile the
+    registering app lets moderation act on, such as her photo); its state lives in
+    ProfileBioModeration.
 
-    The item is the member (an instance of `model`, the user model).
+    The item is the member (an instance of `model`, the user model). Members report "the
+    profile"; hiding it withholds the bio and whatever `after_state_change` withholds too.
     """
 
     model: type[models.Model]
@@ -58,6 +61,9 @@ class ModeratedBio:
     url: Callable[[Any], str] = lambda member: member.get_absolute_url()
     # Relations to load with a member so that `text` and `hidden_from_moderators` cost no query.
     related: tuple[str, ...] = ()
+    # Called with (member, new state) after moderation changes the profile's state, so the
+    # registering app can withhold the rest of the profile (accounts: the photo) with the bio.
+    after_state_change: Callable[[Any, str], None] | None = None
 
 
 _registry: dict[type[models.Model], ModeratedType] = {}

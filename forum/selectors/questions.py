@@ -27,7 +27,7 @@ def question_for_viewer(*, pk: int, viewer: Viewer) -> Question | None:
     if not 0 < pk <= MAX_PK:
         return None
     question = (
-        with_context_notes(Question.objects.select_related("author"))
+        with_context_notes(Question.objects.select_related("author", "author__profile"))
         .prefetch_related("topics", "treatments")
         .filter(pk=pk)
         .first()

@@ -25,7 +25,7 @@ def copy_opt_outs(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("notifications", "0001_notifications_preferences_pause"),
-        ("accounts", "0005_user_notifications_unread"),
+        ("accounts", "0006_user_notifications_unread"),
     ]
 
     operations = [migrations.RunPython(copy_opt_outs, migrations.RunPython.noop)]

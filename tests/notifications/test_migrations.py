@@ -13,7 +13,7 @@ from notifications.models import NotificationPreference
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [
-    ("accounts", "0005_user_notifications_unread"),
+    ("accounts", "0006_user_notifications_unread"),
     ("forum", "0006_answer_count_without_replies"),
     ("notifications", "0001_notifications_preferences_pause"),
 ]

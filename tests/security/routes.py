@@ -144,6 +144,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "mfa_download_recovery_codes": ALLAUTH_MEMBER_PAGE,
     # accounts: a member's own settings, export and erasure; the member directory
     "accounts:settings": Expect(**members_only(get=OK, post=FORM)),
+    "accounts:photo": Expect(**members_only(get=OK, post=FORM)),
     "accounts:export": Expect(**members_only(get=OK)),
     "accounts:delete": Expect(**members_only(get=OK, post=FORM)),
     # the welcome flow (members) and "send the confirmation link again" (anyone)
@@ -156,6 +157,10 @@ EXPECTATIONS: dict[str, Expect] = {
     "members:directory": Expect(**members_only(get=OK)),
     "members:profile": Expect(
         **members_only(get=OK), kwargs=lambda o: {"handle": o.viewers.other_member.handle}
+    ),
+    # a member's photo (shared with members): visitors get 404 as for a missing photo
+    "members:photo": Expect(
+        get=by_role(HIDDEN, OK), post=NOT_ALLOWED, kwargs=lambda o: {"key": o.photo_key, "size": 48}
     ),
     # newsletter: anyone, with a signed token where there is one
     "newsletter:subscribe": Expect(get=OK, post=FORM),

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0005_user_notifications_unread'),
+        ('accounts', '0006_user_notifications_unread'),
         # Their values are copied into notifications' per-kind preferences first.
         ('notifications', '0002_opt_outs_from_accounts'),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_merge_welcome_flow_and_blocks'),
+        ('accounts', '0005_merge_photos'),
     ]
 
     operations = [
