@@ -90,7 +90,7 @@ def _entry(
         reason=row.reason,
         url=target.url if target is not None else kind.url,
         unread=row.read_at is None,
-        at=row.updated_at,
+        at=row.updated_at.replace(microsecond=0),  # HTML datetime: whole seconds
     )
 
 

@@ -32,6 +32,7 @@ def test_a_mention_rings_the_bell_and_leads_to_the_comment(
         f"@{dora.handle} had the same machine, maybe she has tips for the skin cream."
     )
     ana_page.get_by_role("button", name="Post comment").click()
+    expect(ana_page.locator("#comments")).to_contain_text("skin cream")
     comment = UpdateComment.objects.get(author=ana)
     mention = ana_page.locator(f"#c{comment.pk} a", has_text=f"@{dora.handle}")
     expect(mention).to_have_attribute("href", f"/members/{dora.handle}/")
