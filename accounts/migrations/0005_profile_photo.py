@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_welcome_flow_and_visits'),
+        ('accounts', '0004_blocks_and_activity_settings'),
     ]
 
     operations = [
