@@ -30,6 +30,9 @@ class Entry:
     url: str
     unread: bool
     at: datetime
+    # The member whose face stands beside the line (the first actor she may see); None for
+    # an anonymous writer or a notice from the community itself.
+    face: User | None = None
 
 
 def _targets(viewer: User, rows: list[Notification]) -> dict[tuple[int, int], TargetView]:
@@ -45,6 +48,12 @@ def _targets(viewer: User, rows: list[Notification]) -> dict[tuple[int, int], Ta
         for target_id, view in loader(viewer, ids).items():
             seen[(type_id, target_id)] = view
     return seen
+
+
+def _face(row: Notification, actors: dict[int, User], blocked: set[int]) -> User | None:
+    if row.anonymous:
+        return None
+    return next((actors[a] for a in row.actor_ids if a not in blocked and a in actors), None)
 
 
 def _actor_phrase(row: Notification, names: dict[int, str], blocked: set[int]) -> str | None:
@@ -82,6 +91,7 @@ def _entry(
     kind: Kind,
     target: TargetView | None,
     actor: str,
+    face: User | None,
 ) -> Entry:
     return Entry(
         id=row.pk,
@@ -91,6 +101,7 @@ def _entry(
         url=target.url if target is not None else kind.url,
         unread=row.read_at is None,
         at=row.updated_at.replace(microsecond=0),  # HTML datetime: whole seconds
+        face=face,
     )
 
 
@@ -99,11 +110,14 @@ def render_rows(*, viewer: User, rows: list[Notification]) -> tuple[list[Entry],
     targets = _targets(viewer, rows)
     blocked = member_block_ids(member=viewer)
     actor_ids = {a for row in rows if not row.anonymous for a in row.actor_ids}
-    names: dict[int, str] = dict(
-        User.objects.filter(pk__in=actor_ids, is_active=True, erased_at__isnull=True).values_list(
-            "pk", "display_name"
-        )
-    )
+    # With their profiles: the face beside each line reads the photo from it.
+    actors: dict[int, User] = {
+        member.pk: member
+        for member in User.objects.filter(
+            pk__in=actor_ids, is_active=True, erased_at__isnull=True
+        ).select_related("profile")
+    }
+    names = {pk: member.display_name for pk, member in actors.items()}
     entries: list[Entry] = []
     gone: list[int] = []
     for row in rows:
@@ -124,5 +138,6 @@ def render_rows(*, viewer: User, rows: list[Notification]) -> tuple[list[Entry],
         ):
             gone.append(row.pk)
             continue
-        entries.append(_entry(row, kind, None if author_blocked else target, actor))
+        face = _face(row, actors, blocked)
+        entries.append(_entry(row, kind, None if author_blocked else target, actor, face))
     return entries, gone

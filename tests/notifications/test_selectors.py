@@ -97,6 +97,18 @@ def test_notification_page_never_names_the_author_of_an_anonymous_answer(rosa, a
     entries = notification_page(viewer=rosa).entries
     assert [e.sentence for e in entries] == ["Someone answered your question"]
     assert "AmberAster" not in entries[0].text
+    assert entries[0].face is None
+
+
+def test_notification_page_shows_the_face_of_the_first_actor_she_may_see(rosa, amber, bea):
+    update = UpdateFactory.create(author=rosa)
+    update_hug_set(member=amber, target=update, hugged=True)
+    update_hug_set(member=bea, target=update, hugged=True)
+    member_block(blocker=bea, blocked=rosa)
+
+    (entry,) = notification_page(viewer=rosa).entries
+
+    assert entry.face == amber
 
 
 def test_notification_page_keeps_a_decision_on_her_hidden_post_without_its_text(rosa):
