@@ -190,3 +190,40 @@ def test_open_header_menus_have_no_serious_axe_violations(
     violations = axe_violations(page)
 
     assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("viewport", [SMALLEST, DESKTOP], ids=["320px", "1280px"])
+def test_compare_choices_sit_beside_their_own_labels(
+    new_context: Callable[..., Any], live_server: Any, viewport: dict[str, int]
+) -> None:
+    world = world_seed()
+    page = _member_page(new_context, live_server, world, viewport=viewport)
+    page.goto("/treatments/compare/?a=trastuzumab&b=phesgo")
+
+    boxes = page.locator(".compare-form input[type=checkbox]").evaluate_all(
+        "boxes => boxes.map(b => [b.getBoundingClientRect(),"
+        " document.querySelector(`label[for='${b.id}']`).getBoundingClientRect()]"
+        ".map(r => ({x: r.x, y: r.y, bottom: r.bottom, right: r.right})))"
+    )
+    assert boxes, "the demo member has facts to compare by"
+    for box, label in boxes:
+        # The label starts just right of its box, and its first line is the box's line.
+        assert 0 <= label["x"] - box["right"] <= 24
+        assert label["y"] <= box["y"] + 4
+        assert box["bottom"] <= label["bottom"] + 4
+    no_scroll = page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert no_scroll
+
+
+def test_activities_post_box_and_updates_share_one_width_at_1280px(
+    new_context: Callable[..., Any], live_server: Any
+) -> None:
+    world = world_seed()
+    page = _member_page(new_context, live_server, world)
+    page.goto("/activities/?tab=everyone")
+
+    post_box = _box(page, ".update-post")
+    update = _box(page, ".feed-list .update-card")
+
+    assert update["width"] == pytest.approx(post_box["width"], abs=1)
+    assert post_box["width"] < 800  # the reading column, not the whole page
