@@ -227,6 +227,30 @@ def test_member_activities_view_shows_her_updates_the_viewer_may_see(client, aut
     assert "Only for my team" not in page
 
 
+def test_member_activities_view_shows_her_team_count_once_and_no_link_to_itself(
+    client, author, mate, stranger
+):
+    _login(client, stranger)
+
+    page = client.get(f"/members/{author.handle}/activities/").content.decode()
+    profile = client.get(author.get_absolute_url()).content.decode()
+
+    assert page.count("Team: 1 member") == 1
+    assert f'href="/members/{author.handle}/activities/"' not in page
+    # Her profile still shows both, with the button to ask her.
+    assert "Team: 1 member" in profile
+    assert f'href="/members/{author.handle}/activities/"' in profile
+
+
+def test_update_detail_view_has_a_page_heading(client, author, stranger):
+    update = UpdateFactory.create(author=author)
+    _login(client, stranger)
+
+    page = client.get(update.get_absolute_url()).content.decode()
+
+    assert f'<h1 class="visually-hidden">{author.public_name}\'s update</h1>' in page
+
+
 def test_member_activities_view_is_404_across_a_block(client, author, stranger):
     member_block(blocker=author, blocked=stranger)
     _login(client, stranger)

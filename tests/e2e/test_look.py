@@ -190,3 +190,71 @@ def test_open_header_menus_have_no_serious_axe_violations(
     violations = axe_violations(page)
 
     assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("viewport", [SMALLEST, DESKTOP], ids=["320px", "1280px"])
+def test_compare_choices_sit_beside_their_own_labels(
+    new_context: Callable[..., Any], live_server: Any, viewport: dict[str, int]
+) -> None:
+    world = world_seed()
+    page = _member_page(new_context, live_server, world, viewport=viewport)
+    page.goto("/treatments/compare/?a=trastuzumab&b=phesgo")
+
+    boxes = page.locator(".compare-form input[type=checkbox]").evaluate_all(
+        "boxes => boxes.map(b => [b.getBoundingClientRect(),"
+        " document.querySelector(`label[for='${b.id}']`).getBoundingClientRect()]"
+        ".map(r => ({x: r.x, y: r.y, bottom: r.bottom, right: r.right})))"
+    )
+    assert boxes, "the demo member has facts to compare by"
+    for box, label in boxes:
+        # The label starts just right of its box, and its first line is the box's line.
+        assert 0 <= label["x"] - box["right"] <= 24
+        assert label["y"] <= box["y"] + 4
+        assert box["bottom"] <= label["bottom"] + 4
+    no_scroll = page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert no_scroll
+
+
+def test_activities_post_box_and_updates_share_one_width_at_1280px(
+    new_context: Callable[..., Any], live_server: Any
+) -> None:
+    world = world_seed()
+    page = _member_page(new_context, live_server, world)
+    page.goto("/activities/?tab=everyone")
+
+    post_box = _box(page, ".update-post")
+    update = _box(page, ".feed-list .update-card")
+
+    assert update["width"] == pytest.approx(post_box["width"], abs=1)
+    assert post_box["width"] < 800  # the reading column, not the whole page
+
+
+def _contrast(page: Any, selector: str) -> float:
+    """WCAG contrast of an element's text colour on its own background colour."""
+    return page.locator(selector).first.evaluate(
+        """el => {
+          const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+          const lum = c => {
+            const [r, g, b] = rgb(c).map(v => v / 255).map(
+              v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const style = getComputedStyle(el);
+          const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
+          return (a + 0.05) / (b + 0.05);
+        }"""
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_danger_buttons_keep_their_contrast_in_both_colour_schemes(
+    new_context: Callable[..., Any], live_server: Any, scheme: str
+) -> None:
+    world = world_seed()
+    page = _member_page(new_context, live_server, world, viewport=PHONE)
+    page.emulate_media(color_scheme=scheme)
+    page.goto("/team/")
+
+    page.locator(".team-list .delete-box > summary").first.click()
+
+    assert _contrast(page, ".team-list .delete-box button.danger") >= 4.5
