@@ -316,7 +316,8 @@ def test_care_print_and_edit_views_query_count_is_bounded(
     CareQuestion.objects.bulk_create(
         CareQuestion(owner=member, text=f"Q{n}", position=n) for n in range(size)
     )
-    first = CareQuestion.objects.filter(owner=member).first()
+    first = CareQuestion.objects.filter(owner=member).order_by("position").first()
+    assert first is not None
 
     with django_assert_max_num_queries(6):
         printed = member_client.get(reverse("treatments:care_print"))
