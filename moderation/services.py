@@ -172,6 +172,22 @@ def case_hold(*, item: Any, held_reason: str, urgent: bool = False) -> Moderatio
 
 
 @transaction.atomic
+def case_raise_private(*, item: Any, reason: str) -> ModerationCase:
+    """Put a private item (a message) at the top of the queue without showing its text.
+
+    For crisis language in a conversation nobody reported: moderators learn that someone may
+    need a check-in, never what was written. A later report or hold shows the text as usual.
+    """
+    case = _case_for(item)
+    if item_state(item) != ModerationState.PENDING and not case.reports.exists():
+        case.snapshot = ""
+    case.urgent = True
+    case.held_reason = reason[:200]
+    case.save()
+    return case
+
+
+@transaction.atomic
 def content_after_create(*, item: Any, held_reason: str) -> ModerationCase | None:
     """Hand a just-saved post to moderation: a held or self-harm post joins the queue.
 
