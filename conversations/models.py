@@ -23,12 +23,8 @@ ERASED_PLACEHOLDER = "This message was removed when its writer closed her accoun
 
 
 class Conversation(models.Model):
-    first = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    second = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    first = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     # The newest delivered message: orders the list; held messages do not move it.
     last_message_at = models.DateTimeField(null=True, blank=True)

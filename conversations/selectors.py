@@ -180,4 +180,3 @@ def message_context_for_review(*, message: Message) -> list[Message]:
     )
     before.reverse()
     return [*before, message]
-

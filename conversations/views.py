@@ -156,7 +156,12 @@ def new_view(request: MemberRequest, handle: str) -> HttpResponse:
     return render(
         request,
         "conversations/new.html",
-        {"other": other, "form": form, "answer": answer, "is_request": answer.route is rules.Route.REQUEST},
+        {
+            "other": other,
+            "form": form,
+            "answer": answer,
+            "is_request": answer.route is rules.Route.REQUEST,
+        },
         status=status,
     )
 
