@@ -23,17 +23,20 @@ def send(sender, recipient, body="Thinking of you today."):
 
 def test_message_send_team_mates_write_freely(rosa, ines):
     sent = send(rosa, ines)
-    assert not sent.held and not sent.is_request
+    assert not sent.held
+    assert not sent.is_request
     assert sent.message.moderation_state == ModerationState.VISIBLE
     reply = send(ines, rosa, "Thank you, that means a lot.")
     assert reply.message.conversation == sent.message.conversation
     conversations, requests = conversation_list(member=ines)
-    assert [row.other for row in conversations] == [rosa] and requests == []
+    assert [row.other for row in conversations] == [rosa]
+    assert requests == []
 
 
 def test_message_send_stranger_sends_a_request(rosa, paula):
     sent = send(paula, rosa, "Hello, I saw your question about radiotherapy.")
-    assert sent.is_request and not sent.held
+    assert sent.is_request
+    assert not sent.held
     request = MessageRequest.objects.get()
     assert (request.sender, request.recipient, request.status) == (paula, rosa, "pending")
     _, requests = conversation_list(member=rosa)
@@ -173,9 +176,11 @@ def test_message_send_first_message_between_team_mates_is_checked_later_ones_not
 
 def test_message_send_crisis_raises_an_urgent_case_without_the_text(rosa, ines):
     sent = send(rosa, ines, "Some days I want to die, honestly.")
-    assert sent.crisis and not sent.held
+    assert sent.crisis
+    assert not sent.held
     case = ModerationCase.objects.get()
-    assert case.urgent and case.snapshot == ""
+    assert case.urgent
+    assert case.snapshot == ""
     assert sent.message.moderation_state == ModerationState.VISIBLE
 
 
@@ -185,7 +190,9 @@ def test_message_email_never_holds_the_text_and_is_discreet(rosa, ines):
     send(rosa, ines, "A secret about my scan")
     email = OutboxMessage.objects.get(to_email=ines.email)
     whole = email.subject + email.body_text + email.body_html
-    assert "secret" not in whole and "Rosa" not in whole and "MyBCTeam" not in email.subject
+    assert "secret" not in whole
+    assert "Rosa" not in whole
+    assert "MyBCTeam" not in email.subject
     assert email.subject == "You have a new message"
 
 
@@ -193,7 +200,8 @@ def test_message_email_names_the_sender_when_not_discreet(rosa, ines):
     send(rosa, ines, "A secret about my scan")
     email = OutboxMessage.objects.get(to_email=ines.email)
     assert email.subject == "You have a new message on MyBCTeam"
-    assert "Rosa" in email.body_text and "secret" not in email.body_text
+    assert "Rosa" in email.body_text
+    assert "secret" not in email.body_text
 
 
 def test_muted_conversation_sends_no_email(rosa, ines):
@@ -234,7 +242,8 @@ def test_message_delete_leaves_a_placeholder(rosa, ines):
     message = send(rosa, ines).message
     services.message_delete(author=rosa, message=message)
     message.refresh_from_db()
-    assert message.body == "" and message.is_removed
+    assert message.body == ""
+    assert message.is_removed
     with pytest.raises(PermissionDenied):
         services.message_delete(author=ines, message=message)
 
@@ -251,4 +260,5 @@ def test_message_send_idempotency_key_makes_one_message(rosa, ines):
     key = uuid.uuid4()
     first = services.message_send(sender=rosa, recipient=ines, body="Hi", idempotency_key=key)
     again = services.message_send(sender=rosa, recipient=ines, body="Hi", idempotency_key=key)
-    assert first.message.pk == again.message.pk and Message.objects.count() == 1
+    assert first.message.pk == again.message.pk
+    assert Message.objects.count() == 1
