@@ -10,7 +10,7 @@ from django.db import models
 from . import crypto
 
 
-class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
+class EncryptedTextField(models.TextField):
     description = "Text encrypted at rest"
 
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:

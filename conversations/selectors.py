@@ -82,7 +82,8 @@ def conversation_list(*, member: User) -> tuple[list[ConversationRow], list[Conv
         )
         .order_by("-conversation__last_message_at", "-conversation_id")[:200]
     )
-    conversations, requests = [], []
+    conversations: list[ConversationRow] = []
+    requests: list[ConversationRow] = []
     for side in sides:
         conversation = side.conversation
         request = getattr(conversation, "request", None)
