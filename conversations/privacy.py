@@ -56,6 +56,8 @@ def export_messages(user: User) -> dict[str, Any]:
                 "messages": by_conversation.get(c.pk, []),
             }
             for c in conversations
+            # A request still held for review never reached her: not even that it exists.
+            if c.pk in by_conversation
         ]
     }
 

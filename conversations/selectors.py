@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from accounts.models import User
+from activities.models import TeamLink
 from moderation.models import ModerationCase, ModerationState, Report
 
 from .models import Conversation, Message, MessageRequest, MessagingSettings, Participant
@@ -181,3 +182,37 @@ def message_context_for_review(*, message: Message) -> list[Message]:
     )
     before.reverse()
     return [*before, message]
+
+
+@dataclass(frozen=True)
+class MessageStanding:
+    conversation_id: int | None
+    is_mate: bool
+    requests_open: bool
+
+
+def message_standing(*, viewer_id: int, member_id: int) -> MessageStanding:
+    """What a profile needs for its "Message" button, in one query. The finer rules (new
+    member, limits, suspension) are explained on the page the button leads to."""
+    low, high = pair(viewer_id, member_id)
+    row = (
+        User.objects.filter(pk=member_id)
+        .annotate(
+            conversation_id=Subquery(
+                Conversation.objects.filter(first_id=low, second_id=high).values("pk")[:1]
+            ),
+            is_mate=Exists(TeamLink.objects.filter(member_id=viewer_id, mate_id=member_id)),
+            requests_closed=Exists(
+                MessagingSettings.objects.filter(member_id=member_id, requests_open=False)
+            ),
+        )
+        .values("conversation_id", "is_mate", "requests_closed")
+        .first()
+    )
+    if row is None:
+        return MessageStanding(conversation_id=None, is_mate=False, requests_open=False)
+    return MessageStanding(
+        conversation_id=row["conversation_id"],
+        is_mate=bool(row["is_mate"]),
+        requests_open=not row["requests_closed"],
+    )

@@ -237,3 +237,28 @@ def test_report_view_files_a_report_on_a_message(client, rosa, ines):
     assert response.status_code == 200
     assert Report.objects.filter(case__object_id=message.pk).exists()
     assert Message.objects.get(pk=message.pk).moderation_state == ModerationState.VISIBLE
+
+
+def test_profile_message_button_for_team_mates_and_strangers(client, rosa, ines, paula):
+    client.force_login(ines)
+    page = client.get(rosa.get_absolute_url()).content.decode()
+    assert f'href="/messages/to/{rosa.handle}/"' in page
+    client.force_login(paula)
+    assert "(sends a request)" in client.get(rosa.get_absolute_url()).content.decode()
+
+
+def test_profile_message_button_hidden_when_requests_are_off_or_blocked(client, rosa, paula):
+    from accounts.blocks import member_block
+
+    services.messaging_requests_set(member=rosa, requests_open=False)
+    client.force_login(paula)
+    assert "/messages/to/" not in client.get(rosa.get_absolute_url()).content.decode()
+    services.messaging_requests_set(member=rosa, requests_open=True)
+    member_block(blocker=rosa, blocked=paula)
+    assert "/messages/to/" not in client.get(rosa.get_absolute_url()).content.decode()
+
+
+def test_account_links_show_messages_to_members_only(client, rosa):
+    assert 'href="/messages/"' not in client.get("/guidelines/").content.decode()
+    client.force_login(rosa)
+    assert 'href="/messages/"' in client.get("/guidelines/").content.decode()
