@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.http import MemberRequest
 from accounts.models import User
@@ -36,6 +36,7 @@ def _conversation(request: MemberRequest, pk: int) -> Conversation:
 
 
 @login_required
+@require_GET
 def list_view(request: MemberRequest) -> HttpResponse:
     conversations, requests = selectors.conversation_list(member=request.user)
     settings_form = MessagingSettingsForm(
@@ -234,6 +235,7 @@ def delete_view(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def message_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A participant lands in the conversation; a moderator reads a held or reported message
     with the few before it (logged each time); anyone else finds nothing."""
