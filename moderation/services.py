@@ -16,6 +16,7 @@ from core.mail.services import email_enqueue
 
 from .anonymity import item_is_anonymous
 from .items import (
+    is_profile,
     item_author,
     item_author_id,
     item_content_type,
@@ -35,6 +36,7 @@ from .models import (
     ReportReason,
 )
 from .policy import initial_moderation_held_reason, mentions_self_harm
+from .registry import moderated_type_for
 from .selectors import review_wait_median_store
 
 Action = ModerationLogEntry.Action
@@ -43,6 +45,14 @@ MAX_SUSPENSION_DAYS = 365
 
 def _auto_hide_threshold() -> int:
     return int(getattr(settings, "MODERATION_AUTO_HIDE_REPORTS", 3))
+
+
+def _log_snapshot(item: Any) -> str:
+    # The log is kept for good: a private message's text never enters it (the case shows it
+    # while it is held or reported), only which message it was.
+    if not is_profile(item) and moderated_type_for(type(item)).private:
+        return f"#{item.pk} (private: text not kept in the log)"
+    return item_snapshot(item)
 
 
 def moderation_log_record(
@@ -67,7 +77,7 @@ def moderation_log_record(
     if item is not None:
         entry.content_type = item_content_type(item)
         entry.object_id = item.pk
-        entry.item_snapshot = f"{item_kind(item)}: {item_snapshot(item)}"
+        entry.item_snapshot = f"{item_kind(item)}: {_log_snapshot(item)}"
     entry.save()
     return entry
 

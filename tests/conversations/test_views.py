@@ -262,3 +262,14 @@ def test_account_links_show_messages_to_members_only(client, rosa):
     assert 'href="/messages/"' not in client.get("/guidelines/").content.decode()
     client.force_login(rosa)
     assert 'href="/messages/"' in client.get("/guidelines/").content.decode()
+
+
+def test_moderation_log_never_keeps_a_message_text(client, rosa, ines, paula, moderator):
+    held = send(paula, rosa, "pay me on paypal please").message
+    report_create(reporter=ines, item=send(rosa, ines, "a hurtful line").message, reason="other")
+    client.force_login(moderator)
+    client.get(reverse("conversations:message", args=[held.pk]))
+    snapshots = " ".join(ModerationLogEntry.objects.values_list("item_snapshot", flat=True))
+    assert ModerationLogEntry.objects.count() >= 2
+    assert "paypal" not in snapshots
+    assert "hurtful" not in snapshots
