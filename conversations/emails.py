@@ -11,15 +11,11 @@ from accounts.models import User
 from core.mail.discretion import discreet_sender, email_is_discreet
 from core.mail.services import email_enqueue
 
-from .models import Conversation
 
-
-def new_message_email(*, recipient: User, conversation: Conversation) -> bool:
+def new_message_email(*, recipient: User, sender: User | None) -> bool:
     if not recipient.is_active or recipient.erased_at is not None or not recipient.email:
         return False
     discreet = bool(recipient.discreet_email) or email_is_discreet(email=recipient.email)
-    sender_id = conversation.other_id(recipient.pk)
-    sender = User.objects.filter(pk=sender_id).first()
     email_enqueue(
         template="conversations/new_message",
         to=recipient.email,

@@ -10,8 +10,10 @@ through the scam checks; crisis language is noticed everywhere.
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
+from typing import Any
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.blocks import members_blocked_between
@@ -113,23 +115,26 @@ def _limit_message(*, count: int, noun: str, period: str) -> str:
 
 
 def limits_check(*, sender: User, route: Route) -> None:
-    """Raise PostingLimitExceeded when she sends faster than the settings allow."""
+    """Raise PostingLimitExceeded when she sends faster than the settings allow (one query)."""
     if viewer_has_staff_powers(sender):
         return
     now = timezone.now()
-    periods = (("hour", timedelta(hours=1), 3600), ("day", timedelta(days=1), 86400))
-    for period, span, retry in periods:
-        if route is Route.REQUEST:
-            limit = int(getattr(settings, f"MESSAGE_REQUESTS_PER_{period.upper()}"))
-            count = MessageRequest.objects.filter(sender=sender, created_at__gte=now - span).count()
-            noun = "message requests"
-        else:
-            limit = int(getattr(settings, f"MESSAGES_PER_{period.upper()}"))
-            count = Message.objects.filter(author=sender, created_at__gte=now - span).count()
-            noun = "messages"
-        if count >= limit:
+    hour_ago, day_ago = now - timedelta(hours=1), now - timedelta(days=1)
+    if route is Route.REQUEST:
+        rows: Any = MessageRequest.objects.filter(sender=sender)
+        prefix, noun = "MESSAGE_REQUESTS_PER", "message requests"
+    else:
+        rows = Message.objects.filter(author=sender)
+        prefix, noun = "MESSAGES_PER", "messages"
+    counts = rows.filter(created_at__gte=day_ago).aggregate(
+        day=Count("pk"), hour=Count("pk", filter=Q(created_at__gte=hour_ago))
+    )
+    for period, retry in (("hour", 3600), ("day", 86400)):
+        limit = int(getattr(settings, f"{prefix}_{period.upper()}"))
+        if counts[period] >= limit:
             raise PostingLimitExceeded(
-                _limit_message(count=count, noun=noun, period=period), retry_after_seconds=retry
+                _limit_message(count=counts[period], noun=noun, period=period),
+                retry_after_seconds=retry,
             )
 
 

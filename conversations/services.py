@@ -83,17 +83,20 @@ def message_deliver(*, message: Message) -> None:
         left_at=None, last_read_at=message.created_at
     )
     other_id = conversation.other_id(message.author_id)
-    side = Participant.objects.filter(conversation=conversation, member_id=other_id).first()
+    side = (
+        Participant.objects.filter(conversation=conversation, member_id=other_id)
+        .select_related("member")
+        .first()
+    )
     if side is None or side.left_at is not None or side.muted:
         return
-    recipient = User.objects.filter(pk=other_id).first()
-    if recipient is not None:
-        new_message_email(recipient=recipient, conversation=conversation)
+    new_message_email(recipient=side.member, sender=message.author)
 
 
-def _send(*, sender: User, recipient: User, body: str) -> Sent:
+def _send(*, sender: User, recipient: User, body: str, conversation: Conversation | None) -> Sent:
     body = clean_body(body)
-    conversation = conversation_between(member_id=sender.pk, other_id=recipient.pk)
+    if conversation is None:
+        conversation = conversation_between(member_id=sender.pk, other_id=recipient.pk)
     answer = rules.write_route(sender=sender, recipient=recipient, conversation=conversation)
     if answer.route is None:
         raise PermissionDenied(answer.refusal)
@@ -124,17 +127,23 @@ def _send(*, sender: User, recipient: User, body: str) -> Sent:
 
 
 def message_send(
-    *, sender: User, recipient: User, body: str, idempotency_key: UUID | None = None
+    *,
+    sender: User,
+    recipient: User,
+    body: str,
+    idempotency_key: UUID | None = None,
+    conversation: Conversation | None = None,
 ) -> Sent:
     """Send a message (or a message request) to `recipient`.
 
     Raises PermissionDenied (not allowed: blocked, requests off, new member...), ValidationError
     (empty, too long) or PostingLimitExceeded. A key she already sent with returns that message.
+    `conversation`, when the caller already holds theirs, saves looking it up again.
     """
     outcome: list[Sent] = []
 
     def create() -> Message:
-        sent = _send(sender=sender, recipient=recipient, body=body)
+        sent = _send(sender=sender, recipient=recipient, body=body, conversation=conversation)
         outcome.append(sent)
         return sent.message
 

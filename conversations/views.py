@@ -95,13 +95,20 @@ def _sent_page(request: MemberRequest, sent: services.Sent) -> HttpResponse:
     return redirect(sent.message.conversation.get_absolute_url() + f"#message-{sent.message.pk}")
 
 
-def _send(request: MemberRequest, *, recipient: User, form: MessageForm) -> HttpResponse | None:
+def _send(
+    request: MemberRequest,
+    *,
+    recipient: User,
+    form: MessageForm,
+    conversation: Conversation | None = None,
+) -> HttpResponse | None:
     try:
         sent = services.message_send(
             sender=request.user,
             recipient=recipient,
             body=form.cleaned_data["body"],
             idempotency_key=form.cleaned_data["idempotency_key"],
+            conversation=conversation,
         )
     except PostingLimitExceeded as exc:
         form.add_error(None, str(exc))
@@ -119,9 +126,11 @@ def detail_view(request: MemberRequest, pk: int) -> HttpResponse:
     form = None
     if request.method == "POST":
         form = MessageForm(request.POST)
-        other = User.objects.get(pk=conversation.other_id(request.user.pk))
+        other = (
+            conversation.second if conversation.first_id == request.user.pk else conversation.first
+        )
         if form.is_valid():
-            response = _send(request, recipient=other, form=form)
+            response = _send(request, recipient=other, form=form, conversation=conversation)
             if response is not None:
                 return response
         status = HTTPStatus.BAD_REQUEST
