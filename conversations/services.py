@@ -79,18 +79,18 @@ def message_deliver(*, message: Message) -> None:
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
     if message.author_id is None:
         return
-    Participant.objects.filter(conversation=conversation, member_id=message.author_id).update(
-        left_at=None, last_read_at=message.created_at
-    )
-    other_id = conversation.other_id(message.author_id)
-    side = (
-        Participant.objects.filter(conversation=conversation, member_id=other_id)
-        .select_related("member")
-        .first()
-    )
-    if side is None or side.left_at is not None or side.muted:
+    sides = {
+        side.member_id: side
+        for side in Participant.objects.filter(conversation=conversation).select_related("member")
+    }
+    mine = sides.get(message.author_id)
+    if mine is not None and mine.left_at is not None:
+        # Writing again brings a conversation she left back to her list.
+        Participant.objects.filter(pk=mine.pk).update(left_at=None)
+    other = sides.get(conversation.other_id(message.author_id))
+    if other is None or other.left_at is not None or other.muted:
         return
-    new_message_email(recipient=side.member, sender=message.author)
+    new_message_email(recipient=other.member, sender=message.author)
 
 
 def _send(*, sender: User, recipient: User, body: str, conversation: Conversation | None) -> Sent:
@@ -147,7 +147,10 @@ def message_send(
         outcome.append(sent)
         return sent.message
 
-    with transaction.atomic():
+    if idempotency_key is None:
+        with transaction.atomic():
+            message = create()
+    else:  # create_once runs it in its own transaction
         message = create_once(author=sender, key=idempotency_key, model=Message, create=create)
     if outcome:
         return outcome[0]
