@@ -120,6 +120,9 @@ class Message(EditWindowMixin, ModeratedContent):
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # When it reached the other member (at once, or when a moderator approved it): a later
+    # restore or dismissed report makes it visible again without a second email.
+    delivered_at = models.DateTimeField(null=True, blank=True)
     # Set when its writer's account was erased: the placeholder says so.
     erased = models.BooleanField(default=False)
 

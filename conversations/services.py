@@ -74,7 +74,15 @@ def _first_from(*, conversation: Conversation, sender: User) -> bool:
 
 
 def message_deliver(*, message: Message) -> None:
-    """A visible message reaches the other member: the list moves, she may get an email."""
+    """A visible message reaches the other member: the list moves, she may get an email.
+
+    Once only: the first caller to mark it delivered does the rest."""
+    now = timezone.now()
+    if not Message.objects.filter(pk=message.pk, delivered_at__isnull=True).update(
+        delivered_at=now
+    ):
+        return
+    message.delivered_at = now
     conversation = message.conversation
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
     if message.author_id is None:

@@ -262,3 +262,13 @@ def test_message_send_idempotency_key_makes_one_message(rosa, ines):
     again = services.message_send(sender=rosa, recipient=ines, body="Hi", idempotency_key=key)
     assert first.message.pk == again.message.pk
     assert Message.objects.count() == 1
+
+
+def test_message_restored_after_reports_is_not_delivered_twice(rosa, ines, moderator):
+    from moderation.services import content_hide, content_restore
+
+    message = send(rosa, ines, "Just checking in").message
+    assert OutboxMessage.objects.filter(to_email=ines.email).count() == 1
+    content_hide(item=message, moderator=moderator, reason="Checking a report")
+    content_restore(item=Message.objects.get(pk=message.pk), moderator=moderator)
+    assert OutboxMessage.objects.filter(to_email=ines.email).count() == 1
