@@ -273,3 +273,29 @@ def test_moderation_log_never_keeps_a_message_text(client, rosa, ines, paula, mo
     assert ModerationLogEntry.objects.count() >= 2
     assert "paypal" not in snapshots
     assert "hurtful" not in snapshots
+
+
+def test_moderation_admin_shows_a_held_message_but_not_a_crisis_text(client, rosa, ines, paula):
+    from moderation.models import ModerationCase
+    from moderation.roles import moderators_group_sync
+    from tests.factories import UserFactory
+
+    moderator = UserFactory.create(is_staff=True, display_name="Mod Admin")
+    moderator.groups.add(moderators_group_sync())
+    held = send(paula, rosa, "send money by western union").message
+    crisis = send(rosa, ines, "I want to die some nights").message
+    client.force_login(moderator)
+    held_case = ModerationCase.objects.get(object_id=held.pk, kind="message")
+    crisis_case = ModerationCase.objects.get(object_id=crisis.pk, kind="message")
+    held_page = client.get(
+        reverse("admin:moderation_moderationcase_change", args=[held_case.pk])
+    ).content.decode()
+    assert "western union" in held_page
+    crisis_response = client.get(
+        reverse("admin:moderation_moderationcase_change", args=[crisis_case.pk])
+    )
+    assert crisis_response.status_code == 200
+    assert "want to die" not in crisis_response.content.decode()
+    queue = client.get(reverse("admin:moderation_moderationcase_changelist")).content.decode()
+    assert "want to die" not in queue
+    assert client.get(reverse("conversations:message", args=[crisis.pk])).status_code == 404
