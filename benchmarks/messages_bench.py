@@ -76,9 +76,7 @@ def _world(history: int) -> tuple[Any, Any, Any]:
         EmailAddress.objects.create(user=member, email=member.email, primary=True, verified=True)
         members.append(member)
     ana, bea = members
-    TeamLink.objects.bulk_create(
-        [TeamLink(member=ana, mate=bea), TeamLink(member=bea, mate=ana)]
-    )
+    TeamLink.objects.bulk_create([TeamLink(member=ana, mate=bea), TeamLink(member=bea, mate=ana)])
     low, high = sorted(members, key=lambda member: member.pk)
     conversation = Conversation.objects.create(first=low, second=high)
     for member in members:
@@ -114,7 +112,7 @@ def _measure(clients: list[Any], url: str, count: int) -> list[float]:
 
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def main() -> None:
