@@ -299,3 +299,18 @@ def test_moderation_admin_shows_a_held_message_but_not_a_crisis_text(client, ros
     queue = client.get(reverse("admin:moderation_moderationcase_changelist")).content.decode()
     assert "want to die" not in queue
     assert client.get(reverse("conversations:message", args=[crisis.pk])).status_code == 404
+
+
+def test_detail_view_htmx_loads_earlier_messages_as_a_fragment(client, rosa, ines):
+    conversation = send(ines, rosa, "message 0").message.conversation
+    for number in range(1, 40):
+        Message.objects.create(conversation=conversation, author=ines, body=f"message {number}")
+    client.force_login(rosa)
+    oldest_shown = conversation.messages.order_by("pk")[9].pk
+    response = client.get(
+        f"{conversation.get_absolute_url()}?before={oldest_shown}", headers={"HX-Request": "true"}
+    )
+    fragment = response.content.decode()
+    assert "<html" not in fragment
+    assert "message 8<" in fragment
+    assert "message 9<" not in fragment
