@@ -11,6 +11,7 @@ from django.urls import reverse
 from core.mail.services import email_enqueue
 
 from .handles import handle_for
+from .joined import member_joined_tell
 from .models import Profile, User
 
 # Context values allauth passes that must never reach a template (and so never an email).
@@ -53,6 +54,7 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
             Profile.objects.get_or_create(user=user)
+            member_joined_tell(user=user)
         return user
 
     def get_reauthentication_methods(self, user: Any) -> list[dict[str, Any]]:

@@ -50,7 +50,6 @@ class UserChangeForm(forms.ModelForm):
             "password",
             "display_name",
             "handle",
-            "notify_replies",
             "prefers_larger_text",
             "is_active",
             "is_staff",
@@ -88,7 +87,7 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ["date_joined", "last_login", "erased_at"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Member", {"fields": ["display_name", "handle", "notify_replies", "prefers_larger_text"]}),
+        ("Member", {"fields": ["display_name", "handle", "prefers_larger_text"]}),
         (
             "Permissions",
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

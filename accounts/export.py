@@ -9,6 +9,7 @@ An exporter returns only what `user` wrote or chose (never another member's data
 another member's name); its result appears under its name in the download.
 """
 
+import base64
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,8 @@ from allauth.mfa.models import Authenticator
 from django.utils import timezone
 
 from .models import HealthDataConsent, Profile, User
+from .photo_store import photo_file_open
+from .photos import PHOTO_CONTENT_TYPE, PHOTO_LARGEST
 
 Exporter = Callable[[Any], list[Any] | dict[str, Any]]
 
@@ -37,6 +40,25 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
+_DATES = ("updated_at", "photo_updated_at")
+
+
+def _photo(user: User) -> dict[str, Any] | None:
+    """Her photo as we keep it (the largest stored square), inside the JSON as base64."""
+    key = Profile.objects.filter(user=user).values_list("photo_key", flat=True).first()
+    if not key:
+        return None
+    try:
+        with photo_file_open(key=key, size=PHOTO_LARGEST) as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return None
+    return {
+        "content_type": PHOTO_CONTENT_TYPE,
+        "base64": base64.b64encode(data).decode("ascii"),
+    }
+
+
 def _profile(user: User) -> dict[str, Any]:
     profile = (
         Profile.objects.filter(user=user)
@@ -47,10 +69,11 @@ def _profile(user: User) -> dict[str, Any]:
         return {}
     data: dict[str, Any] = {}
     for field in Profile._meta.concrete_fields:
-        if field.name in ("id", "user"):
+        # The photo's storage key is our filing detail; the photo itself is under "photo".
+        if field.name in ("id", "user", "photo_key"):
             continue
         value = getattr(profile, field.name)
-        data[field.name] = _iso(value) if field.name == "updated_at" else value
+        data[field.name] = _iso(value) if field.name in _DATES else value
     data["current_treatments"] = [t.name for t in profile.current_treatments.all()]
     data["past_treatments"] = [t.name for t in profile.past_treatments.all()]
     return data
@@ -66,14 +89,11 @@ def member_export(*, user: User) -> dict[str, Any]:
             "handle": user.handle,
             "date_joined": _iso(user.date_joined),
             "last_login": _iso(user.last_login),
-            "notify_replies": user.notify_replies,
-            "notify_team_requests": user.notify_team_requests,
-            "notify_team_accepted": user.notify_team_accepted,
-            "notify_update_comments": user.notify_update_comments,
             "discreet_email": user.discreet_email,
             "prefers_larger_text": user.prefers_larger_text,
         },
         "profile": _profile(user),
+        "photo": _photo(user),
         "health_data_consents": [
             {
                 "wording_version": c.wording_version,

@@ -60,13 +60,7 @@ SETTINGS_SECTIONS: dict[str, tuple[str, ...]] = {
         "treatments_visibility",
     ),
     "activities": ("show_posts_on_activities", "team_count_visibility"),
-    "email": (
-        "notify_replies",
-        "notify_update_comments",
-        "notify_team_requests",
-        "notify_team_accepted",
-        "discreet_email",
-    ),
+    "email": ("discreet_email",),
     "reading": ("prefers_larger_text",),
 }
 
@@ -131,18 +125,6 @@ class SettingsForm(CommunityModelForm):
         required=False,
         label="I agree that MyBCTeam stores the health details I enter below.",
         help_text=HEALTH_CONSENT_TEXT,
-    )
-    notify_replies = forms.BooleanField(
-        required=False, label="Email me when someone replies to something I wrote"
-    )
-    notify_team_requests = forms.BooleanField(
-        required=False, label="Email me when someone asks to join my team"
-    )
-    notify_team_accepted = forms.BooleanField(
-        required=False, label="Email me when someone accepts my team request"
-    )
-    notify_update_comments = forms.BooleanField(
-        required=False, label="Email me when someone comments on my update"
     )
     discreet_email = forms.BooleanField(
         required=False,
@@ -406,3 +388,26 @@ class WelcomeHealthForm(WelcomeStepForm):
 
     def health_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[a], self[b]) for a, b in HEALTH_PAIRS]
+
+
+class PhotoForm(CommunityForm):
+    """The photo section of the settings page; the file is checked by photo_services."""
+
+    photo = forms.FileField(
+        required=False,
+        label="Choose a photo",
+        help_text=(
+            "JPEG, PNG or WebP, up to 10 MB. We keep a square from the middle and remove "
+            "everything hidden in the file, such as where and when it was taken."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    photo_visibility = forms.ChoiceField(
+        choices=Visibility.choices,
+        label="Who can see your photo",
+        help_text="Visitors who are not logged in never see it. Everyone else sees your initials.",
+        widget=forms.RadioSelect,
+    )
+
+    def clean_photo(self) -> Any:
+        return self.cleaned_data.get("photo") or None

@@ -49,23 +49,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
     prefers_larger_text = models.BooleanField(default=False)
-    notify_replies = models.BooleanField(
-        default=True, help_text="Email me when someone replies to my comment."
-    )
-    notify_team_requests = models.BooleanField(
-        default=True, help_text="Email me when someone asks to join my team."
-    )
-    notify_team_accepted = models.BooleanField(
-        default=True, help_text="Email me when someone accepts my team request."
-    )
-    notify_update_comments = models.BooleanField(
-        default=True, help_text="Email me when someone comments on my update."
-    )
     # Emails about members' activity then carry no site name, no health word and no excerpt,
     # for people who share an inbox or a screen.
     discreet_email = models.BooleanField(
         default=False, help_text="Keep emails discreet: a neutral sender and subject."
     )
+    # The bell's number: unread notifications, kept by notifications' services, so the header
+    # reads it from the row the request already loaded (no query per page).
+    notifications_unread = models.PositiveIntegerField(default=0)
     # Set when the member erased their account: the row stays so their posts can say
     # "Former member", but everything personal is gone.
     erased_at = models.DateTimeField(null=True, blank=True)
@@ -201,6 +192,13 @@ class Profile(models.Model):
     team_count_visibility = models.CharField(
         max_length=8, choices=TeamCountVisibility.choices, default=TeamCountVisibility.MEMBERS
     )
+    # The profile photo (accounts/photos.py, photo_store.py): its files are named by this
+    # random key in the "photos" storage, so no name can be guessed; empty without a photo.
+    photo_key = models.CharField(max_length=32, blank=True, default="", db_index=True)
+    photo_visibility = _visibility(Visibility.MEMBERS)
+    photo_updated_at = models.DateTimeField(null=True, blank=True)
+    # Set through moderation (accounts/photo_moderation.py): other members see initials.
+    photo_hidden = models.BooleanField(default=False)
 
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -17,6 +17,7 @@ from .consent import HEALTH_CONSENT_VERSION
 from .erasure import erasers
 from .handles import handle_for
 from .models import HealthDataConsent, Profile, User, Visibility
+from .photo_store import photo_files_delete
 
 FORMER_MEMBER = "Former member"
 # Fields of Profile that are health data (GDPR art. 9) and their visibility fields.
@@ -44,12 +45,8 @@ PROFILE_PLAIN_FIELDS = (
     "team_count_visibility",
 )
 # The member's email choices besides replies (activities' emails and discreet mode).
-EMAIL_CHOICE_FIELDS = (
-    "notify_team_requests",
-    "notify_team_accepted",
-    "notify_update_comments",
-    "discreet_email",
-)
+# Which notifications come by email is chosen per kind in notifications' preferences.
+EMAIL_CHOICE_FIELDS = ("discreet_email",)
 
 
 def health_consent_active(*, user: User) -> bool:
@@ -84,7 +81,6 @@ def member_settings_update(
     *,
     user: User,
     display_name: str,
-    notify_replies: bool,
     prefers_larger_text: bool,
     health_consent: bool,
     profile_data: dict[str, Any],
@@ -95,12 +91,11 @@ def member_settings_update(
     """Save the settings page. Health details are stored only under an active consent;
     unticking consent withdraws it and erases them."""
     user.display_name = display_name
-    user.notify_replies = notify_replies
     user.prefers_larger_text = prefers_larger_text
     chosen = [name for name in EMAIL_CHOICE_FIELDS if name in (email_choices or {})]
     for name in chosen:
         setattr(user, name, bool((email_choices or {})[name]))
-    user.save(update_fields=["display_name", "notify_replies", "prefers_larger_text", *chosen])
+    user.save(update_fields=["display_name", "prefers_larger_text", *chosen])
 
     profile, _ = Profile.objects.get_or_create(user=user)
     for name in PROFILE_PLAIN_FIELDS:
@@ -207,13 +202,15 @@ def member_erase(*, user: User) -> User:
     HealthDataConsent.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    # The photo files go from storage now, not only the row that names them.
+    photo_key = Profile.objects.filter(user=user).values_list("photo_key", flat=True).first()
+    photo_files_delete(key=photo_key or "")
     Profile.objects.filter(user=user).delete()
     Profile.objects.create(user=user)
 
     user.email = _placeholder_email(user)
     user.display_name = FORMER_MEMBER
     user.handle = handle_for(f"former-member-{secrets.token_hex(4)}")
-    user.notify_replies = False
     for name in EMAIL_CHOICE_FIELDS:
         setattr(user, name, False)
     user.prefers_larger_text = False

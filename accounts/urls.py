@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import block_views, views, welcome_views
+from . import block_views, photo_views, views, welcome_views
 
 app_name = "accounts"
 
@@ -8,6 +8,7 @@ app_name = "accounts"
 urlpatterns = [
     path("settings/", views.settings_view, name="settings"),
     path("settings/blocked/", block_views.blocks_view, name="blocks"),
+    path("settings/photo/", photo_views.photo_settings_view, name="photo"),
     path("export/", views.export_view, name="export"),
     path("delete/", views.delete_view, name="delete"),
     path("welcome/", welcome_views.welcome_view, name="welcome"),

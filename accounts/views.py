@@ -53,7 +53,6 @@ def settings_view(request: HttpRequest) -> HttpResponse:
     consent_active = health_consent_active(user=user)
     initial = {
         "display_name": user.display_name,
-        "notify_replies": user.notify_replies,
         "prefers_larger_text": user.prefers_larger_text,
         "health_consent": consent_active,
         **{name: getattr(user, name) for name in EMAIL_CHOICE_FIELDS},
@@ -68,7 +67,6 @@ def settings_view(request: HttpRequest) -> HttpResponse:
             member_settings_update(
                 user=user,
                 display_name=data["display_name"],
-                notify_replies=data["notify_replies"],
                 prefers_larger_text=data["prefers_larger_text"],
                 health_consent=data["health_consent"],
                 profile_data=data,

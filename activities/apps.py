@@ -13,7 +13,7 @@ class ActivitiesConfig(AppConfig):
         from core.team_feed_registry import team_post_listener_register
         from moderation import registry
 
-        from . import privacy, searchable
+        from . import notices, privacy, searchable
         from .models import Update, UpdateComment
         from .selectors import update_comment_get_visible, update_get_visible
         from .services import (
@@ -45,5 +45,6 @@ class ActivitiesConfig(AppConfig):
         register_eraser("activities", privacy.erase_activities)
         register_block_listener("activities", team_block_changed)
         team_post_listener_register("activities", team_post_published)
+        notices.register()
         searchable_register(searchable.UPDATE)
         searchable_register(searchable.UPDATE_COMMENT)

@@ -12,7 +12,7 @@ class ArticlesConfig(AppConfig):
         from core.search_registry import searchable_register
         from moderation import registry
 
-        from . import privacy, searchable, treatment_content
+        from . import notices, privacy, searchable, treatment_content
         from .models import Article, ArticleSuggestedQuestion, Comment
         from .services import comment_after_state_change
 
@@ -24,6 +24,7 @@ class ArticlesConfig(AppConfig):
             topic_field="article__topics",
         )
         register_exporter("articles", privacy.export_article_activity)
+        notices.register()
 
         searchable_register(searchable.ARTICLE)
         searchable_register(searchable.COMMENT)

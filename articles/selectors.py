@@ -100,14 +100,18 @@ def comment_list_for_article(
         visible_replies = Comment.objects.filter(parent=OuterRef("pk")).filter(allowed)
         top_level = top_level.filter(allowed | Q(Exists(visible_replies)))
         replies = replies.filter(allowed)
-    top_level = with_context_notes(top_level.select_related("author")).order_by("created_at", "id")
+    top_level = with_context_notes(top_level.select_related("author", "author__profile")).order_by(
+        "created_at", "id"
+    )
     paginator = Paginator(top_level, COMMENTS_PER_PAGE)
     page_obj = paginator.get_page(page)
     parents = list(page_obj.object_list)
     replies_by_parent: dict[int, list[Comment]] = {c.pk: [] for c in parents}
     if parents:
         for reply in with_context_notes(
-            replies.filter(parent_id__in=list(replies_by_parent)).select_related("author")
+            replies.filter(parent_id__in=list(replies_by_parent)).select_related(
+                "author", "author__profile"
+            )
         ).order_by("created_at", "id"):
             replies_by_parent[reply.parent_id].append(reply)  # type: ignore[index]
     all_ids = [c.pk for c in parents] + [r.pk for rs in replies_by_parent.values() for r in rs]
@@ -129,7 +133,7 @@ def comment_get_for_viewer(*, article: Article, pk: int, viewer: Viewer) -> Comm
     qs = Comment.objects.filter(article=article, pk=pk)
     if not viewer_is_moderator(viewer):
         qs = qs.filter(_visible_to(viewer))
-    return with_context_notes(qs.select_related("author", "article")).first()
+    return with_context_notes(qs.select_related("author", "author__profile", "article")).first()
 
 
 def comment_get_for_author(*, article: Article, pk: int, viewer: Viewer) -> Comment | None:
@@ -139,7 +143,7 @@ def comment_get_for_author(*, article: Article, pk: int, viewer: Viewer) -> Comm
     return (
         Comment.objects.filter(article=article, pk=pk, author_id=viewer.pk)
         .exclude(moderation_state=ModerationState.REMOVED)
-        .select_related("author", "article")
+        .select_related("author", "author__profile", "article")
         .first()
     )
 

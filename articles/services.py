@@ -22,6 +22,7 @@ from core.viewer import Viewer, viewer_is_member
 from moderation.models import ModerationState
 from moderation.policy import moderation_decide, posting_limits_check, posting_refusal
 from moderation.services import content_after_create, content_recheck_after_edit
+from notifications.services import notify
 
 from .models import COMMENT_MAX_LENGTH, Article, Comment, CommentHug
 from .rendering import internalise_links
@@ -207,8 +208,9 @@ def comment_hug_set(*, member: User, target: Comment, hugged: bool) -> int:
 
 
 def comment_reply_notify(*, comment: Comment) -> bool:
-    """Email the parent's author about a visible reply, at most once, in the caller's
-    transaction (the outbox sends after commit). Returns whether an email was queued.
+    """Tell the parent's author about a visible reply, at most once: under the bell, and by
+    this email when her preference for replies says "at once" (the outbox sends after
+    commit). Returns whether she was told.
     """
     if comment.parent_id is None or comment.moderation_state != ModerationState.VISIBLE:
         return False
@@ -216,7 +218,6 @@ def comment_reply_notify(*, comment: Comment) -> bool:
     recipient = parent.author
     if (
         recipient.pk == comment.author_id
-        or not recipient.notify_replies
         or not recipient.is_active
         or recipient.erased_at is not None
         or parent.moderation_state != ModerationState.VISIBLE
@@ -226,19 +227,25 @@ def comment_reply_notify(*, comment: Comment) -> bool:
     if not Comment.objects.filter(pk=comment.pk, reply_notified=False).update(reply_notified=True):
         return False
     article = parent.article
-    email_enqueue(
-        template="articles/reply",
-        to=recipient.email,
-        context={
-            "recipient_name": recipient.public_name,
-            "replier_name": comment.author.public_name,
-            "article_title": article.title,
-            "excerpt": Truncator(comment.body).chars(400),
-            "reply_url": f"{settings.SITE_URL}{comment.get_absolute_url()}",
-            "preferences_url": f"{settings.SITE_URL}/accounts/settings/",
-        },
+
+    def email() -> None:
+        email_enqueue(
+            template="articles/reply",
+            to=recipient.email,
+            context={
+                "recipient_name": recipient.public_name,
+                "replier_name": comment.author.public_name,
+                "article_title": article.title,
+                "excerpt": Truncator(comment.body).chars(400),
+                "reply_url": f"{settings.SITE_URL}{comment.get_absolute_url()}",
+                "preferences_url": f"{settings.SITE_URL}/accounts/settings/#notifications",
+            },
+        )
+
+    row = notify(
+        kind="article_reply", recipient=recipient, actor=comment.author, target=comment, email=email
     )
-    return True
+    return row is not None
 
 
 def comment_after_state_change(*, comment: Comment) -> None:

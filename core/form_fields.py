@@ -56,6 +56,10 @@ COMMUNITY_MESSAGES: dict[str, str] = {
     "max_digits": "Please enter a shorter number.",
     "max_decimal_places": "Please enter a shorter number.",
     "max_whole_digits": "Please enter a shorter number.",
+    # File fields (the profile photo)
+    "missing": "No file arrived. Please choose the file again.",
+    "empty": "That file is empty. Please choose another one.",
+    "contradiction": "Please either choose a new file or remove the current one, not both.",
 }
 _INVALID_BY_FIELD: tuple[tuple[type[forms.Field], str], ...] = (
     (
@@ -63,6 +67,7 @@ _INVALID_BY_FIELD: tuple[tuple[type[forms.Field], str], ...] = (
         "That does not look like an email address. It should look like name@example.com.",
     ),
     (forms.URLField, "Please enter a full web address, starting with https://"),
+    (forms.FileField, "That is not a file we can read. Please choose it again."),
     (forms.IntegerField, "Please enter a whole number, using digits only."),
     (forms.DecimalField, "Please enter a number, using digits only."),
     (forms.FloatField, "Please enter a number, using digits only."),

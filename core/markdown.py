@@ -107,10 +107,70 @@ def _linkify_bare_addresses(state: StateCore) -> None:
         block.children = children
 
 
+# "@handle": a member's handle (a slug) after a space or the start, never inside an email
+# address or a word. Members' profiles live at /members/<handle>/ (the URL contract).
+MENTION_RE = re.compile(r"(?<![\w@/.+-])@([A-Za-z0-9][A-Za-z0-9_-]{0,49})")
+MENTION_PREFIX = "/members/"
+
+
+def mention_handles(source: str) -> list[str]:
+    """The handles mentioned in a member's text, lowercased, each once, in order."""
+    seen: dict[str, None] = {}
+    for match in MENTION_RE.finditer(source or ""):
+        seen.setdefault(match.group(1).lower().rstrip("-_"), None)
+    return list(seen)
+
+
+def _mention_tokens(text: Token) -> list[Token]:
+    """The text token split into text and links to the profiles it mentions."""
+    out: list[Token] = []
+    position = 0
+    for match in MENTION_RE.finditer(text.content):
+        handle = match.group(1).rstrip("-_")
+        if match.start() > position:
+            out.append(_text(text.content[position : match.start()], text.level))
+        opening = Token(
+            "link_open",
+            "a",
+            1,
+            attrs={"href": f"{MENTION_PREFIX}{handle.lower()}/"},
+            level=text.level,
+        )
+        out += [opening, _text(f"@{handle}", text.level + 1)]
+        out.append(Token("link_close", "a", -1, level=text.level))
+        position = match.start() + 1 + len(handle)
+    if not out:
+        return [text]
+    if position < len(text.content):
+        out.append(_text(text.content[position:], text.level))
+    return out
+
+
+def _link_mentions(state: StateCore) -> None:
+    """Turn "@handle" into a link to her profile (outside links and code); nh3 checks it
+    like every other link."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        inside_link = 0
+        for token in block.children:
+            if token.type == "link_open":
+                inside_link += 1
+            elif token.type == "link_close":
+                inside_link -= 1
+            if token.type == "text" and not inside_link and "@" in token.content:
+                children += _mention_tokens(token)
+            else:
+                children.append(token)
+        block.children = children
+
+
 _member_md = MarkdownIt("zero", {"html": False, "linkify": False, "breaks": True}).enable(
     ["emphasis", "list", "link", "newline", "blockquote", "backticks", "escape"]
 )
 _member_md.core.ruler.push("member_linkify", _linkify_bare_addresses)
+_member_md.core.ruler.push("member_mentions", _link_mentions)
 _article_md = (
     MarkdownIt("commonmark", {"html": False})
     .enable(["table"])

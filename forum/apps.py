@@ -14,10 +14,11 @@ class ForumConfig(AppConfig):
         from core.team_feed_registry import team_feed_source_register
         from moderation import registry
 
-        from . import privacy, searchable, team_feed, treatment_content
+        from . import notices, privacy, searchable, team_feed, treatment_content
         from .models import Answer, Question
         from .services import answer_state_changed, question_state_changed
 
+        notices.register()
         register_exporter("forum_questions", privacy.export_questions)
         register_exporter("forum_answers", privacy.export_answers)
         register_exporter("forum_activity", privacy.export_activity)

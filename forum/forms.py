@@ -7,7 +7,7 @@ from catalogue.models import Topic, Treatment
 from core.form_fields import MAX_PK, BoundedModelMultipleChoiceField, CommunityForm
 from core.idempotency import IdempotentForm
 
-from .models import FollowPreference
+from .models import FollowFrequency
 
 _QUESTION_WORDS_TEXT = (
     "what how when where why who which whose whom is are am was were do does did can "
@@ -125,7 +125,7 @@ class AnswerEditForm(CommunityForm):
 
 class FollowPreferenceForm(CommunityForm):
     frequency = forms.ChoiceField(
-        choices=FollowPreference.Frequency.choices,
+        choices=FollowFrequency.choices,
         widget=forms.RadioSelect,
         label="Email me about new answers on questions I follow",
     )

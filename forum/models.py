@@ -132,27 +132,18 @@ class QuestionFollow(models.Model):
         return f"Follow of question {self.question_id}"
 
 
-class FollowPreference(models.Model):
-    """How a member wants news of the questions they follow: at once, or once a day."""
+class FollowFrequency(models.TextChoices):
+    """How often the follow page offers to hear of new answers: each maps to a channel of the
+    notifications' "New answers on questions you follow" line, where the choice is kept."""
 
-    class Frequency(models.TextChoices):
-        IMMEDIATE = "immediate", "As each answer arrives"
-        DAILY = "daily", "Once a day, in one email"
-        NEVER = "never", "Never (I will check the site)"
-
-    member = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_preference"
-    )
-    frequency = models.CharField(
-        max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
-    )
-
-    def __str__(self) -> str:
-        return f"Forum email preference: {self.frequency}"
+    IMMEDIATE = "immediate", "As each answer arrives"
+    DAILY = "daily", "Once a day, in one email"
+    NEVER = "never", "Never by email (I will check the bell)"
 
 
 class AnswerNotification(models.Model):
-    """One follower told about one answer: the unique row makes the email happen at most once."""
+    """One member told about one answer (a follower, the question's author or the parent's):
+    the unique row makes it happen at most once."""
 
     follower = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"

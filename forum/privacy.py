@@ -8,11 +8,11 @@ from .models import (
     Answer,
     AnswerHug,
     AnswerNotification,
-    FollowPreference,
     Question,
     QuestionFollow,
     QuestionHug,
 )
+from .selectors import follow_preference_for
 
 
 def _iso(value: Any) -> str | None:
@@ -51,8 +51,8 @@ def export_answers(user: User) -> list[dict[str, Any]]:
 
 
 def export_activity(user: User) -> dict[str, Any]:
-    """Follows, hugs given and the email preference; never another member's name."""
-    preference = FollowPreference.objects.filter(member=user).first()
+    """Follows, hugs given and the follow emails' frequency (kept in notifications); never
+    another member's name."""
     return {
         "following": list(
             QuestionFollow.objects.filter(member=user).values_list("question__title", flat=True)
@@ -61,7 +61,7 @@ def export_activity(user: User) -> dict[str, Any]:
             QuestionHug.objects.filter(member=user).values_list("question__title", flat=True)
         ),
         "hugged_answers_count": AnswerHug.objects.filter(member=user).count(),
-        "email_frequency": preference.frequency if preference else "immediate",
+        "email_frequency": follow_preference_for(member=user),
     }
 
 
@@ -69,4 +69,3 @@ def erase_member(user: User) -> None:
     """Stop every forum email and follow; posts stay, credited "Former member". Idempotent."""
     QuestionFollow.objects.filter(member=user).delete()
     AnswerNotification.objects.filter(follower=user).delete()
-    FollowPreference.objects.filter(member=user).delete()

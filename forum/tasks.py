@@ -8,14 +8,8 @@ from .services import notifications as services
 
 @shared_task(acks_late=True)
 def answer_notify_followers(answer_id: int) -> int:
-    """Email the followers of one answer's question; safe to run twice (one row per pair)."""
+    """Tell who cares about one answer (notifications); safe to run twice (one row per pair)."""
     return services.answer_notify_followers(answer_id=answer_id)
-
-
-@shared_task(acks_late=True)
-def forum_daily_digest_send() -> int:
-    """Send the daily "new answers" emails; batches of 500 members, each one email."""
-    return services.forum_daily_digest_send()
 
 
 @shared_task(acks_late=True)

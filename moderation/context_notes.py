@@ -19,6 +19,7 @@ from core.public_pages import public_pages_changed
 
 from .items import is_profile, item_author, item_content_type, item_kind, item_url
 from .models import CONTEXT_NOTE_MAX_LENGTH, ContextNote, ModerationLogEntry, ModerationState
+from .registry import outcome_tell
 from .services import moderation_log_record
 
 Action = ModerationLogEntry.Action
@@ -105,19 +106,26 @@ def context_note_remove(*, item: Any, moderator: Any, reason: str = "") -> None:
 
 
 def _email_author(item: Any, *, text: str) -> None:
+    """Tell the author (in-app, and by this email as her preferences say)."""
     author = item_author(item)
-    if author is None or getattr(author, "erased_at", None) or not author.email:
+    if author is None or getattr(author, "erased_at", None):
         return
-    email_enqueue(
-        template="moderation/context_note",
-        to=author.email,
-        context={
-            "name": author.display_name,
-            "kind": item_kind(item),
-            "note": text,
-            "url": item_url(item),
-        },
-    )
+
+    def email() -> None:
+        if not author.email:
+            return
+        email_enqueue(
+            template="moderation/context_note",
+            to=author.email,
+            context={
+                "name": author.display_name,
+                "kind": item_kind(item),
+                "note": text,
+                "url": item_url(item),
+            },
+        )
+
+    outcome_tell(item=item, author=author, outcome="context_note", reason="", email=email)
 
 
 def with_context_notes(queryset: QuerySet[_Row]) -> QuerySet[_Row]:

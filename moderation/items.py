@@ -108,7 +108,11 @@ def item_set_state(item: Any, *, state: str, reason: str) -> None:
     target.save(update_fields=["moderation_state", "moderation_reason", "moderated_at"])
     # Privacy first: a hidden post must leave every cached public page, whatever its model.
     public_pages_changed()
-    if not is_profile(item):
+    bio = moderated_bio()
+    if bio is not None and isinstance(item, bio.model):
+        if bio.after_state_change is not None:
+            bio.after_state_change(item, state)
+    else:
         after = moderated_type_for(type(item)).after_state_change
         if after is not None:
             after(item)

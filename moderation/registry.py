@@ -44,9 +44,12 @@ class ModeratedType:
 
 @dataclass(frozen=True)
 class ModeratedBio:
-    """How moderation reads a member's profile bio; its state lives in ProfileBioModeration.
+    """How moderation reads a member's profile (her bio, and what else of the profile the
+    registering app lets moderation act on, such as her photo); its state lives in
+    ProfileBioModeration.
 
-    The item is the member (an instance of `model`, the user model).
+    The item is the member (an instance of `model`, the user model). Members report "the
+    profile"; hiding it withholds the bio and whatever `after_state_change` withholds too.
     """
 
     model: type[models.Model]
@@ -61,6 +64,9 @@ class ModeratedBio:
     url: Callable[[Any], str] = lambda member: member.get_absolute_url()
     # Relations to load with a member so that `text` and `hidden_from_moderators` cost no query.
     related: tuple[str, ...] = ()
+    # Called with (member, new state) after moderation changes the profile's state, so the
+    # registering app can withhold the rest of the profile (accounts: the photo) with the bio.
+    after_state_change: Callable[[Any, str], None] | None = None
 
 
 _registry: dict[type[models.Model], ModeratedType] = {}
@@ -112,3 +118,25 @@ def moderated_type_for_label(label: str) -> ModeratedType | None:
 def moderated_bio() -> ModeratedBio | None:
     """The profile bio's registration, or None while accounts has not registered it."""
     return _bio[0] if _bio else None
+
+
+# Who tells an author about a decision on her post (notifications registers itself): called
+# as fn(item=, author=, outcome=, reason=, email=) where `email()` sends moderation's own
+# email, so the listener decides the channel. With none registered, the email goes at once.
+OutcomeListener = Callable[..., None]
+_outcome_listeners: list[OutcomeListener] = []
+
+
+def outcome_listener_register(fn: OutcomeListener) -> None:
+    _outcome_listeners[:] = [fn]
+
+
+def outcome_tell(
+    *, item: Any, author: Any, outcome: str, reason: str, email: Callable[[], None]
+) -> None:
+    """Tell the author about an outcome ("held", "approved", "declined", "hidden",
+    "context_note") through the registered listener, or by email when there is none."""
+    if not _outcome_listeners:
+        email()
+        return
+    _outcome_listeners[0](item=item, author=author, outcome=outcome, reason=reason, email=email)

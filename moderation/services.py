@@ -36,7 +36,7 @@ from .models import (
     ReportReason,
 )
 from .policy import initial_moderation_held_reason, mentions_self_harm
-from .registry import moderated_type_for
+from .registry import moderated_type_for, outcome_tell
 from .selectors import review_wait_median_store
 
 Action = ModerationLogEntry.Action
@@ -170,6 +170,9 @@ def case_hold(*, item: Any, held_reason: str, urgent: bool = False) -> Moderatio
     case.held_reason = held_reason[:200]
     case.save()
     if item_state(item) == ModerationState.PENDING:
+        author = item_author(item)
+        if author is not None:
+            outcome_tell(item=item, author=author, outcome="held", reason="", email=lambda: None)
         moderation_log_record(
             actor=None,
             action=Action.AUTO_HOLD,
@@ -282,20 +285,28 @@ def content_restore(*, item: Any, moderator: Any, reason: str = "") -> Moderatio
 
 
 def _email_author(item: Any, *, template: str, reason: str = "") -> None:
+    """Tell the author (in-app, and by this email as her preferences say)."""
     author = item_author(item)
-    if author is None or getattr(author, "erased_at", None) or not author.email:
+    if author is None or getattr(author, "erased_at", None):
         return
-    email_enqueue(
-        template=template,
-        to=author.email,
-        context={
-            "name": author.display_name,
-            "kind": item_kind(item),
-            "excerpt": item_snapshot(item)[:300],
-            "url": item_url(item),
-            "reason": reason,
-        },
-    )
+
+    def email() -> None:
+        if not author.email:
+            return
+        email_enqueue(
+            template=template,
+            to=author.email,
+            context={
+                "name": author.display_name,
+                "kind": item_kind(item),
+                "excerpt": item_snapshot(item)[:300],
+                "url": item_url(item),
+                "reason": reason,
+            },
+        )
+
+    outcome = template.removeprefix("moderation/").replace("rejected", "declined")
+    outcome_tell(item=item, author=author, outcome=outcome, reason=reason, email=email)
 
 
 def _usual_wait_refresh() -> None:

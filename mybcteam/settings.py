@@ -5,6 +5,7 @@ in-process and email printed to the console and saved under var/mail/.
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from celery.schedules import crontab
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "catalogue",
     "moderation",
     "accounts",
+    "notifications",
     "articles",
     "forum",
     "activities",
@@ -200,10 +202,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 10.0},
     "content-versions-prune": {"task": "core.tasks.content_versions_prune_old", "schedule": 3600.0},
     "posting-keys-prune": {"task": "core.tasks.posting_keys_prune_old", "schedule": 3600.0},
-    # Followers who chose one email a day get it at 07:00 UTC.
-    "forum-daily-answers": {
-        "task": "forum.tasks.forum_daily_digest_send",
-        "schedule": crontab(hour=7, minute=0),
+    # Daily digests (every kind a member chose "one email a day" for, question follows among
+    # them): due from NOTIFICATIONS_DIGEST_HOUR; each run drains the due batches, and running
+    # every 10 minutes means a broker outage between batches only delays the rest.
+    "notifications-digest": {
+        "task": "notifications.tasks.notifications_digest_send",
+        "schedule": 600.0,
     },
     # Follower emails whose task never got queued (broker outage): delayed, never lost.
     "forum-answer-notify-sweep": {"task": "forum.tasks.answer_notify_sweep", "schedule": 120.0},
@@ -220,6 +224,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 }
 # Task modules outside an app's own tasks.py, which autodiscovery would not find.
 CELERY_IMPORTS = ["activities.feed.tasks"]
+
+# Hour (UTC) of the daily notification digest (docs/notifications.md).
+NOTIFICATIONS_DIGEST_HOUR = env.int("NOTIFICATIONS_DIGEST_HOUR", default=7)
 
 # --- Newsletter (see docs/newsletter.md) ------------------------------------------------------
 # The weekly digest: day of week (0 = Sunday ... 6 = Saturday) and hour, UTC.
@@ -402,8 +409,49 @@ URGENT_SYMPTOM_PHRASES = [
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Profile photos (accounts/photos.py): a private folder on the embedded default, an
+# S3-compatible bucket in production. Never served from MEDIA_URL: a members-only view reads
+# them, or hands an allowed viewer a signed URL that lapses after PHOTO_URL_SECONDS.
+PHOTO_STORAGE_BUCKET = env("PHOTO_STORAGE_BUCKET", default="")
+PHOTO_URL_SECONDS = env.int("PHOTO_URL_SECONDS", default=300)
+PHOTO_STORAGE: dict[str, Any] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PHOTO_STORAGE_BUCKET,
+            "endpoint_url": env("PHOTO_STORAGE_ENDPOINT_URL", default="") or None,
+            "region_name": env("PHOTO_STORAGE_REGION", default="") or None,
+            "access_key": env("PHOTO_STORAGE_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("PHOTO_STORAGE_SECRET_ACCESS_KEY", default="") or None,
+            "location": "photos",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": PHOTO_URL_SECONDS,
+            "signature_version": "s3v4",
+            "file_overwrite": False,
+        },
+    }
+    if PHOTO_STORAGE_BUCKET
+    else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env(
+                "PHOTO_STORAGE_PATH", default=str(BASE_DIR / "var" / "media" / "photos")
+            ),
+        },
+    }
+)
+# Any uploaded file over this is dropped while the body is read (core/uploads.py); the only
+# uploads are profile photos, whose limit is 10 MB.
+UPLOAD_MAX_FILE_BYTES = 10 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.UploadSizeCapHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "photos": PHOTO_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -442,12 +490,25 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
 
 # No third-party origin anywhere: every script, style, font and image is served by us.
+# Where a browser is sent for a photo with a bucket: its signed URLs' origin.
+_PHOTO_ENDPOINT = env("PHOTO_STORAGE_ENDPOINT_URL", default="").rstrip("/")
+_PHOTO_REGION = env("PHOTO_STORAGE_REGION", default="") or "us-east-1"
+PHOTO_IMAGE_ORIGINS: list[str] = (
+    []
+    if not PHOTO_STORAGE_BUCKET
+    else [_PHOTO_ENDPOINT]
+    if _PHOTO_ENDPOINT
+    else [
+        f"https://{PHOTO_STORAGE_BUCKET}.s3.amazonaws.com",
+        f"https://{PHOTO_STORAGE_BUCKET}.s3.{_PHOTO_REGION}.amazonaws.com",
+    ]
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *PHOTO_IMAGE_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -26,6 +26,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/", include("accounts.member_urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("activities.urls")),
     path("articles/", include("articles.urls")),
     path("feeds/articles/", ArticlesFeed(), name="articles_feed"),

@@ -3,6 +3,7 @@
 import os
 import shutil
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -45,6 +46,21 @@ def _fast_and_isolated(request: pytest.FixtureRequest, settings: object) -> Iter
     yield
     if not integration:
         celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def photo_storage_folder(settings: object, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Every test stores photos in a fresh temporary folder, never in var/media."""
+    folder = tmp_path_factory.mktemp("photos")
+    settings.PHOTO_STORAGE_BUCKET = ""  # type: ignore[attr-defined]
+    settings.STORAGES = {  # type: ignore[attr-defined]
+        **settings.STORAGES,  # type: ignore[attr-defined]
+        "photos": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder)},
+        },
+    }
+    return folder
 
 
 @pytest.fixture

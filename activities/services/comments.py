@@ -17,6 +17,7 @@ from core.viewer import Viewer, viewer_is_member
 from moderation.models import ModerationState
 from moderation.policy import moderation_decide, posting_limits_check
 from moderation.services import content_after_create, content_recheck_after_edit
+from notifications.mentions import mentions_notify
 
 from ..models import UPDATE_COMMENT_MAX_LENGTH, Update, UpdateComment
 from ..selectors import update_list_visible
@@ -94,7 +95,16 @@ def _comment_create(
     content_after_create(item=comment, held_reason=decision.held_reason)
     update_comment_recount(update_id=update.pk)
     comment_notify(comment=comment)
+    _mentions(comment)
     return comment
+
+
+def _mentions(comment: UpdateComment) -> None:
+    """Tell the members a visible comment mentions who may see it, once each."""
+    if comment.moderation_state == ModerationState.VISIBLE:
+        mentions_notify(
+            kind="mention_comment", text=comment.body, author=comment.author, target=comment
+        )
 
 
 def update_comment_can_edit(*, comment: UpdateComment, user: Viewer) -> bool:
@@ -124,6 +134,8 @@ def update_comment_edit(*, comment: UpdateComment, editor: User, body: str) -> U
     locked.edited_at = timezone.now()
     locked.save(update_fields=["body", "body_html", "edited_at"])
     content_recheck_after_edit(item=locked, editor=editor, old_text=old_body, text=body)
+    locked.refresh_from_db(fields=["moderation_state"])
+    _mentions(locked)
     return locked
 
 
@@ -148,3 +160,4 @@ def update_comment_after_state_change(*, comment: UpdateComment) -> None:
     """Moderation changed a comment's state: recount, and send its email once if now visible."""
     update_comment_recount(update_id=comment.update_id)
     comment_notify(comment=comment)
+    _mentions(comment)

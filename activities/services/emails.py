@@ -1,6 +1,7 @@
-"""The activities' emails: a team request, an accepted request, a comment on her update, a
-reply to her comment. Each goes through the outbox in the caller's transaction (sent after
-commit), respects its own opt-out and the member's discreet mode, and is sent at most once.
+"""The activities' notifications: a team request, an accepted request, a comment on her
+update, a reply to her comment. Each goes to notifications (under the bell); its email here is
+the email channel, sent when her preference for the kind says so (docs/notifications.md),
+through the outbox in the caller's transaction, in discreet mode when she asked, at most once.
 """
 
 from email.utils import formataddr, parseaddr
@@ -13,6 +14,7 @@ from accounts.blocks import members_blocked_between
 from accounts.models import User
 from core.mail.services import email_enqueue
 from moderation.models import ModerationState
+from notifications.services import notify
 
 from ..models import UpdateComment
 from ..selectors import update_list_visible
@@ -35,10 +37,12 @@ def _sender(recipient: User) -> str | None:
 
 
 def _may_email(recipient: User) -> bool:
-    return recipient.is_active and recipient.erased_at is None and bool(recipient.email)
+    return recipient.is_active and recipient.erased_at is None
 
 
 def _send(*, template: str, recipient: User, context: dict[str, Any]) -> None:
+    if not recipient.email:
+        return
     email_enqueue(
         template=f"activities/{template}",
         to=recipient.email,
@@ -53,30 +57,39 @@ def _send(*, template: str, recipient: User, context: dict[str, Any]) -> None:
 
 
 def team_request_email(*, sender: User, recipient: User) -> bool:
-    """Tell her someone asked to join her team (unless she turned these off)."""
-    if not _may_email(recipient) or not recipient.notify_team_requests:
-        return False
-    _send(
-        template="team_request",
+    """Tell her someone asked to join her team: under the bell, and by email if she chose."""
+    row = notify(
+        kind="team_request",
         recipient=recipient,
-        context={"sender_name": sender.public_name, "team_url": f"{settings.SITE_URL}/team/"},
+        actor=sender,
+        email=lambda: _send(
+            template="team_request",
+            recipient=recipient,
+            context={
+                "sender_name": sender.public_name,
+                "team_url": f"{settings.SITE_URL}/team/",
+            },
+        ),
     )
-    return True
+    return row is not None
 
 
 def team_accepted_email(*, sender: User, accepter: User) -> bool:
-    """Tell the sender her request was accepted (unless she turned these off)."""
-    if not _may_email(sender) or not sender.notify_team_accepted:
-        return False
-    _send(
-        template="team_accepted",
+    """Tell the sender her request was accepted: under the bell, and by email if she chose."""
+    row = notify(
+        kind="team_accepted",
         recipient=sender,
-        context={
-            "mate_name": accepter.public_name,
-            "mate_url": f"{settings.SITE_URL}{accepter.get_absolute_url()}activities/",
-        },
+        actor=accepter,
+        email=lambda: _send(
+            template="team_accepted",
+            recipient=sender,
+            context={
+                "mate_name": accepter.public_name,
+                "mate_url": f"{settings.SITE_URL}{accepter.get_absolute_url()}activities/",
+            },
+        ),
     )
-    return True
+    return row is not None
 
 
 def _recipient_for(comment: UpdateComment) -> tuple[User, str] | None:
@@ -85,16 +98,15 @@ def _recipient_for(comment: UpdateComment) -> tuple[User, str] | None:
         parent = UpdateComment.objects.select_related("author").get(pk=comment.parent_id)
         if parent.moderation_state != ModerationState.VISIBLE:
             return None
-        recipient = parent.author
-        return (recipient, "reply") if recipient.notify_replies else None
-    recipient = comment.update.author
-    return (recipient, "comment") if recipient.notify_update_comments else None
+        return parent.author, "reply"
+    return comment.update.author, "comment"
 
 
 def comment_notify(*, comment: UpdateComment) -> bool:
-    """Email the update's author about a visible comment, or the parent's author about a
+    """Tell the update's author about a visible comment, or the parent's author about a
     visible reply: once (the `notified` flag is the promise), never to its own writer, never
-    across a block, never to someone who may no longer see the update. Returns whether queued.
+    across a block, never to someone who may no longer see the update. Under the bell, and by
+    email if she chose. Returns whether she was told.
     """
     if comment.moderation_state != ModerationState.VISIBLE or comment.notified:
         return False
@@ -111,13 +123,19 @@ def comment_notify(*, comment: UpdateComment) -> bool:
         return False
     if not UpdateComment.objects.filter(pk=comment.pk, notified=False).update(notified=True):
         return False
-    _send(
-        template=template,
+    row = notify(
+        kind="comment_reply" if template == "reply" else "update_comment",
         recipient=recipient,
-        context={
-            "writer_name": comment.author.public_name,
-            "excerpt": Truncator(comment.body).chars(EXCERPT_CHARS),
-            "url": f"{settings.SITE_URL}{comment.get_absolute_url()}",
-        },
+        actor=comment.author,
+        target=comment,
+        email=lambda: _send(
+            template=template,
+            recipient=recipient,
+            context={
+                "writer_name": comment.author.public_name,
+                "excerpt": Truncator(comment.body).chars(EXCERPT_CHARS),
+                "url": f"{settings.SITE_URL}{comment.get_absolute_url()}",
+            },
+        ),
     )
-    return True
+    return row is not None

@@ -15,6 +15,8 @@ from core.viewer import Viewer, viewer_is_member
 from moderation.models import ModerationState
 from moderation.policy import moderation_decide, posting_limits_check, posting_refusal
 from moderation.services import content_after_create, content_recheck_after_edit
+from notifications.mentions import mentions_notify
+from notifications.services import notify
 
 from .. import feed
 from ..models import UPDATE_MAX_LENGTH, Audience, Update, UpdateHug, UpdateTag
@@ -98,7 +100,14 @@ def _update_create(*, author: User, body: str, tag: str, audience: str) -> Updat
     content_after_create(item=update, held_reason=decision.held_reason)
     if update.moderation_state == ModerationState.VISIBLE:
         _after_commit_published(update)
+        _mentions(update)
     return update
+
+
+def _mentions(update: Update) -> None:
+    """Tell the members it mentions who may see it (once each; a team-only update tells only
+    her team)."""
+    mentions_notify(kind="mention_update", text=update.body, author=update.author, target=update)
 
 
 def update_can_edit(*, update: Update, user: Viewer) -> bool:
@@ -137,10 +146,12 @@ def update_edit(*, update: Update, editor: User, body: str, tag: str, audience: 
         locked.refresh_from_db(fields=["moderation_state"])
     if locked.moderation_state != ModerationState.VISIBLE:
         _after_commit_withdrawn(locked)
-    elif audience != old_audience:
+        return locked
+    if audience != old_audience:
         if audience == Audience.TEAM:
             _after_commit_withdrawn(locked)
         _after_commit_published(locked)
+    _mentions(locked)
     return locked
 
 
@@ -174,14 +185,19 @@ def update_hug_set(*, member: User, target: Update, hugged: bool) -> int:
     )
     if not visible.exists():
         raise NotHuggable("This update cannot be hugged.")
-    return hug_toggle(
+    is_new = hugged and not UpdateHug.objects.filter(update=target, member=member).exists()
+    count = hug_toggle(
         hug_model=UpdateHug, target=target, target_field="update", member=member, hugged=hugged
     )
+    if is_new:
+        notify(kind="update_hug", recipient=target.author, actor=member, target=target)
+    return count
 
 
 def update_after_state_change(*, update: Update) -> None:
     """Moderation hid, restored, approved or held an update: feeds follow its new state."""
     if update.moderation_state == ModerationState.VISIBLE:
         _after_commit_published(update)
+        _mentions(update)
     else:
         _after_commit_withdrawn(update)

@@ -10,7 +10,7 @@ and it carries the same Message-ID both times.
 import logging
 import smtplib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -97,6 +97,38 @@ def email_enqueue_rendered(
     )
     transaction.on_commit(lambda: outbox_dispatch(message_ids=[message.id]))
     return message
+
+
+def email_enqueue_many(
+    *, template: str, messages: Sequence[tuple[str, Mapping[str, Any], str | None]]
+) -> int:
+    """Queue one rendered email per (to, context, from_email) in a single insert (a daily
+    digest's batch); dispatched after commit like email_enqueue. Returns how many."""
+    now = timezone.now()
+    rows = []
+    for to, context, from_email in messages:
+        subject, text, html = email_render(template=template, context=context)
+        sender = from_email or settings.DEFAULT_FROM_EMAIL
+        rows.append(
+            OutboxMessage(
+                kind=template,
+                to_email=to,
+                from_email=sender,
+                subject=subject[:255],
+                body_text=text,
+                body_html=html,
+                headers={},
+                message_id=message_id_make(kind="mail", key=uuid.uuid4().hex, from_email=sender),
+                next_attempt_at=now,
+            )
+        )
+    if not rows:
+        return 0
+    created = OutboxMessage.objects.bulk_create(rows)
+    ids = [m.id for m in created if m.id is not None]
+    if ids:
+        transaction.on_commit(lambda: outbox_dispatch(message_ids=ids))
+    return len(rows)
 
 
 def outbox_dispatch(*, message_ids: list[int]) -> None:

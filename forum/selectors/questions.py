@@ -9,8 +9,10 @@ from catalogue.models import Treatment
 from core.viewer import Viewer, viewer_is_member, viewer_is_moderator
 from moderation.context_notes import with_context_notes
 from moderation.models import ModerationState
+from notifications.models import Channel
+from notifications.preferences import channel_for
 
-from ..models import Answer, AnswerHug, FollowPreference, Question, QuestionFollow, QuestionHug
+from ..models import Answer, AnswerHug, FollowFrequency, Question, QuestionFollow, QuestionHug
 from .base import (
     ANSWERS_PAGE_SIZE,
     MAX_PK,
@@ -25,7 +27,7 @@ def question_for_viewer(*, pk: int, viewer: Viewer) -> Question | None:
     if not 0 < pk <= MAX_PK:
         return None
     question = (
-        with_context_notes(Question.objects.select_related("author"))
+        with_context_notes(Question.objects.select_related("author", "author__profile"))
         .prefetch_related("topics", "treatments")
         .filter(pk=pk)
         .first()
@@ -320,8 +322,10 @@ def viewer_state(*, question: Question, viewer: Viewer) -> ViewerState:
 
 def follow_preference_for(*, member: User) -> str:
     """The member's email frequency for followed questions (immediate by default)."""
-    pref = FollowPreference.objects.filter(member=member).values_list("frequency", flat=True)
-    return pref.first() or FollowPreference.Frequency.IMMEDIATE
+    channel = channel_for(member_id=member.pk, group="following")
+    if channel == Channel.EMAIL:
+        return str(FollowFrequency.IMMEDIATE)
+    return str(FollowFrequency.DAILY if channel == Channel.DIGEST else FollowFrequency.NEVER)
 
 
 def followed_questions(*, member: User, limit: int = 100) -> list[Question]:

@@ -1,12 +1,10 @@
 """Every forum write. Split by concern; import from here."""
 
 from .notifications import (
-    DIGEST_QUESTIONS_PER_EMAIL,
     UNFOLLOW_SALT,
     answer_notify_followers,
     answer_notify_sweep,
     follow_preference_set,
-    forum_daily_digest_send,
     question_follow_set,
     unfollow_by_token,
     unfollow_token,
@@ -32,7 +30,6 @@ from .posts import (
 )
 
 __all__ = [
-    "DIGEST_QUESTIONS_PER_EMAIL",
     "MAX_TOPICS",
     "UNFOLLOW_SALT",
     "anonymous_reveal",
@@ -46,7 +43,6 @@ __all__ = [
     "answer_open_for_replies",
     "answer_state_changed",
     "follow_preference_set",
-    "forum_daily_digest_send",
     "member_forum_counts",
     "question_create",
     "question_delete",

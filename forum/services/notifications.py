@@ -1,8 +1,8 @@
-"""Follows and the emails they bring: per-answer, daily batch, one-click unfollow."""
+"""Follows and who hears about a new answer (through notifications), one-click unfollow."""
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -15,11 +15,15 @@ from django.utils import timezone
 from accounts.models import User
 from core.mail.services import email_enqueue
 from moderation.models import ModerationState
+from notifications.mentions import mentions_notify
+from notifications.models import Channel
+from notifications.preferences import preference_set
+from notifications.services import notify
 
 from ..models import (
     Answer,
     AnswerNotification,
-    FollowPreference,
+    FollowFrequency,
     Question,
     QuestionFollow,
 )
@@ -38,14 +42,21 @@ def question_follow_set(*, question: Question, member: User, follow: bool) -> bo
     return False
 
 
-def follow_preference_set(*, member: User, frequency: str) -> FollowPreference:
-    """Store how often the member hears about followed questions."""
-    if frequency not in FollowPreference.Frequency.values:
+# The follow page's three choices, as the notifications' channels of the "following" line.
+FREQUENCY_TO_CHANNEL: dict[str, str] = {
+    FollowFrequency.IMMEDIATE: Channel.EMAIL,
+    FollowFrequency.DAILY: Channel.DIGEST,
+    FollowFrequency.NEVER: Channel.IN_APP,
+}
+
+
+def follow_preference_set(*, member: User, frequency: str) -> str:
+    """Store how often the member hears about followed questions: her notifications
+    preference for "New answers on questions you follow" (one place for every kind)."""
+    if frequency not in FollowFrequency.values:
         raise ValidationError("Choose one of the offered frequencies.")
-    pref, _ = FollowPreference.objects.update_or_create(
-        member=member, defaults={"frequency": frequency}
-    )
-    return pref
+    preference_set(member=member, group="following", channel=FREQUENCY_TO_CHANNEL[frequency])
+    return frequency
 
 
 def unfollow_token(*, follow: QuestionFollow) -> str:
@@ -63,66 +74,118 @@ def unfollow_by_token(*, token: str) -> Question | None:
     return Question.objects.filter(pk=question_id).first()
 
 
-def _frequency_of(members: list[Any]) -> dict[int, str]:
-    prefs = dict(
-        FollowPreference.objects.filter(member__in=members).values_list("member_id", "frequency")
-    )
-    return {m.pk: prefs.get(m.pk, FollowPreference.Frequency.IMMEDIATE) for m in members}
-
-
 def _unsubscribe_headers(url: str) -> dict[str, str]:
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
-def answer_notify_followers(*, answer_id: int) -> int:
-    """Email followers about one answer, at most once each, never its author. Idempotent."""
+def _answer_visible(answer_id: int) -> Answer | None:
     answer = (
-        Answer.objects.select_related("question")
+        Answer.objects.select_related("question", "author")
         .filter(pk=answer_id, moderation_state=ModerationState.VISIBLE)
         .first()
     )
     if answer is None or answer.question.moderation_state != ModerationState.VISIBLE:
+        return None
+    return answer
+
+
+def _first_time(member: User, answer: Answer) -> bool:
+    """The once-only promise: one row per (member, answer), whoever she is to it."""
+    _, created = AnswerNotification.objects.get_or_create(
+        follower=member, answer=answer, defaults={"sent_at": timezone.now()}
+    )
+    return created
+
+
+def _follower_email(answer: Answer, follow: QuestionFollow, link: str) -> Callable[[], None]:
+    def send() -> None:
+        url = f"{settings.SITE_URL}/questions/unfollow/{unfollow_token(follow=follow)}/"
+        email_enqueue(
+            template="forum/new_answer",
+            to=follow.member.email,
+            context={
+                "member_name": follow.member.public_name,
+                "question_title": answer.question.title,
+                "question_url": link,
+                "is_reply": answer.parent_id is not None,
+                "unfollow_url": url,
+                "preferences_url": f"{settings.SITE_URL}/questions/following/",
+            },
+            headers=_unsubscribe_headers(url),
+        )
+
+    return send
+
+
+def _direct_recipients(answer: Answer) -> list[tuple[User, str]]:
+    """The parent answer's author for a reply; the question's author for an answer."""
+    if answer.parent_id is not None:
+        parent = Answer.objects.select_related("author").filter(pk=answer.parent_id).first()
+        if parent is None or parent.moderation_state != ModerationState.VISIBLE:
+            return []
+        return [(parent.author, "answer_reply")]
+    return [(answer.question.author, "question_answer")]
+
+
+def answer_mentions(answer: Answer) -> None:
+    """Tell the members a visible answer mentions (once each); anonymous stays anonymous."""
+    if answer.moderation_state == ModerationState.VISIBLE:
+        mentions_notify(
+            kind="mention_answer",
+            text=answer.body,
+            author=answer.author,
+            target=answer,
+            anonymous=answer.is_anonymous,
+        )
+
+
+def answer_notify_followers(*, answer_id: int) -> int:
+    """Tell who cares about one visible answer, at most once each, never its author: the
+    question's author ("answered your question") or, for a reply, the parent's author, then
+    the question's followers. Each through notifications, whose preference decides in-app,
+    email at once (the follow email with its one-click unfollow), the daily digest or nothing.
+    An anonymous answer never names its author. Idempotent; returns how many were told."""
+    answer = _answer_visible(answer_id)
+    if answer is None:
         return 0
-    follows = list(
-        QuestionFollow.objects.filter(question=answer.question)
+    follows = {
+        f.member_id: f
+        for f in QuestionFollow.objects.filter(question=answer.question)
         .exclude(member_id=answer.author_id)
         .filter(member__is_active=True, member__erased_at__isnull=True)
         .select_related("member")
-    )
-    frequency = _frequency_of([f.member for f in follows])
+    }
     from ..selectors import answer_url
 
     # Once for every follower: the page that shows the answer to any ordinary member.
-    answer_link = settings.SITE_URL + answer_url(answer=answer, viewer=AnonymousUser())
-    sent = 0
-    for follow in follows:
-        member = follow.member
-        if frequency[member.pk] == FollowPreference.Frequency.NEVER:
+    link = settings.SITE_URL + answer_url(answer=answer, viewer=AnonymousUser())
+    told = 0
+    direct = [(r, k) for r, k in _direct_recipients(answer) if r.pk != answer.author_id]
+    # The question's author (or the parent's) hears it as hers; followers as followers.
+    everyone = direct + [(f.member, "followed_answer") for f in follows.values()]
+    done: set[int] = set()
+    for recipient, kind in everyone:
+        if recipient.pk in done:
             continue
+        done.add(recipient.pk)
+        follow = follows.get(recipient.pk)
         with transaction.atomic():
-            note, created = AnswerNotification.objects.get_or_create(follower=member, answer=answer)
-            if not created or frequency[member.pk] != FollowPreference.Frequency.IMMEDIATE:
+            if not _first_time(recipient, answer):
                 continue
-            url = f"{settings.SITE_URL}/questions/unfollow/{unfollow_token(follow=follow)}/"
-            email_enqueue(
-                template="forum/new_answer",
-                to=member.email,
-                context={
-                    "member_name": member.public_name,
-                    "question_title": answer.question.title,
-                    "question_url": answer_link,
-                    "is_reply": answer.parent_id is not None,
-                    "unfollow_url": url,
-                    "preferences_url": f"{settings.SITE_URL}/questions/following/",
-                },
-                headers=_unsubscribe_headers(url),
+            row = notify(
+                kind=kind,
+                recipient=recipient,
+                actor=answer.author,
+                target=answer,
+                anonymous=answer.is_anonymous,
+                email=_follower_email(answer, follow, link) if follow is not None else None,
             )
-            AnswerNotification.objects.filter(pk=note.pk).update(sent_at=timezone.now())
-            sent += 1
+            told += row is not None
+    answer_mentions(answer)
     Answer.objects.filter(pk=answer.pk, followers_notified_at__isnull=True).update(
         followers_notified_at=timezone.now()
     )
-    return sent
+    return told
 
 
 # The sweep leaves fresh answers to their own task, and gives up on answers older than this.
@@ -152,62 +215,3 @@ def answer_notify_sweep(*, batch_size: int = 200) -> int:
     if answer_ids:
         logger.info("forum: sweep announced %s answers", len(answer_ids))
     return len(answer_ids)
-
-
-# A day's batch: one email per member, each listing at most this many questions.
-DIGEST_QUESTIONS_PER_EMAIL = 20
-
-
-def forum_daily_digest_send(*, batch_size: int = 500) -> int:
-    """Send each daily-preference member one email for their pending notifications. Idempotent."""
-    pending = AnswerNotification.objects.filter(sent_at__isnull=True)
-    member_ids = list(pending.values_list("follower_id", flat=True).distinct()[:batch_size])
-    sent = 0
-    for member_id in member_ids:
-        with transaction.atomic():
-            rows = list(
-                AnswerNotification.objects.select_for_update(skip_locked=True)
-                .filter(follower_id=member_id, sent_at__isnull=True)
-                .select_related("follower", "answer__question")
-            )
-            if not rows:
-                continue
-            member = rows[0].follower
-            visible = [
-                r
-                for r in rows
-                if r.answer.moderation_state == ModerationState.VISIBLE
-                and r.answer.question.moderation_state == ModerationState.VISIBLE
-                and QuestionFollow.objects.filter(
-                    member_id=member_id, question_id=r.answer.question_id
-                ).exists()
-            ]
-            AnswerNotification.objects.filter(pk__in=[r.pk for r in rows]).update(
-                sent_at=timezone.now()
-            )
-            if not visible or not member.is_active or member.erased_at:
-                continue  # never an empty email
-            counts: dict[int, int] = {}
-            questions: dict[int, Question] = {}
-            for r in visible:
-                counts[r.answer.question_id] = counts.get(r.answer.question_id, 0) + 1
-                questions[r.answer.question_id] = r.answer.question
-            items = [
-                {
-                    "title": q.title,
-                    "url": settings.SITE_URL + q.get_absolute_url(),
-                    "new_answers": counts[qid],
-                }
-                for qid, q in list(questions.items())[:DIGEST_QUESTIONS_PER_EMAIL]
-            ]
-            email_enqueue(
-                template="forum/daily_answers",
-                to=member.email,
-                context={
-                    "member_name": member.public_name,
-                    "items": items,
-                    "preferences_url": f"{settings.SITE_URL}/questions/following/",
-                },
-            )
-            sent += 1
-    return sent

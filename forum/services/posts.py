@@ -20,6 +20,8 @@ from core.viewer import viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import PostKind, moderation_decide, posting_limits_check, posting_refusal
 from moderation.services import content_after_create, content_recheck_after_edit
+from notifications.mentions import mentions_notify
+from notifications.services import notify
 
 from ..models import (
     AnonymousReveal,
@@ -30,6 +32,7 @@ from ..models import (
     QuestionHug,
 )
 from ..team_feed import question_announce_to_team
+from .notifications import answer_mentions
 
 MAX_TOPICS = 3
 
@@ -119,6 +122,7 @@ def _question_create(
     question.treatments.set(treatments or [])
     QuestionFollow.objects.get_or_create(member=author, question=question)
     question_announce_to_team(question=question)
+    _question_mentions(question)
     return question
 
 
@@ -161,6 +165,8 @@ def question_edit(
     if text != old_text:
         # An edit meets the trust rules a new question would (held again, or urgent).
         content_recheck_after_edit(item=question, editor=editor, old_text=old_text, text=text)
+    question.refresh_from_db(fields=["moderation_state"])
+    _question_mentions(question)
     return question
 
 
@@ -285,6 +291,8 @@ def answer_edit(*, answer: Answer, editor: User, body: str) -> Answer:
     answer.save(update_fields=["body", "body_html", "edited_at"])
     # An edit meets the trust rules a new answer would; moderation recounts the question.
     content_recheck_after_edit(item=answer, editor=editor, old_text=old_text, text=body)
+    answer.refresh_from_db(fields=["moderation_state"])
+    answer_mentions(answer)
     return answer
 
 
@@ -320,6 +328,19 @@ def question_state_changed(question: Question) -> None:
     """Moderation changed a question's state: recount; once visible, its team hears of it."""
     question_recount(question_id=question.pk)
     question_announce_to_team(question=question)
+    _question_mentions(question)
+
+
+def _question_mentions(question: Question) -> None:
+    """Tell the members a visible question mentions (once each); anonymous stays anonymous."""
+    if question.moderation_state == ModerationState.VISIBLE:
+        mentions_notify(
+            kind="mention_question",
+            text=f"{question.title}\n{question.body}",
+            author=question.author,
+            target=question,
+            anonymous=question.is_anonymous,
+        )
 
 
 def answer_state_changed(answer: Answer) -> None:
@@ -378,9 +399,14 @@ def answer_hug_set(*, member: User, target: Answer, hugged: bool) -> int:
     question_state = target.question.moderation_state
     if target.moderation_state in _UNHUGGABLE or question_state != ModerationState.VISIBLE:
         raise NotHuggable("This answer cannot be hugged.")
-    return hug_toggle(
+    is_new = hugged and not AnswerHug.objects.filter(answer=target, member=member).exists()
+    count = hug_toggle(
         hug_model=AnswerHug, target=target, target_field="answer", member=member, hugged=hugged
     )
+    if is_new:
+        # An anonymous answer's author is told without anyone learning who she is.
+        notify(kind="answer_hug", recipient=target.author, actor=member, target=target)
+    return count
 
 
 def answer_mark_helpful(*, answer: Answer, member: User, helpful: bool) -> Answer:

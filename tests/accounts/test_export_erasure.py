@@ -1,16 +1,22 @@
 """/accounts/export/ and /accounts/delete/, with the registries other apps extend."""
 
+import base64
+import io
 import json
 from http import HTTPStatus
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.core.files.storage import storages
 from django.urls import reverse
 
 from accounts.erasure import register_eraser, unregister_eraser
 from accounts.export import register_exporter, unregister_exporter
 from accounts.models import HealthDataConsent, Profile, User
+from accounts.photo_services import profile_photo_set
+from accounts.photo_store import photo_file_name
+from accounts.photos import PHOTO_SIZES
 from accounts.services import member_erase
 from articles.models import CommentHug
 from core.mail.models import OutboxMessage
@@ -20,6 +26,7 @@ from tests.articles.factories import ArticleFactory, CommentFactory
 from tests.factories import TEST_PASSWORD
 
 from .factories import member_with_profile
+from .photo_files import jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +220,39 @@ def test_export_includes_own_article_comments_and_hugs_and_nothing_of_others(
     assert "Their own story" not in raw
     assert other_member.display_name not in raw
     assert other_member.email not in raw
+
+
+# --- the profile photo --------------------------------------------------------------------
+
+
+def _photo_member() -> tuple[User, str]:
+    user = member_with_profile()
+    profile = profile_photo_set(user=user, stream=io.BytesIO(jpeg_bytes(gps=True)), size=None)
+    return user, profile.photo_key
+
+
+def test_export_includes_her_photo_as_stored(client) -> None:
+    user, key = _photo_member()
+    client.force_login(user)
+    data = json.loads(client.get(reverse("accounts:export")).content)
+    with storages["photos"].open(photo_file_name(key=key, size=256)) as handle:
+        stored = handle.read()
+    assert data["photo"]["content_type"] == "image/webp"
+    assert base64.b64decode(data["photo"]["base64"]) == stored
+    assert "photo_key" not in data["profile"]
+
+
+def test_export_without_photo_says_none(client) -> None:
+    user = member_with_profile()
+    client.force_login(user)
+    assert json.loads(client.get(reverse("accounts:export")).content)["photo"] is None
+
+
+def test_member_erase_deletes_the_photo_files_from_storage() -> None:
+    user, key = _photo_member()
+    storage = storages["photos"]
+    names = [photo_file_name(key=key, size=size) for size in PHOTO_SIZES]
+    assert all(storage.exists(name) for name in names)
+    member_erase(user=user)
+    assert not any(storage.exists(name) for name in names)
+    assert Profile.objects.get(user=user).photo_key == ""

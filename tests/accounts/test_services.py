@@ -42,7 +42,6 @@ def _settings(user: User, *, consent: bool, **profile_data: Any) -> User:
     return member_settings_update(
         user=user,
         display_name=user.display_name,
-        notify_replies=True,
         prefers_larger_text=False,
         health_consent=consent,
         profile_data=profile_data,
@@ -139,24 +138,19 @@ def test_member_settings_update_unticking_consent_withdraws_it_and_erases_health
     assert profile.bio == "Hello"
 
 
-def test_member_settings_update_saves_name_and_email_preferences():
-    user = UserFactory.create(notify_replies=False, prefers_larger_text=False)
+def test_member_settings_update_saves_name_and_reading_preference():
+    user = UserFactory.create(prefers_larger_text=False)
 
     member_settings_update(
         user=user,
         display_name="Quiet Heron",
-        notify_replies=True,
         prefers_larger_text=True,
         health_consent=False,
         profile_data={},
     )
 
     user.refresh_from_db()
-    assert (user.display_name, user.notify_replies, user.prefers_larger_text) == (
-        "Quiet Heron",
-        True,
-        True,
-    )
+    assert (user.display_name, user.prefers_larger_text) == ("Quiet Heron", True)
 
 
 # --- member_erase: what is scrubbed, what stays, idempotency ---
@@ -178,7 +172,7 @@ def test_member_erase_scrubs_identity_sign_in_and_privileges():
     assert erased.display_name == FORMER_MEMBER
     assert erased.handle != handle
     assert (erased.is_active, erased.is_staff, erased.is_superuser) == (False, False, False)
-    assert (erased.notify_replies, erased.prefers_larger_text) == (False, False)
+    assert erased.prefers_larger_text is False
     assert not erased.has_usable_password()
     assert erased.erased_at is not None
     assert not erased.groups.exists()

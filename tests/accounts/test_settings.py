@@ -39,7 +39,6 @@ def _form(**overrides):
         "age_range_visibility": "me",
         "region": "Ohio",
         "region_visibility": "members",
-        "notify_replies": "on",
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -65,14 +64,13 @@ def test_settings_page_shows_form_and_preview(member_client):
 
 
 def test_settings_save_profile_and_preferences(member_client, member):
-    response = member_client.post(URL, _form(prefers_larger_text="on", notify_replies=None))
+    response = member_client.post(URL, _form(prefers_larger_text="on"))
 
     assert response.status_code == HTTPStatus.FOUND
     member.refresh_from_db()
     profile = Profile.objects.get(user=member)
     assert member.display_name == "Quiet Heron"
     assert member.prefers_larger_text is True
-    assert member.notify_replies is False
     assert profile.role == "living_with"
     assert profile.region == "Ohio"
     assert response.cookies["text_size"].value == "large"
@@ -227,6 +225,7 @@ def test_settings_sections_start_closed_and_hold_every_setting(member_client):
         "activities",
         "email",
         "reading",
+        "notifications",
         "account",
     ]
     for name in SettingsForm.base_fields:

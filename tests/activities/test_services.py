@@ -26,6 +26,8 @@ from core.hugs import NotHuggable
 from moderation.models import ModerationCase, ModerationState
 from moderation.policy import PostingLimitExceeded
 from moderation.services import content_approve, content_hide, content_restore
+from notifications.models import Channel
+from notifications.preferences import preferences_set
 from tests.factories import UserFactory
 
 from .factories import UpdateCommentFactory, UpdateFactory
@@ -298,8 +300,7 @@ def test_update_comment_create_reply_emails_the_parent_author(
 def test_update_comment_create_respects_the_opt_out(
     author, mate, mailoutbox, django_capture_on_commit_callbacks
 ):
-    author.notify_update_comments = False
-    author.save()
+    preferences_set(member=author, channels={"comments": Channel.IN_APP}, pause_email=False)
 
     with django_capture_on_commit_callbacks(execute=True):
         update_comment_create(update=UpdateFactory.create(author=author), author=mate, body="Hi")

@@ -333,7 +333,7 @@ def test_members_like_me_tag_suggests_members_sharing_visible_facts_only(rf, aut
     assert "Quiet One" not in html
 
 
-def test_settings_save_the_activities_email_choices_and_profile_choices(client, author):
+def test_settings_save_discreet_email_and_the_activities_profile_choices(client, author):
     from tests.accounts.test_bad_input import SETTINGS_DEFAULTS
 
     _login(client, author)
@@ -343,7 +343,6 @@ def test_settings_save_the_activities_email_choices_and_profile_choices(client, 
         {
             **SETTINGS_DEFAULTS,
             "display_name": "Rosa",
-            "notify_update_comments": "on",
             "discreet_email": "on",
             "show_posts_on_activities": "on",
             "team_count_visibility": "team",
@@ -352,9 +351,7 @@ def test_settings_save_the_activities_email_choices_and_profile_choices(client, 
 
     author.refresh_from_db()
     assert response.status_code == HTTPStatus.FOUND
-    assert author.notify_update_comments is True
-    assert author.notify_team_requests is False
-    assert author.notify_team_accepted is False
+    # Which activities emails she gets is chosen in the notifications section.
     assert author.discreet_email is True
     assert author.profile.show_posts_on_activities is True
     assert author.profile.team_count_visibility == "team"

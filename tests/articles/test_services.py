@@ -17,6 +17,8 @@ from articles.services import (
 from core.mail.models import OutboxMessage
 from moderation.models import ModerationState
 from moderation.policy import PostingLimitExceeded
+from notifications.models import Channel
+from notifications.preferences import preferences_set
 from tests.factories import UserFactory
 
 from .factories import ArticleFactory, CommentFactory
@@ -261,8 +263,7 @@ def test_reply_email_not_sent_to_the_replier_themselves(
 def test_reply_email_not_sent_when_preference_off(
     article, member, other_member, mailoutbox, django_capture_on_commit_callbacks
 ):
-    member.notify_replies = False
-    member.save(update_fields=["notify_replies"])
+    preferences_set(member=member, channels={"replies": Channel.IN_APP}, pause_email=False)
     parent = comment_create(article=article, author=member, body="Question")
 
     with django_capture_on_commit_callbacks(execute=True):

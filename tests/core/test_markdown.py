@@ -2,7 +2,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from core.markdown import render_article_markdown, render_member_markdown
+from core.markdown import mention_handles, render_article_markdown, render_member_markdown
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -142,3 +142,32 @@ def test_render_member_markdown_links_a_written_link_once():
 
     assert html.count("<a ") == 2
     assert '<a href="https://a.example/guide" rel="nofollow ugc noopener">the guide</a>' in html
+
+
+def test_member_markdown_links_a_mention_to_the_profile():
+    html = render_member_markdown("Thank you @AmberAster, and **@bea**!")
+
+    assert '<a href="/members/amberaster/" rel="nofollow ugc noopener">@AmberAster</a>' in html
+    assert '<strong><a href="/members/bea/"' in html
+
+
+def test_member_markdown_leaves_emails_code_and_links_alone():
+    html = render_member_markdown("Mail me at rosa@example.com, `@code`, [@bea](https://x.org)")
+
+    assert "/members/" not in html
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ['@"><script>alert(1)</script>', "@x<img src=x onerror=alert(1)>", "@javascript:alert(1)"],
+)
+def test_member_markdown_mentions_keep_sanitising_strict(payload):
+    html = render_member_markdown(payload)
+
+    assert "<script" not in html
+    assert "<img" not in html
+    assert 'href="javascript' not in html
+
+
+def test_mention_handles_lists_each_handle_once_in_order():
+    assert mention_handles("@Bea hi @amberaster and @bea, mail a@b.com") == ["bea", "amberaster"]

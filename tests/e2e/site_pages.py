@@ -218,6 +218,12 @@ MAIN_PAGES = [
     SitePage("conversation", lambda w: _conversation(w), member=True),
     SitePage("blocks", lambda w: "/accounts/settings/blocked/", member=True),
     SitePage("settings-health", lambda w: "/accounts/settings/?section=health", member=True),
+    SitePage("notifications", lambda w: "/notifications/", member=True),
+    SitePage(
+        "settings-notifications",
+        lambda w: "/accounts/settings/?section=notifications",
+        member=True,
+    ),
     SitePage("members-filtered", lambda w: "/members/?stage=2&her2_status=positive", member=True),
     SitePage("newsletter-subscribe", lambda w: "/newsletter/subscribe/"),
     SitePage("newsletter-preferences", lambda w: newsletter_link(w, "preferences")),

@@ -27,7 +27,7 @@ def test_visitor_reads_flagship_article_without_comment_text_and_subscribes(
 
     expect(page.get_by_role("heading", level=1)).to_have_text(article.title)
     expect(page.locator("#comments")).to_contain_text("Comments are only visible to members")
-    expect(page.get_by_role("link", name="Join for free")).to_be_visible()
+    expect(page.locator("#comments").get_by_role("link", name="Join for free")).to_be_visible()
     html = page.content()
     assert comment.body[:60] not in html
     assert comment.author.display_name not in html

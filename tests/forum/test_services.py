@@ -10,8 +10,7 @@ from core.mail.models import OutboxMessage
 from forum import services
 from forum.models import (
     Answer,
-    AnswerNotification,
-    FollowPreference,
+    FollowFrequency,
     Question,
     QuestionFollow,
     QuestionHug,
@@ -19,6 +18,8 @@ from forum.models import (
 from forum.urgent import urgent_symptoms_found
 from moderation import services as moderation_services
 from moderation.models import ModerationCase, ModerationState
+from notifications.delivery import digest_batch_send
+from notifications.models import Notification
 from tests.factories import TopicFactory, UserFactory
 
 from .factories import AnswerFactory, QuestionFactory, answers_fill_first_page
@@ -208,35 +209,48 @@ def test_answer_notify_followers_email_has_no_answer_text_and_an_unfollow_link(
     assert message.headers["List-Unsubscribe"].startswith("<")
 
 
-def test_answer_notify_followers_daily_preference_waits_for_batch(
-    question, member, django_capture_on_commit_callbacks
+def test_answer_notify_followers_daily_preference_waits_for_the_notifications_digest(
+    question, member, other_member, django_capture_on_commit_callbacks
 ):
-    services.follow_preference_set(member=question.author, frequency="daily")
+    services.question_follow_set(question=question, member=other_member, follow=True)
+    services.follow_preference_set(member=other_member, frequency="daily")
 
     with django_capture_on_commit_callbacks(execute=True):
         services.answer_create(question=question, author=member, body="One")
         services.answer_create(question=question, author=member, body="Two")
 
-    assert not OutboxMessage.objects.filter(to_email=question.author.email).exists()
-    assert services.forum_daily_digest_send() == 1
-    assert services.forum_daily_digest_send() == 0
-    digest = OutboxMessage.objects.get(to_email=question.author.email)
-    assert digest.kind == "forum/daily_answers"
-    assert "2 new" in digest.body_text
+    assert not OutboxMessage.objects.filter(to_email=other_member.email).exists()
+    later = timezone.now() + timedelta(days=1)
+    assert digest_batch_send(cutoff=later) == (1, False)
+    digest = OutboxMessage.objects.get(to_email=other_member.email)
+    assert digest.kind == "notifications/digest"
+    assert "New answers on questions you follow: 2" in digest.body_text
+    assert digest_batch_send(cutoff=later) == (0, False)
 
 
-def test_answer_notify_followers_never_preference_sends_nothing(
-    question, member, django_capture_on_commit_callbacks
+def test_answer_notify_followers_never_preference_sends_no_email_but_rings_the_bell(
+    question, member, other_member, django_capture_on_commit_callbacks
 ):
-    services.follow_preference_set(
-        member=question.author, frequency=FollowPreference.Frequency.NEVER
-    )
+    services.question_follow_set(question=question, member=other_member, follow=True)
+    services.follow_preference_set(member=other_member, frequency=FollowFrequency.NEVER)
 
     with django_capture_on_commit_callbacks(execute=True):
         services.answer_create(question=question, author=member, body="One")
 
-    assert not OutboxMessage.objects.exists()
-    assert not AnswerNotification.objects.exists()
+    assert not OutboxMessage.objects.filter(to_email=other_member.email).exists()
+    assert Notification.objects.filter(recipient=other_member, kind="followed_answer").exists()
+    other_member.refresh_from_db()
+    assert other_member.notifications_unread == 1
+
+
+def test_answer_notify_followers_tells_the_question_author_as_hers(
+    question, member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_create(question=question, author=member, body="One")
+
+    kinds = list(Notification.objects.values_list("recipient_id", "kind"))
+    assert kinds == [(question.author_id, "question_answer")]
 
 
 def test_unfollow_by_token_removes_follow_and_rejects_forgery(question):

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from core.mail.models import OutboxMessage
-from forum import services, tasks
+from forum import tasks
 from forum.models import Answer, AnswerNotification
 
 from .factories import AnswerFactory
@@ -42,16 +42,3 @@ def test_answer_notify_sweep_announces_a_forgotten_answer_once(question):
 
     assert (first, second) == (1, 0)
     assert OutboxMessage.objects.filter(to_email=question.author.email).count() == 1
-
-
-def test_forum_daily_digest_send_sends_each_waiting_member_one_email_once(question):
-    services.follow_preference_set(member=question.author, frequency="daily")
-    for _ in range(2):
-        tasks.answer_notify_followers(AnswerFactory.create(question=question).pk)
-
-    first = tasks.forum_daily_digest_send()
-    second = tasks.forum_daily_digest_send()
-
-    assert (first, second) == (1, 0)
-    digest = OutboxMessage.objects.get(to_email=question.author.email)
-    assert digest.kind == "forum/daily_answers"

@@ -35,7 +35,26 @@ def content_objects(*, author: User) -> dict[str, Any]:
     found.update(_treatments(author=author))
     found.update(_activities(author=author, someone=someone))
     found.update(_conversations(author=author, someone=someone))
+    found.update(_notifications(author=author, someone=someone))
+    found["photo_key"] = _photo(owner=someone)
     return found
+
+
+def _notifications(*, author: User, someone: User) -> dict[str, Any]:
+    """A notification for `author` (someone asked to join her team)."""
+    from notifications.services import notify
+
+    return {"notification": notify(kind="team_request", recipient=author, actor=someone)}
+
+
+def _photo(*, owner: User) -> str:
+    """A profile photo shared with members (stored in the test's photo folder)."""
+    import io
+
+    from accounts.photo_services import profile_photo_set
+    from tests.accounts.photo_files import jpeg_bytes
+
+    return profile_photo_set(user=owner, stream=io.BytesIO(jpeg_bytes()), size=None).photo_key
 
 
 def _articles(*, author: User, someone: User) -> dict[str, Any]:

@@ -144,6 +144,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "mfa_download_recovery_codes": ALLAUTH_MEMBER_PAGE,
     # accounts: a member's own settings, export and erasure; the member directory
     "accounts:settings": Expect(**members_only(get=OK, post=FORM)),
+    "accounts:photo": Expect(**members_only(get=OK, post=FORM)),
     "accounts:export": Expect(**members_only(get=OK)),
     "accounts:delete": Expect(**members_only(get=OK, post=FORM)),
     # the welcome flow (members) and "send the confirmation link again" (anyone)
@@ -156,6 +157,10 @@ EXPECTATIONS: dict[str, Expect] = {
     "members:directory": Expect(**members_only(get=OK)),
     "members:profile": Expect(
         **members_only(get=OK), kwargs=lambda o: {"handle": o.viewers.other_member.handle}
+    ),
+    # a member's photo (shared with members): visitors get 404 as for a missing photo
+    "members:photo": Expect(
+        get=by_role(HIDDEN, OK), post=NOT_ALLOWED, kwargs=lambda o: {"key": o.photo_key, "size": 48}
     ),
     # newsletter: anyone, with a signed token where there is one
     "newsletter:subscribe": Expect(get=OK, post=FORM),
@@ -343,6 +348,21 @@ EXPECTATIONS: dict[str, Expect] = {
         kwargs=lambda o: {"handle": o.viewers.member.handle},
     ),
     "activities:team": Expect(**members_only(get=OK)),
+    # notifications: her own, for every signed-in person; another member's notification id
+    # leads back to her own list, marking nothing.
+    "notifications:list": Expect(**members_only(get=OK)),
+    "notifications:bell": Expect(**members_only(get=OK)),
+    "notifications:mention_suggestions": Expect(**members_only(get=OK)),
+    "notifications:read_all": Expect(get=by_role(LOGIN, NOT_ALLOWED), post=by_role(LOGIN, DONE)),
+    "notifications:preferences": Expect(get=by_role(LOGIN, NOT_ALLOWED), post=by_role(LOGIN, DONE)),
+    "notifications:open": Expect(
+        **members_only(get=REDIRECT), kwargs=lambda o: {"pk": o.notification.pk}
+    ),
+    "notifications:read": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, DONE),
+        kwargs=lambda o: {"pk": o.notification.pk},
+    ),
     # Team writes answer every member with a message and a redirect (a request that is not
     # hers, or a block in the way, reads the same as success or "no longer waiting").
     "activities:team_request": Expect(

@@ -10,6 +10,7 @@ from activities import demo as activities_demo
 from articles import demo as articles_demo
 from forum import demo as forum_demo
 from moderation import demo as moderation_demo
+from mybcteam import demo_notifications
 from newsletter import demo as newsletter_demo
 from treatments import demo as treatments_demo
 from treatments import experience_demo
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             experience_demo.seed()
             moderation_demo.seed()
             newsletter_demo.seed()
+            demo_notifications.seed()
         self.stdout.write(self.style.SUCCESS("Demo content is ready. Log in with:"))
         for role, email in logins:
             self.stdout.write(f"  {role:<10} {email}  password: {accounts_demo.DEMO_PASSWORD}")

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_treatments_from_catalogue'),
+        ('accounts', '0003_welcome_flow_and_visits'),
     ]
 
     operations = [

@@ -1,0 +1,1 @@
+"""In-app notifications, per-kind preferences and @mentions (docs/notifications.md)."""
