@@ -12,7 +12,7 @@ class ConversationsConfig(AppConfig):
         from accounts.export import register_exporter
         from moderation import registry
 
-        from . import privacy
+        from . import notices, privacy
         from .models import Message
         from .moderation_hooks import message_after_state_change, message_review_url
         from .selectors import message_visible_to
@@ -25,5 +25,6 @@ class ConversationsConfig(AppConfig):
             visible_to=message_visible_to,
             private=True,
         )
+        notices.register()
         register_exporter("messages", privacy.export_messages)
         register_eraser("messages", privacy.erase_messages)

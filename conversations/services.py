@@ -23,7 +23,7 @@ from moderation.models import ModerationState
 from moderation.services import case_hold, case_raise_private
 
 from . import crypto, rules
-from .emails import new_message_email
+from .notices import conversation_notices_read, message_notify
 from .models import (
     MESSAGE_MAX_LENGTH,
     Conversation,
@@ -98,7 +98,9 @@ def message_deliver(*, message: Message) -> None:
     other = sides.get(conversation.other_id(message.author_id))
     if other is None or other.left_at is not None or other.muted:
         return
-    new_message_email(recipient=other.member, sender=message.author)
+    request = MessageRequest.objects.filter(conversation=conversation).first()
+    is_request = request is not None and request.status != MessageRequest.Status.ACCEPTED
+    message_notify(message=message, recipient=other.member, is_request=is_request)
 
 
 def _send(*, sender: User, recipient: User, body: str, conversation: Conversation | None) -> Sent:
@@ -256,6 +258,7 @@ def conversation_mark_read(*, member: User, conversation: Conversation) -> None:
     Participant.objects.filter(conversation=conversation, member=member).update(
         last_read_at=timezone.now()
     )
+    conversation_notices_read(member=member, conversation=conversation)
 
 
 def messaging_requests_set(*, member: User, requests_open: bool) -> None:
