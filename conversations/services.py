@@ -23,7 +23,6 @@ from moderation.models import ModerationState
 from moderation.services import case_hold, case_raise_private
 
 from . import crypto, rules
-from .notices import conversation_notices_read, message_notify
 from .models import (
     MESSAGE_MAX_LENGTH,
     Conversation,
@@ -32,6 +31,7 @@ from .models import (
     MessagingSettings,
     Participant,
 )
+from .notices import conversation_notices_read, message_notify
 from .selectors import conversation_between, pair
 
 
