@@ -16,6 +16,7 @@ BENCHMARKS = {
     "newsletter": "benchmarks.newsletter_bench",
     "faults": "benchmarks.fault_timings",
     "feed": "benchmarks.feed_bench",
+    "messages": "benchmarks.messages_bench",
 }
 
 

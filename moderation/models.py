@@ -209,6 +209,7 @@ class ModerationLogEntry(models.Model):
         NOTE_ADD = "note_add", "Added a context note"
         NOTE_EDIT = "note_edit", "Changed a context note"
         NOTE_REMOVE = "note_remove", "Removed a context note"
+        READ_PRIVATE = "read_private", "Read a reported private message"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

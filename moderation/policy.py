@@ -146,6 +146,28 @@ PRIVATE_CONTACT_RE = re.compile(
     re.I,
 )
 
+# Money asked for or moved: how fake fundraisers and cure sellers close. Whole phrases, so a
+# member saying her parking cost money is not held; reviewed in tests/moderation/test_policy.py.
+PAYMENT_RE = re.compile(
+    r"\b(paypal|venmo|cash\s?app|zelle|western\s+union|moneygram|gofundme|go\s+fund\s+me|"
+    r"bank\s+transfer|wire\s+(?:the\s+)?(?:money|transfer|funds)|money\s+transfer|"
+    r"send\s+(?:me\s+)?(?:money|cash|funds|payment)|gift\s+cards?|iban|sort\s+code|"
+    r"account\s+number|routing\s+number|bitcoin|btc|ethereum|usdt|crypto(?:currency)?\s+"
+    r"(?:wallet|payment|address)|pay\s+(?:me|upfront|in\s+advance)|donat(?:e|ion)\s+(?:to\s+"
+    r")?(?:me|my|her|his|our)|fundrais\w*)\b",
+    re.I,
+)
+# Bitcoin (legacy and bech32) and Ethereum addresses.
+CRYPTO_ADDRESS_RE = re.compile(
+    r"\b(?:bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[a-fA-F0-9]{40})\b"
+)
+
+
+def asks_for_money(text: str) -> bool:
+    """Payment or money-transfer words, or a crypto address: held wherever it is private."""
+    text = text or ""
+    return bool(PAYMENT_RE.search(text) or CRYPTO_ADDRESS_RE.search(text))
+
 
 HARMFUL_CLAIM_HELD_REASON = "Possible harmful medical claim: waits for a moderator."
 

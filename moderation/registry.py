@@ -37,6 +37,9 @@ class ModeratedType:
     # Optional: whether a member may see this item at all (a team-only update, a block). The
     # report form answers 404 otherwise, exactly as for a missing item.
     visible_to: Callable[[Any, Any], bool] | None = None
+    # Private writing (messages): never counted as a visible post towards trust, never compared
+    # for duplicates (its text is encrypted), and only shown to staff when held or reported.
+    private: bool = False
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,8 @@ def _same_text(moderated_type: ModeratedType, cleaned: str) -> Q:
 def member_posted_text_since(*, author: Any, text: str, since: datetime) -> bool:
     """Whether the author posted exactly this (stripped) text, of any kind, since `since`."""
     for moderated_type in moderated_types():
+        if moderated_type.private:
+            continue
         recent = _posts_since(moderated_type, author=author, since=since)
         if recent is not None and recent.filter(_same_text(moderated_type, text)).exists():
             return True
@@ -115,6 +117,8 @@ def member_visible_post_count(*, author: Any, limit: int) -> int:
         .order_by()
         .values_list("pk")
         for moderated_type in moderated_types()
+        # A private message is not a post the community has seen: it earns no trust.
+        if not moderated_type.private
     ]
     if not per_kind or limit <= 0:
         return 0

@@ -16,6 +16,7 @@ from core.mail.services import email_enqueue
 
 from .anonymity import item_is_anonymous
 from .items import (
+    is_profile,
     item_author,
     item_author_id,
     item_content_type,
@@ -35,7 +36,7 @@ from .models import (
     ReportReason,
 )
 from .policy import initial_moderation_held_reason, mentions_self_harm
-from .registry import outcome_tell
+from .registry import moderated_type_for, outcome_tell
 from .selectors import review_wait_median_store
 
 Action = ModerationLogEntry.Action
@@ -44,6 +45,14 @@ MAX_SUSPENSION_DAYS = 365
 
 def _auto_hide_threshold() -> int:
     return int(getattr(settings, "MODERATION_AUTO_HIDE_REPORTS", 3))
+
+
+def _log_snapshot(item: Any) -> str:
+    # The log is kept for good: a private message's text never enters it (the case shows it
+    # while it is held or reported), only which message it was.
+    if not is_profile(item) and moderated_type_for(type(item)).private:
+        return f"#{item.pk} (private: text not kept in the log)"
+    return item_snapshot(item)
 
 
 def moderation_log_record(
@@ -68,7 +77,7 @@ def moderation_log_record(
     if item is not None:
         entry.content_type = item_content_type(item)
         entry.object_id = item.pk
-        entry.item_snapshot = f"{item_kind(item)}: {item_snapshot(item)}"
+        entry.item_snapshot = f"{item_kind(item)}: {_log_snapshot(item)}"
     entry.save()
     return entry
 
@@ -172,6 +181,22 @@ def case_hold(*, item: Any, held_reason: str, urgent: bool = False) -> Moderatio
             after=ModerationState.PENDING,
             reason=held_reason,
         )
+    return case
+
+
+@transaction.atomic
+def case_raise_private(*, item: Any, reason: str) -> ModerationCase:
+    """Put a private item (a message) at the top of the queue without showing its text.
+
+    For crisis language in a conversation nobody reported: moderators learn that someone may
+    need a check-in, never what was written. A later report or hold shows the text as usual.
+    """
+    case = _case_for(item)
+    if item_state(item) != ModerationState.PENDING and not case.reports.exists():
+        case.snapshot = ""
+    case.urgent = True
+    case.held_reason = reason[:200]
+    case.save()
     return case
 
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "forum",
     "activities",
     "treatments",
+    "conversations",
     "newsletter",
     "search",
     "mybcteam",
@@ -354,6 +355,25 @@ MODERATION_SELF_HARM_TERMS = env.list("MODERATION_SELF_HARM_TERMS", default=[]) 
 # realistic texts in tests/moderation/test_policy.py; change both together. Kept here, not in
 # the environment: a pattern is code to review, not a deployment switch.
 MODERATION_HARMFUL_CLAIM_PATTERNS: list[str] | None = None
+
+# --- Private messages (docs/messages.md) ------------------------------------------------------
+# Fernet keys for message bodies at rest, comma-separated, newest first: new text uses the first,
+# every key listed still decrypts. Rotate by putting a new key first, running
+# `manage.py messages_rekey`, then dropping the old key. Development and tests derive a key from
+# SECRET_KEY when this is empty; production refuses to start without it.
+MESSAGES_ENCRYPTION_KEYS = env.list("MESSAGES_ENCRYPTION_KEYS", default=[])
+if PRODUCTION and not MESSAGES_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs MESSAGES_ENCRYPTION_KEYS (see docs/messages.md)."
+    )
+MESSAGES_PER_HOUR = env.int("MESSAGES_PER_HOUR", default=60)
+MESSAGES_PER_DAY = env.int("MESSAGES_PER_DAY", default=300)
+MESSAGE_REQUESTS_PER_HOUR = env.int("MESSAGE_REQUESTS_PER_HOUR", default=3)
+MESSAGE_REQUESTS_PER_DAY = env.int("MESSAGE_REQUESTS_PER_DAY", default=8)
+# How long after sending a member may still correct a message.
+MESSAGES_EDIT_MINUTES = env.int("MESSAGES_EDIT_MINUTES", default=10)
+# How many earlier messages a moderator sees with a reported one (each look is logged).
+MESSAGES_REPORT_CONTEXT = 5
 
 # --- Community rules --------------------------------------------------------------------------
 EDIT_WINDOW_MINUTES = 30

@@ -35,6 +35,7 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("questions/", include("forum.urls")),
     path("treatments/", include("treatments.urls")),
+    path("messages/", include("conversations.urls")),
     path("search/", include("search.urls")),
     path("report/", include("moderation.urls")),
     path("admin/", admin.site.urls),

@@ -119,6 +119,27 @@ def _care_list(world: "World") -> str:
     return "/treatments/my-questions/"
 
 
+def _conversation(world: "World") -> str:
+    """A conversation of hers with a few messages (one with a link), so every part renders."""
+    from conversations.models import Conversation, Message, Participant
+
+    other = User.objects.exclude(pk=world.member.pk).filter(is_staff=False).order_by("pk").first()
+    assert other is not None
+    low, high = sorted((world.member, other), key=lambda member: member.pk)
+    conversation, made = Conversation.objects.get_or_create(first=low, second=high)
+    if made:
+        for member in (low, high):
+            Participant.objects.create(conversation=conversation, member=member)
+        for author, text in (
+            (other, "How are you feeling after yesterday?"),
+            (world.member, "Tired, but better. This helped: https://example.org/fatigue"),
+            (other, "So glad to hear it."),
+        ):
+            message = Message.objects.create(conversation=conversation, author=author, body=text)
+        Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
+    return conversation.get_absolute_url()
+
+
 class _Null:
     def write(self, *args: object) -> None:
         pass
@@ -193,6 +214,8 @@ MAIN_PAGES = [
     ),
     SitePage("update", lambda w: _demo_update_path(w), member=True),
     SitePage("team", lambda w: "/team/", member=True),
+    SitePage("messages", lambda w: (_conversation(w), "/messages/")[1], member=True),
+    SitePage("conversation", lambda w: _conversation(w), member=True),
     SitePage("blocks", lambda w: "/accounts/settings/blocked/", member=True),
     SitePage("settings-health", lambda w: "/accounts/settings/?section=health", member=True),
     SitePage("notifications", lambda w: "/notifications/", member=True),

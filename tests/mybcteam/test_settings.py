@@ -44,6 +44,7 @@ def test_production_check_deploy_reports_no_issues():
         DJANGO_ENV="production",
         DJANGO_SECRET_KEY="k3y-" + "a1b2c3d4e5" * 6,
         DJANGO_ALLOWED_HOSTS="mybcteam.example",
+        MESSAGES_ENCRYPTION_KEYS="bWVzc2FnZXMta2V5LWZvci10ZXN0cy1vbmx5LTMyYiE=",
     )
 
     assert result.returncode == 0, result.stderr

@@ -138,7 +138,16 @@ def test_preferences_view_saves_each_kind_and_the_pause(client, rosa):
 
     data: dict[str, str] = {
         f"channel_{key}": Channel.EMAIL
-        for key in ["team", "comments", "replies", "answers", "following", "mentions", "moderation"]
+        for key in [
+            "team",
+            "messages",
+            "comments",
+            "replies",
+            "answers",
+            "following",
+            "mentions",
+            "moderation",
+        ]
     }
     data.update(channel_hugs=Channel.DIGEST, channel_welcome=Channel.OFF, pause_email="on")
     response = client.post("/notifications/preferences/", data)

@@ -34,6 +34,7 @@ def content_objects(*, author: User) -> dict[str, Any]:
     found.update(_articles(author=author, someone=someone))
     found.update(_treatments(author=author))
     found.update(_activities(author=author, someone=someone))
+    found.update(_conversations(author=author, someone=someone))
     found.update(_notifications(author=author, someone=someone))
     found["photo_key"] = _photo(owner=someone)
     return found
@@ -101,3 +102,24 @@ def _activities(*, author: User, someone: User) -> dict[str, Any]:
         "team_request": TeamRequest.objects.create(sender=someone, recipient=author),
         "someone": someone,
     }
+
+
+def _conversations(*, author: User, someone: User) -> dict[str, Any]:
+    """A conversation of `author` with someone (a message each), and a request to her."""
+    from conversations.models import Conversation, Message, MessageRequest, Participant
+
+    def conversation_of(first: User, second: User) -> Conversation:
+        low, high = sorted((first, second), key=lambda member: member.pk)
+        conversation = Conversation.objects.create(first=low, second=high)
+        for member in (low, high):
+            Participant.objects.create(conversation=conversation, member=member)
+        return conversation
+
+    conversation = conversation_of(author, someone)
+    own = Message.objects.create(conversation=conversation, author=author, body="Hello")
+    Message.objects.create(conversation=conversation, author=someone, body="Hello back")
+    requester = UserFactory.create()
+    asked = conversation_of(requester, author)
+    MessageRequest.objects.create(conversation=asked, sender=requester, recipient=author)
+    Message.objects.create(conversation=asked, author=requester, body="May I write to you?")
+    return {"conversation": conversation, "own_message": own, "message_request": asked}

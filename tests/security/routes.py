@@ -390,6 +390,44 @@ EXPECTATIONS: dict[str, Expect] = {
         post=by_role(LOGIN, DONE),
         kwargs=lambda o: {"handle": o.someone.handle},
     ),
+    # private messages: a conversation, its messages and a request are hers alone; anyone else,
+    # staff included, gets 404 as for a missing one (moderators read a message only once it is
+    # held or reported, tests/conversations/test_views.py).
+    "conversations:list": Expect(**members_only(get=OK)),
+    "conversations:settings": Expect(get=by_role(LOGIN, NOT_ALLOWED), post=by_role(LOGIN, DONE)),
+    "conversations:new": Expect(
+        get=by_role(LOGIN, OK, member=REDIRECT),
+        post=by_role(LOGIN, FORM, member=REDIRECT),
+        kwargs=lambda o: {"handle": o.someone.handle},
+    ),
+    "conversations:detail": Expect(
+        get=by_role(LOGIN, HIDDEN, member=OK),
+        post=by_role(LOGIN, HIDDEN, member=FORM),
+        kwargs=lambda o: {"pk": o.conversation.pk},
+    ),
+    **{
+        f"conversations:{name}": Expect(
+            get=by_role(LOGIN, NOT_ALLOWED),
+            post=by_role(LOGIN, HIDDEN, member=DONE),
+            kwargs=lambda o: {"pk": o.message_request.pk},
+        )
+        for name in ("accept", "ignore", "mute", "unmute", "leave")
+    },
+    "conversations:message": Expect(
+        get=by_role(LOGIN, HIDDEN, member=REDIRECT),
+        post=by_role(LOGIN, NOT_ALLOWED),
+        kwargs=lambda o: {"pk": o.own_message.pk},
+    ),
+    "conversations:edit": Expect(
+        get=by_role(LOGIN, HIDDEN, member=OK),
+        post=by_role(LOGIN, HIDDEN, member=FORM),
+        kwargs=lambda o: {"pk": o.own_message.pk},
+    ),
+    "conversations:delete": Expect(
+        get=by_role(LOGIN, NOT_ALLOWED),
+        post=by_role(LOGIN, HIDDEN, member=DONE),
+        kwargs=lambda o: {"pk": o.own_message.pk},
+    ),
     # blocks: a member's own list in settings, and the buttons on profiles
     "accounts:blocks": Expect(**members_only(get=OK)),
     "members:block": Expect(

@@ -116,6 +116,7 @@ def _production_env() -> dict[str, str]:
         "DJANGO_ENV": "production",
         "DJANGO_SECRET_KEY": "x" * 60 + "-production-like-key-for-tests-only",
         "DJANGO_ALLOWED_HOSTS": "mybcteam.example",
+        "MESSAGES_ENCRYPTION_KEYS": "bWVzc2FnZXMta2V5LWZvci10ZXN0cy1vbmx5LTMyYiE=",
         "DJANGO_SETTINGS_MODULE": "mybcteam.settings",
     }
     return env
