@@ -25,7 +25,7 @@ test: install
 
 # The project's own packages. xenon checks each of them that exists (tests are left out: a
 # test's asserts count as branches, and a long test still reads as one specification).
-PACKAGES := accounts activities articles benchmarks catalogue core forum moderation mybcteam newsletter notifications search treatments
+PACKAGES := accounts activities articles benchmarks catalogue conversations core forum moderation mybcteam newsletter notifications search treatments
 
 lint: install
 	$(BIN)/ruff check .
