@@ -2,8 +2,9 @@
 
 Sections, top to bottom (templates/home_member.html): the welcome-flow prompt while it is
 unfinished, the first items of her "My team" feed with the post box, news on the questions
-she follows, articles in her topics, questions members are talking about. Each reads through its app's selector; the page runs a fixed number of queries
-whatever she follows (tests/mybcteam/test_member_home.py).
+she follows, articles in her topics, questions members are talking about. Each reads through
+its app's selector; the page runs a fixed number of queries whatever she follows and whatever
+her team's size (tests/mybcteam/test_member_home.py).
 """
 
 from typing import Any
