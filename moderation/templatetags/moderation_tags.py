@@ -109,7 +109,12 @@ def pending_explanation(context: template.Context, item: Any) -> dict[str, Any]:
 def context_note(item: Any) -> dict[str, Any]:
     """The moderators' context note under a post, read from the annotation the content app's
     selector added (moderation.context_notes.with_context_notes): no query here."""
-    return {"text": getattr(item, ANNOTATION, None) or "", "kind": _kind_words(item)}
+    kind = _kind_words(item)
+    return {
+        "text": getattr(item, ANNOTATION, None) or "",
+        "kind": kind,
+        "a_kind": f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}",
+    }
 
 
 REMOVED_BIO = "Removed by a moderator."
