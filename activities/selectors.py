@@ -144,7 +144,7 @@ def team_requests_incoming(*, member: User) -> QuerySet[TeamRequest]:
         TeamRequest.objects.filter(recipient=member, state=TeamRequest.State.PENDING)
         .filter(sender__is_active=True, sender__erased_at__isnull=True)
         .exclude(blocked_either_way_q(viewer_id=member.pk, author_path="sender_id"))
-        .select_related("sender")
+        .select_related("sender", "sender__profile")  # the face on the request
     )
 
 

@@ -442,3 +442,60 @@ def test_update_forms_say_nothing_of_review_to_a_trusted_member(client, author):
     UpdateFactory.create_batch(3, author=author)
 
     assert "wait for a quick review" not in client.get("/activities/").content.decode()
+
+
+def _with_photo(member, key: str) -> str:
+    from accounts.models import Profile
+
+    Profile.objects.filter(user=member).update(photo_key=key)
+    return f"/members/photo/{key}/"
+
+
+def test_feed_and_update_page_show_faces_beside_updates_and_comments(client, author, mate):
+    update = UpdateFactory.create(author=author)
+    UpdateCommentFactory.create(update=update, author=mate)
+    author_photo = _with_photo(author, "a" * 32)
+    mate_photo = _with_photo(mate, "b" * 32)
+    _login(client, mate)
+
+    feed = client.get("/activities/").content.decode()
+    detail = client.get(update.get_absolute_url()).content.decode()
+
+    assert author_photo in feed
+    assert author_photo in detail
+    assert mate_photo in detail  # beside her comment
+
+
+def test_team_page_shows_faces_of_her_team_requests_and_suggestions(client, author, mate):
+    from accounts.models import Profile
+
+    asking = UserFactory.create()
+    TeamRequest.objects.create(sender=asking, recipient=author)
+    alike = UserFactory.create()
+    for member in (author, alike):
+        Profile.objects.filter(user=member).update(
+            her2_status="positive", her2_status_visibility="members"
+        )
+    photos = [_with_photo(m, c * 32) for m, c in ((mate, "c"), (asking, "d"), (alike, "e"))]
+    _login(client, author)
+
+    html = client.get(reverse("activities:team")).content.decode()
+
+    for photo in photos:
+        assert photo in html
+
+
+def test_members_like_me_tag_shows_faces(client, author):
+    from accounts.models import Profile
+
+    alike = UserFactory.create()
+    for member in (author, alike):
+        Profile.objects.filter(user=member).update(
+            her2_status="positive", her2_status_visibility="members"
+        )
+    photo = _with_photo(alike, "f" * 32)
+    _login(client, author)
+
+    html = client.get(reverse("accounts:welcome_step", args=["next"])).content.decode()
+
+    assert photo in html
