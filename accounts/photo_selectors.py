@@ -44,7 +44,7 @@ def photo_profile_for_viewer(*, key: str, viewer: Viewer) -> Profile | None:
         return None
     if profile.user_id == viewer.pk:
         return profile
-    if profile.blocked:  # type: ignore[attr-defined]
+    if profile.blocked:
         return None
     if photo_shown_to_members(profile):
         return profile
