@@ -50,8 +50,11 @@ def test_newcomer_joins_is_welcomed_and_her_first_question_is_approved_and_answe
 
     # then: she is logged in and the welcome flow starts
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome to MyBCTeam, QuietWillow")
-    account_menu = page.get_by_role("navigation", name="Account")
-    expect(account_menu).to_contain_text("QuietWillow")
+    # On a phone the account links sit behind the header's Menu disclosure.
+    menu = page.locator("details.header-phone > summary")
+    menu.click()
+    expect(page.get_by_role("navigation", name="Account")).to_contain_text("QuietWillow")
+    menu.click()
     page.get_by_label("Living with breast cancer").check()
     page.get_by_role("button", name="Save and continue").click()
 
