@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -132,7 +132,7 @@ def update_create_view(request: MemberRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
         else:
-            return redirect(_safe_next(request, update.get_absolute_url()))
+            return HttpResponseRedirect(_safe_next(request, update.get_absolute_url()))
     return render(request, "activities/feed.html", _feed_context(request, form=form), status=status)
 
 
@@ -228,7 +228,7 @@ def update_hug_view(request: MemberRequest, pk: int) -> HttpResponse:
             kind="update", pk=update.pk, url=url, hugged=hugged, count=count
         )
         return render(request, HUG_BUTTON_TEMPLATE, context)
-    return redirect(_safe_next(request, update.get_absolute_url(), referer=True))
+    return HttpResponseRedirect(_safe_next(request, update.get_absolute_url(), referer=True))
 
 
 @login_required

@@ -499,3 +499,16 @@ def test_members_like_me_tag_shows_faces(client, author):
     html = client.get(reverse("accounts:welcome_step", args=["next"])).content.decode()
 
     assert photo in html
+
+
+@pytest.mark.parametrize("target", ["home", "x", "activities:feed"])
+def test_team_request_view_a_next_that_is_a_bare_word_is_a_redirect_never_a_500(
+    client, author, stranger, target
+):
+    _login(client, author)
+
+    response = client.post(
+        reverse("activities:team_request", args=[stranger.handle]), {"next": target}
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
