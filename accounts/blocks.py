@@ -69,6 +69,21 @@ def member_block_ids(*, member: Viewer) -> set[int]:
     return ids
 
 
+# Where `viewer_block_ids` keeps its answer on the viewer object for the rest of the request.
+_BLOCK_IDS_ATTR = "_block_ids_for_request"
+
+
+def viewer_block_ids(*, viewer: Viewer) -> frozenset[int]:
+    """`member_block_ids`, kept on the viewer object (request.user lives for one request): the
+    avatar tag and the shared-rendering checks ask for every face on a page, the database
+    answers once."""
+    cached: frozenset[int] | None = getattr(viewer, _BLOCK_IDS_ATTR, None)
+    if cached is None:
+        cached = frozenset(member_block_ids(member=viewer))
+        setattr(viewer, _BLOCK_IDS_ATTR, cached)
+    return cached
+
+
 def members_blocked_between(*, first_id: int, second_id: int) -> bool:
     """Whether either of the two has blocked the other."""
     return Block.objects.filter(

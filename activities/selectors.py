@@ -17,6 +17,7 @@ from accounts.similarity import (
     members_ranked_by_shared_facts,
 )
 from core.viewer import Viewer, viewer_is_member
+from moderation.context_notes import with_context_notes
 from moderation.models import ModerationState
 
 from .models import Audience, TeamLink, TeamRequest, Update, UpdateComment, UpdateHug
@@ -42,9 +43,15 @@ def update_list_visible(*, viewer: Viewer | None) -> QuerySet[Update]:
     )
 
 
+def updates_shown(queryset: QuerySet[Update]) -> QuerySet[Update]:
+    """The updates a page renders: each with its author and her profile (the face beside it)
+    and the moderators' context note (a subquery), all in the one query the page runs."""
+    return with_context_notes(queryset.select_related("author", "author__profile"))
+
+
 def update_get_visible(*, viewer: Viewer | None, pk: int) -> Update | None:
     """One update with its author, or None when it is missing or not hers to see."""
-    return update_list_visible(viewer=viewer).select_related("author").filter(pk=pk).first()
+    return updates_shown(update_list_visible(viewer=viewer)).filter(pk=pk).first()
 
 
 def update_comments_visible(*, update: Update, viewer: Viewer) -> list[UpdateComment]:
@@ -59,10 +66,10 @@ def update_comments_visible(*, update: Update, viewer: Viewer) -> list[UpdateCom
     )
     placeholder = Q(moderation_state=ModerationState.REMOVED, parent__isnull=True)
     rows = list(
-        UpdateComment.objects.filter(update=update)
+        with_context_notes(UpdateComment.objects.filter(update=update))
         .filter(shown | placeholder)
         .exclude(blocked_either_way_q(viewer_id=viewer.pk, author_path="author_id"))
-        .select_related("author")
+        .select_related("author", "author__profile")
     )
     return _thread(rows=rows)
 
@@ -137,7 +144,7 @@ def team_requests_incoming(*, member: User) -> QuerySet[TeamRequest]:
         TeamRequest.objects.filter(recipient=member, state=TeamRequest.State.PENDING)
         .filter(sender__is_active=True, sender__erased_at__isnull=True)
         .exclude(blocked_either_way_q(viewer_id=member.pk, author_path="sender_id"))
-        .select_related("sender")
+        .select_related("sender", "sender__profile")  # the face on the request
     )
 
 
@@ -153,11 +160,8 @@ def team_requests_outgoing(*, member: User) -> QuerySet[TeamRequest]:
 
 def update_list_for_author(*, author: User, viewer: Viewer) -> QuerySet[Update]:
     """Her updates this viewer may see, newest first (her Activities page)."""
-    return (
-        update_list_visible(viewer=viewer)
-        .filter(author=author)
-        .select_related("author")
-        .order_by("-created_at", "-id")
+    return updates_shown(update_list_visible(viewer=viewer).filter(author=author)).order_by(
+        "-created_at", "-id"
     )
 
 

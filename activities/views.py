@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.http import MemberRequest
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
 from core.viewer import viewer_is_member
-from moderation.policy import PostingLimitExceeded, posting_refusal
+from moderation.policy import PostingLimitExceeded, posting_refusal, posting_review_notice
 
 from . import selectors, services
 from .feed import TABS, TEAM, FeedItem, feed_page
@@ -51,6 +51,14 @@ def members_only(view: Any) -> Any:
     return wrapped
 
 
+def _posting_context(request: HttpRequest) -> dict[str, Any]:
+    """Whether she may post, and if her post would wait for review, what to tell her first
+    (moderation's notice above the form; none when she may not post at all)."""
+    refusal = posting_refusal(request.user)
+    notice = None if refusal else posting_review_notice(request.user)
+    return {"posting_refusal": refusal, "review_notice": notice}
+
+
 def _tab(request: HttpRequest) -> str:
     tab = request.GET.get("tab", TEAM)
     return tab if tab in TABS else TEAM
@@ -68,7 +76,7 @@ def _feed_context(request: HttpRequest, *, form: UpdateForm | None = None) -> di
         "page": page,
         "tab": tab,
         "form": form or UpdateForm(),
-        "posting_refusal": posting_refusal(request.user),
+        **_posting_context(request),
         "next_url": reverse("activities:feed") + (f"?tab={tab}" if tab != TEAM else ""),
     }
 
@@ -124,7 +132,7 @@ def update_create_view(request: MemberRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
         else:
-            return redirect(_safe_next(request, update.get_absolute_url()))
+            return HttpResponseRedirect(_safe_next(request, update.get_absolute_url()))
     return render(request, "activities/feed.html", _feed_context(request, form=form), status=status)
 
 
@@ -153,7 +161,7 @@ def _detail_context(
         "form": form or UpdateCommentForm(),
         "reply_form": reply_form,
         "reply_parent_id": reply_parent_id,
-        "posting_refusal": posting_refusal(request.user),
+        **_posting_context(request),
         "can_edit": services.update_can_edit(update=update, user=request.user),
         "edit_window_minutes": settings.EDIT_WINDOW_MINUTES,
     }
@@ -220,7 +228,7 @@ def update_hug_view(request: MemberRequest, pk: int) -> HttpResponse:
             kind="update", pk=update.pk, url=url, hugged=hugged, count=count
         )
         return render(request, HUG_BUTTON_TEMPLATE, context)
-    return redirect(_safe_next(request, update.get_absolute_url(), referer=True))
+    return HttpResponseRedirect(_safe_next(request, update.get_absolute_url(), referer=True))
 
 
 @login_required
@@ -323,7 +331,7 @@ def member_activities_view(request: HttpRequest, handle: str) -> HttpResponse:
     if context is None:
         raise Http404("No such member.")
     context["form"] = UpdateForm()
-    context["posting_refusal"] = posting_refusal(request.user)
+    context.update(_posting_context(request) if context["is_owner"] else {})
     context["next_url"] = request.path
     if _htmx(request) and request.GET.get("before"):
         return render(request, "activities/includes/feed_items.html", context)

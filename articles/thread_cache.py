@@ -22,6 +22,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from accounts.blocks import viewer_block_ids
 from core.hugs import HUG_BUTTON_TEMPLATE, hug_button_context
 from core.page_cache import csrf_placeholder
 from core.shared_render import (
@@ -43,6 +44,8 @@ def thread_is_shared(
 ) -> bool:
     """Whether this member sees the thread exactly as any ordinary member does."""
     if moderator or refusal:
+        return False
+    if viewer_block_ids(viewer=viewer):  # faces differ for her (accounts' avatar rule)
         return False
     return not Comment.objects.filter(article=article, author_id=viewer.pk).exists()
 

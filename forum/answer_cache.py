@@ -5,7 +5,8 @@ facts and buttons, so the first ordinary member's request renders the page with 
 placeholder CSRF token, and later ones get that copy with their own hugs and token put in.
 
 Never shared: moderators (hidden answers, who wrote anonymous ones), the asker (the "helpful"
-buttons), members who answered this question (pending answers, edit and delete), members who
+buttons), members with a block either way (a blocked member's face shows them initials),
+members who answered this question (pending answers, edit and delete), members who
 may not post (no reply forms), a page carrying the member's own failed reply (its error and
 text at that answer's reply form), and the "people who share my HER2 status" filter, which
 depends on the viewer. The key holds the question, page, sort and treatment filter, one
@@ -21,6 +22,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from accounts.blocks import viewer_block_ids
 from core.hugs import HUG_BUTTON_TEMPLATE, hug_button_context
 from core.page_cache import csrf_placeholder
 from core.shared_render import (
@@ -48,6 +50,8 @@ def answers_are_shared(
 ) -> bool:
     """Whether this member sees the answers exactly as any ordinary member does."""
     if state.is_moderator or state.is_author or refusal or listing.like:
+        return False
+    if viewer_block_ids(viewer=viewer):  # faces differ for her (accounts' avatar rule)
         return False
     return not Answer.objects.filter(question=question, author_id=viewer.pk).exists()
 

@@ -39,6 +39,11 @@ class Question(EditWindowMixin, ModeratedContent):
                 name="forum_q_unanswered_idx",
             ),
             models.Index(fields=["author", "-created_at"], name="forum_q_author_idx"),
+            # Newest visible questions first, walked in order: the "My team" feed's question
+            # source (forum/team_feed.py) with a large team (benchmarks/RESULTS.md, Home feed).
+            models.Index(
+                fields=["moderation_state", "created_at", "id"], name="forum_q_state_created_idx"
+            ),
         ]
 
     def __str__(self) -> str:

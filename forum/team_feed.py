@@ -19,7 +19,7 @@ from .models import Answer, Question
 def _questions() -> Any:
     return Question.objects.filter(
         moderation_state=ModerationState.VISIBLE, is_anonymous=False
-    ).select_related("author")
+    ).select_related("author", "author__profile")  # the face beside it in the feed
 
 
 def _answers() -> Any:
@@ -27,7 +27,7 @@ def _answers() -> Any:
         moderation_state=ModerationState.VISIBLE,
         is_anonymous=False,
         question__moderation_state=ModerationState.VISIBLE,
-    ).select_related("author", "question")
+    ).select_related("author", "author__profile", "question")
 
 
 def questions_recent(

@@ -1,9 +1,10 @@
 """The home page of a logged-in member: what is new for her since her last visit.
 
 Sections, top to bottom (templates/home_member.html): the welcome-flow prompt while it is
-unfinished, news on the questions she follows, articles in her topics, questions members are
-talking about. Each reads through its app's selector; the page runs a fixed number of queries
-whatever she follows (tests/mybcteam/test_member_home.py).
+unfinished, the first items of her "My team" feed with the post box, news on the questions
+she follows, articles in her topics, questions members are talking about. Each reads through
+its app's selector; the page runs a fixed number of queries whatever she follows and whatever
+her team's size (tests/mybcteam/test_member_home.py).
 """
 
 from typing import Any
@@ -11,12 +12,18 @@ from typing import Any
 from accounts.models import User
 from accounts.visits import member_visit_since
 from accounts.welcome import STEPS, member_interests, step_index, welcome_pending
+from activities.feed import TEAM, feed_page
+from activities.forms import UpdateForm
 from articles.selectors import article_list_for_member_topics, article_list_published
 from catalogue.models import Topic
 from forum.selectors import home_questions
 from forum.selectors.home import followed_questions_with_news, topic_ids_of_member_questions
+from moderation.policy import posting_refusal, posting_review_notice
 
 ARTICLES_SHOWN = 4
+# The top of her "My team" feed; the rest is on /activities/ (one page read, whatever her
+# team's size or history).
+FEED_ITEMS_SHOWN = 4
 
 
 def member_home_context(*, member: User) -> dict[str, Any]:
@@ -35,9 +42,14 @@ def member_home_context(*, member: User) -> dict[str, Any]:
     extra_ids = [pk for pk in question_topic_ids if pk not in profile_topic_ids]
     extra_topics = list(Topic.objects.filter(pk__in=extra_ids[:6])) if extra_ids else []
     pending = welcome_pending(user=member)
+    refusal = posting_refusal(member)
     resume = member.welcome_step if member.welcome_step else STEPS[0].slug
     return {
         "since": since,
+        "home_feed": feed_page(viewer=member, tab=TEAM, size=FEED_ITEMS_SHOWN),
+        "update_form": UpdateForm(),
+        "posting_refusal": refusal,
+        "review_notice": None if refusal else posting_review_notice(member),
         "first_visit": member.previous_visit_at is None,
         "followed_news": followed_questions_with_news(member=member, since=since),
         "articles": articles,

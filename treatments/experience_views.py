@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.http import MemberRequest
 from catalogue.models import Treatment
 from core.viewer import viewer_is_member
-from moderation.policy import PostingLimitExceeded, posting_refusal
+from moderation.policy import PostingLimitExceeded, posting_refusal, posting_review_notice
 
 from .experience_forms import ExperienceForm
 from .models import SideEffect
@@ -57,11 +57,13 @@ def experience_edit_view(request: MemberRequest, slug: str) -> HttpResponse:
         initial=ExperienceForm.initial_for(experience),
         side_effects=_side_effects(experience),
     )
+    refusal = posting_refusal(request.user)
     context = {
         "form": form,
         "treatment": treatment,
         "experience": experience,
-        "refusal": posting_refusal(request.user),
+        "refusal": refusal,
+        "review_notice": None if refusal else posting_review_notice(request.user),
     }
     if request.method == "GET":
         return render(request, FORM_TEMPLATE, context)

@@ -5,10 +5,12 @@
     {% avatar member 96 label=True eager=True %}        the only mention of her name; above the fold
 
 The photo shows when any member may see it (shared with members, not hidden by a moderator),
-and never to a visitor; otherwise initials in a colour of the site's palette that stays the
-same for a member. The output depends on the viewer only through "member or visitor", so pages
-rendered once and shared between members stay right; a new, removed, hidden or re-shared photo
-saves the profile, which moves the people version in their cache keys.
+and never to a visitor, nor to a member who blocked her or whom she blocked; otherwise initials
+in a colour of the site's palette that stays the same for a member. Beyond "member or
+visitor" the output depends on the viewer only through her blocks, so pages rendered once and
+shared between members are never shared with a member who has a block (see
+`accounts.blocks.viewer_block_ids`); a new, removed, hidden or re-shared photo saves the
+profile, which moves the people version in their cache keys.
 
 Reads `member.profile`: load it with the member (select_related("author__profile")) or each
 avatar costs a query.
@@ -28,7 +30,11 @@ from core.viewer import viewer_is_member, viewer_is_moderator
 
 from ..forms import PhotoForm
 from ..models import User, Visibility
-from ..photo_selectors import member_profile_cached, photo_shown_to_members
+from ..photo_selectors import (
+    member_profile_cached,
+    photo_hidden_by_block,
+    photo_shown_to_members,
+)
 from ..photos import PHOTO_SIZES
 
 register = template.Library()
@@ -115,7 +121,12 @@ def avatar(
     size = int(size)
     viewer = context.get("user")
     profile = member_profile_cached(member) if not member.erased_at else None
-    if viewer is not None and viewer_is_member(viewer) and photo_shown_to_members(profile):
+    if (
+        viewer is not None
+        and viewer_is_member(viewer)
+        and photo_shown_to_members(profile)
+        and not photo_hidden_by_block(member=member, viewer=viewer)
+    ):
         assert profile is not None
         alt = member.public_name if label else ""
         return _photo(key=profile.photo_key, size=size, alt=alt, lazy=not eager)

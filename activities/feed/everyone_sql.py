@@ -19,7 +19,7 @@ from core.team_feed_registry import before_filter
 from moderation.models import ModerationState
 
 from ..models import Audience, Update
-from ..selectors import update_list_visible
+from ..selectors import update_list_visible, updates_shown
 from .sql import feed_page_sql, page_from_items
 from .types import EVERYONE, Cursor, FeedItem, FeedPage
 
@@ -53,6 +53,6 @@ def everyone_page_sql(*, viewer: User, before: Cursor | None, size: int) -> Feed
     ]
     merged = ranges[0].union(ranges[1], all=True).order_by("-created_at", "-id")[:limit]
     ids = [pk for pk, _ in merged]
-    updates = update_list_visible(viewer=viewer).select_related("author").filter(pk__in=ids)
+    updates = updates_shown(update_list_visible(viewer=viewer)).filter(pk__in=ids)
     items = [FeedItem(kind="update", created_at=u.created_at, pk=u.pk, post=u) for u in updates]
     return page_from_items(viewer=viewer, tab=EVERYONE, items=items, size=size)

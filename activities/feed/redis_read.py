@@ -18,7 +18,7 @@ from core.team_feed_registry import before_filter, team_feed_sources
 from moderation.models import ModerationState
 
 from ..models import TeamLink, Update
-from ..selectors import update_list_visible
+from ..selectors import update_list_visible, updates_shown
 from . import store
 from .sql import page_from_items
 from .store import EPOCH, Entry, micros_of
@@ -83,7 +83,7 @@ def _load(
     pending = before_filter(pending, before=before)
     if lower is not None:
         pending = pending.filter(created_at__gte=EPOCH + timedelta(microseconds=lower))
-    rows = update_list_visible(viewer=viewer).select_related("author")
+    rows = updates_shown(update_list_visible(viewer=viewer))
     rows = rows.filter(Q(pk__in=update_ids) | Q(pk__in=pending.values("pk")))
     posts: dict[tuple[str, int], Any] = {("u", u.pk): u for u in rows}
     merged = list(entries)

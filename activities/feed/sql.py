@@ -13,13 +13,13 @@ from accounts.models import User
 from core.team_feed_registry import before_filter, team_feed_sources
 
 from ..models import Audience
-from ..selectors import team_mates_q, update_hugged_ids, update_list_visible
+from ..selectors import team_mates_q, update_hugged_ids, update_list_visible, updates_shown
 from .types import TEAM, Cursor, FeedItem, FeedPage, cursor_format
 
 
 def feed_page_sql(*, viewer: User, tab: str, before: Cursor | None, size: int) -> FeedPage:
     """One page of the feed, newest first, keyset-paginated on (created_at, id)."""
-    updates = update_list_visible(viewer=viewer).select_related("author")
+    updates = updates_shown(update_list_visible(viewer=viewer))
     if tab == TEAM:
         updates = updates.filter(
             Q(author_id__in=team_mates_q(member_id=viewer.pk)) | Q(author_id=viewer.pk)

@@ -27,7 +27,7 @@ from core.team_feed_registry import before_filter, team_feed_sources
 from moderation.models import ModerationState
 
 from ..models import Audience, TeamLink, Update
-from ..selectors import team_mates_q, update_list_visible
+from ..selectors import team_mates_q, update_list_visible, updates_shown
 from .sql import feed_page_sql, page_from_items
 from .types import TEAM, Cursor, FeedItem, FeedPage
 
@@ -75,7 +75,7 @@ def team_page_sql(*, viewer: User, before: Cursor | None, size: int) -> FeedPage
     )
     small = mate_ids if len(mate_ids) <= SMALL_TEAM else None
     ids = _candidates(member_id=viewer.pk, mate_ids=small, before=before, limit=size + SLACK)
-    updates = update_list_visible(viewer=viewer).select_related("author").filter(pk__in=ids)
+    updates = updates_shown(update_list_visible(viewer=viewer)).filter(pk__in=ids)
     items = [FeedItem(kind="update", created_at=u.created_at, pk=u.pk, post=u) for u in updates]
     for source in team_feed_sources():
         authors: Any = small if small is not None else team_mates_q(member_id=viewer.pk)

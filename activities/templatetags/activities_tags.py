@@ -48,6 +48,7 @@ def members_like_me(context: template.Context, limit: int = 3) -> dict[str, Any]
         return {"suggestions": []}
     return {
         "suggestions": team_suggestions(member=viewer, limit=limit),
+        "user": viewer,  # the avatar tag asks who is looking
         "csrf_token": context.get("csrf_token"),
         "next_url": request.get_full_path() if request is not None else "",
     }

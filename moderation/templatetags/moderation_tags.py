@@ -73,6 +73,12 @@ def moderation_badge(item: Any) -> dict[str, Any]:
     return {"state": state, "label": getattr(item, "get_moderation_state_display", lambda: state)()}
 
 
+def _kind_words(item: Any) -> str:
+    """The kind as members read it in a sentence: a label such as "update-comment" (unique
+    among the registered kinds) reads "comment"."""
+    return item_kind(item).rsplit("-", 1)[-1]
+
+
 @register.inclusion_tag("moderation/includes/pending_explanation.html", takes_context=True)
 def pending_explanation(context: template.Context, item: Any) -> dict[str, Any]:
     """On a post waiting for review: what happens next, for its author; the way to the queue,
@@ -86,7 +92,7 @@ def pending_explanation(context: template.Context, item: Any) -> dict[str, Any]:
         return {
             "show": True,
             "for_author": True,
-            "kind": item_kind(item),
+            "kind": _kind_words(item),
             "usual_wait": review_usual_wait(),
         }
     if not viewer_is_moderator(viewer):
@@ -94,7 +100,7 @@ def pending_explanation(context: template.Context, item: Any) -> dict[str, Any]:
     return {
         "show": True,
         "for_author": False,
-        "kind": item_kind(item),
+        "kind": _kind_words(item),
         "queue_url": reverse("admin:moderation_waitingforreview_changelist"),
     }
 
@@ -103,7 +109,12 @@ def pending_explanation(context: template.Context, item: Any) -> dict[str, Any]:
 def context_note(item: Any) -> dict[str, Any]:
     """The moderators' context note under a post, read from the annotation the content app's
     selector added (moderation.context_notes.with_context_notes): no query here."""
-    return {"text": getattr(item, ANNOTATION, None) or "", "kind": item_kind(item)}
+    kind = _kind_words(item)
+    return {
+        "text": getattr(item, ANNOTATION, None) or "",
+        "kind": kind,
+        "a_kind": f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}",
+    }
 
 
 REMOVED_BIO = "Removed by a moderator."

@@ -150,3 +150,41 @@ def test_shared_comment_page_shows_a_new_photo_at_once(client: Any, member: User
     key = _photo(member)
     second = client.get(article.get_absolute_url()).content.decode()
     assert photo_url(key=key, size=48) in second
+
+
+@pytest.mark.parametrize("direction", ["viewer_blocked_her", "she_blocked_viewer"])
+def test_avatar_a_block_either_way_shows_initials(
+    member: User, other_member: User, direction: str
+) -> None:
+    from accounts.blocks import member_block
+
+    key = _photo(member)
+    if direction == "viewer_blocked_her":
+        member_block(blocker=other_member, blocked=member)
+    else:
+        member_block(blocker=member, blocked=other_member)
+
+    html = _render(member, User.objects.get(pk=other_member.pk))
+
+    assert key not in html
+    assert "<svg" in html
+    assert key in _render(member, UserFactory.create())  # nobody else is affected
+
+
+def test_shared_comment_page_is_not_shared_with_a_member_who_blocked_the_author(
+    client: Any, member: User
+) -> None:
+    from accounts.blocks import member_block
+
+    article = ArticleFactory.create()
+    comment_create(article=article, author=member, body="Thinking of you all today.")
+    key = _photo(member)
+    client.force_login(UserFactory.create())
+    assert key in client.get(article.get_absolute_url()).content.decode()  # the shared copy
+    blocker = UserFactory.create()
+    member_block(blocker=blocker, blocked=member)
+    client.force_login(blocker)
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert key not in html

@@ -304,3 +304,32 @@ def test_photo_upload_storage_failure_leaves_nothing_half_stored(
     assert not storage.exists(calls[0])
     assert Profile.objects.get(user=member).photo_key == old_key
     assert storage.exists(photo_file_name(key=old_key, size=256))
+
+
+@pytest.mark.parametrize("direction", ["she_blocked_him", "he_blocked_her"])
+def test_photo_view_a_block_either_way_is_404_exactly_as_for_a_missing_photo(
+    client: Client, member: User, direction: str
+) -> None:
+    from accounts.blocks import member_block
+
+    profile = _with_photo(member)
+    other = UserFactory.create()
+    if direction == "she_blocked_him":
+        member_block(blocker=member, blocked=other)
+    else:
+        member_block(blocker=other, blocked=member)
+    real_url, missing_url = (
+        photo_url(key=profile.photo_key, size=96),
+        photo_url(key="0" * 32, size=96),
+    )
+    client.force_login(other)
+
+    real, missing = client.get(real_url), client.get(missing_url)
+
+    assert real.status_code == missing.status_code == 404
+    assert real["Content-Type"] == missing["Content-Type"]
+    assert _plain(real.content, real_url) == _plain(missing.content, missing_url)
+    client.force_login(member)
+    assert client.get(real_url).status_code == 200  # her own photo stays hers
+    client.force_login(UserFactory.create())
+    assert client.get(real_url).status_code == 200  # and everyone else's to see

@@ -251,3 +251,29 @@ def test_welcome_health_step_bad_year_is_refused_and_keeps_the_rest(member_clien
     assert "<b>1999</b>" not in content
     assert 'value="positive" selected' in content
     assert Profile.objects.get(user=member).her2_status == ""
+
+
+def test_welcome_last_step_suggests_members_like_her_to_add_to_her_team(member_client, member):
+    Profile.objects.filter(user=member).update(
+        her2_status="positive", her2_status_visibility="members"
+    )
+    alike = UserFactory.create(display_name="Ines")
+    Profile.objects.filter(user=alike).update(
+        her2_status="positive", her2_status_visibility="members"
+    )
+    unlike = UserFactory.create(display_name="Paula")
+    Profile.objects.filter(user=unlike).update(
+        her2_status="negative", her2_status_visibility="members"
+    )
+
+    content = member_client.get(_step("next")).content.decode()
+
+    assert "Members like you" in content
+    assert reverse("activities:team_request", args=[alike.handle]) in content
+    assert reverse("activities:team_request", args=[unlike.handle]) not in content
+
+
+def test_welcome_last_step_links_to_sharing_a_treatment_experience(member_client):
+    content = member_client.get(_step("next")).content.decode()
+
+    assert reverse("treatments:my_experiences") in content

@@ -2,6 +2,7 @@ from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.blocks import member_block
 from activities.models import Audience, TeamLink, TeamRequest, Update, UpdateComment, UpdateHug
@@ -393,3 +394,142 @@ def test_update_hug_view_without_javascript_goes_back_to_the_page_it_came_from(
 
     assert back["Location"] == "http://testserver/activities/?tab=team"
     assert elsewhere["Location"] == update.get_absolute_url()
+
+
+def test_update_detail_view_shows_context_notes_on_the_update_and_its_comments(
+    client, author, mate, moderator
+):
+    from moderation.context_notes import context_note_set
+
+    update = UpdateFactory.create(author=author, body="Trying turmeric with my chemo")
+    comment = UpdateCommentFactory.create(update=update, author=mate)
+    context_note_set(item=update, moderator=moderator, text="Turmeric can interact with chemo.")
+    context_note_set(item=comment, moderator=moderator, text="Ask your pharmacist first.")
+    _login(client, mate)
+
+    html = client.get(update.get_absolute_url()).content.decode()
+
+    assert "Turmeric can interact with chemo." in html
+    assert "Ask your pharmacist first." in html
+    assert "when a comment touches on medical facts" in html  # the comment reads as a comment
+
+
+def test_feed_view_shows_the_context_note_under_an_update(client, author, mate, moderator):
+    from moderation.context_notes import context_note_set
+
+    update = UpdateFactory.create(author=author)
+    context_note_set(item=update, moderator=moderator, text="A note from the moderators.")
+    _login(client, mate)
+
+    assert "A note from the moderators." in client.get("/activities/").content.decode()
+
+
+def test_update_detail_view_explains_a_pending_update_and_comment_to_their_author(client, author):
+    from moderation.models import ModerationState
+
+    update = UpdateFactory.create(author=author, moderation_state=ModerationState.PENDING)
+    visible = UpdateFactory.create(author=author)
+    UpdateCommentFactory.create(
+        update=visible, author=author, moderation_state=ModerationState.PENDING
+    )
+    _login(client, author)
+
+    pending_html = client.get(update.get_absolute_url()).content.decode()
+    comment_html = client.get(visible.get_absolute_url()).content.decode()
+
+    assert "Only you can see this update for now." in pending_html
+    assert "Only you can see this comment for now." in comment_html
+
+
+def test_update_forms_tell_a_new_member_her_posts_wait_for_review(client, author, settings):
+    settings.MODERATION_NEW_MEMBER_HOURS = 24
+    newcomer = UserFactory.create(date_joined=timezone.now())
+    update = UpdateFactory.create(author=author)
+    UpdateCommentFactory.create(update=update, author=author)
+    _login(client, newcomer)
+
+    feed = client.get("/activities/").content.decode()
+    detail = client.get(update.get_absolute_url()).content.decode()
+    own_page = client.get(f"/members/{newcomer.handle}/activities/").content.decode()
+
+    assert "Your update will wait for a quick review." in feed
+    assert "Your update will wait for a quick review." in own_page
+    assert "Your comment will wait for a quick review." in detail
+    assert "Your reply will wait for a quick check" in detail
+
+
+def test_update_forms_say_nothing_of_review_to_a_trusted_member(client, author):
+    _login(client, author)
+    UpdateFactory.create_batch(3, author=author)
+
+    assert "wait for a quick review" not in client.get("/activities/").content.decode()
+
+
+def _with_photo(member, key: str) -> str:
+    from accounts.models import Profile
+
+    Profile.objects.filter(user=member).update(photo_key=key)
+    return f"/members/photo/{key}/"
+
+
+def test_feed_and_update_page_show_faces_beside_updates_and_comments(client, author, mate):
+    update = UpdateFactory.create(author=author)
+    UpdateCommentFactory.create(update=update, author=mate)
+    author_photo = _with_photo(author, "a" * 32)
+    mate_photo = _with_photo(mate, "b" * 32)
+    _login(client, mate)
+
+    feed = client.get("/activities/").content.decode()
+    detail = client.get(update.get_absolute_url()).content.decode()
+
+    assert author_photo in feed
+    assert author_photo in detail
+    assert mate_photo in detail  # beside her comment
+
+
+def test_team_page_shows_faces_of_her_team_requests_and_suggestions(client, author, mate):
+    from accounts.models import Profile
+
+    asking = UserFactory.create()
+    TeamRequest.objects.create(sender=asking, recipient=author)
+    alike = UserFactory.create()
+    for member in (author, alike):
+        Profile.objects.filter(user=member).update(
+            her2_status="positive", her2_status_visibility="members"
+        )
+    photos = [_with_photo(m, c * 32) for m, c in ((mate, "c"), (asking, "d"), (alike, "e"))]
+    _login(client, author)
+
+    html = client.get(reverse("activities:team")).content.decode()
+
+    for photo in photos:
+        assert photo in html
+
+
+def test_members_like_me_tag_shows_faces(client, author):
+    from accounts.models import Profile
+
+    alike = UserFactory.create()
+    for member in (author, alike):
+        Profile.objects.filter(user=member).update(
+            her2_status="positive", her2_status_visibility="members"
+        )
+    photo = _with_photo(alike, "f" * 32)
+    _login(client, author)
+
+    html = client.get(reverse("accounts:welcome_step", args=["next"])).content.decode()
+
+    assert photo in html
+
+
+@pytest.mark.parametrize("target", ["home", "x", "activities:feed"])
+def test_team_request_view_a_next_that_is_a_bare_word_is_a_redirect_never_a_500(
+    client, author, stranger, target
+):
+    _login(client, author)
+
+    response = client.post(
+        reverse("activities:team_request", args=[stranger.handle]), {"next": target}
+    )
+
+    assert response.status_code == HTTPStatus.FOUND

@@ -50,8 +50,11 @@ def test_newcomer_joins_is_welcomed_and_her_first_question_is_approved_and_answe
 
     # then: she is logged in and the welcome flow starts
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome to MyBCTeam, QuietWillow")
-    # (on a phone the account links sit in the closed Menu; the message says who she is)
-    expect(page.get_by_text("You are logged in as QuietWillow.")).to_be_visible()
+    # On a phone the account links sit behind the header's Menu disclosure.
+    menu = page.locator("details.header-phone > summary")
+    menu.click()
+    expect(page.get_by_role("navigation", name="Account")).to_contain_text("QuietWillow")
+    menu.click()
     page.get_by_label("Living with breast cancer").check()
     page.get_by_role("button", name="Save and continue").click()
 

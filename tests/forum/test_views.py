@@ -403,7 +403,8 @@ def test_question_detail_query_count_is_bounded(
         AnswerFactory.create(question=question, parent=root)
     client.force_login(member)
 
-    with django_assert_max_num_queries(22):
+    # 23 with her blocks, read once for the shared copy's check and every face on the page.
+    with django_assert_max_num_queries(23):
         response = client.get(question.get_absolute_url())
 
     assert response.status_code == OK
@@ -828,3 +829,24 @@ def test_answer_edit_view_a_claim_slipped_in_sends_it_back_to_review_and_says_so
     answer.refresh_from_db()
     assert answer.moderation_state == ModerationState.PENDING
     assert "now waits for one of our volunteer moderators" in response.content.decode()
+
+
+def test_question_detail_shared_answers_are_not_shared_with_a_member_who_blocked_the_author(
+    client, question
+):
+    from accounts.blocks import member_block
+    from accounts.models import Profile
+
+    author = UserFactory.create()
+    AnswerFactory.create(question=question, author=author)
+    Profile.objects.filter(user=author).update(photo_key="a" * 32)
+    photo = "/members/photo/" + "a" * 32
+    client.force_login(UserFactory.create())
+    assert photo in client.get(question.get_absolute_url()).content.decode()  # the shared copy
+    blocker = UserFactory.create()
+    member_block(blocker=blocker, blocked=author)
+    client.force_login(blocker)
+
+    html = client.get(question.get_absolute_url()).content.decode()
+
+    assert photo not in html

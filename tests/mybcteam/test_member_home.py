@@ -9,8 +9,11 @@ from django.utils import timezone
 
 from accounts.models import Profile, User
 from accounts.visits import FIRST_VISIT_LOOKBACK, SEEN_WRITE_INTERVAL, VISIT_GAP, member_visit_since
+from core.idempotency import key_new
 from forum.models import QuestionFollow
 from moderation.models import ModerationState
+from mybcteam.member_home import FEED_ITEMS_SHOWN
+from tests.activities.factories import UpdateFactory, team_link
 from tests.articles.factories import ArticleFactory
 from tests.factories import TopicFactory, UserFactory
 from tests.forum.factories import AnswerFactory, QuestionFactory
@@ -146,9 +149,16 @@ def test_home_member_bounded_queries(member_client, member, django_assert_max_nu
         QuestionFollow.objects.create(member=member, question=question)
         AnswerFactory.create(question=question)
         ArticleFactory.create(topics=[topic])
+    for _ in range(8):  # a team with a history: the feed reads one page, whatever its size
+        mate = UserFactory.create()
+        team_link(member, mate)
+        UpdateFactory.create_batch(3, author=mate)
     member_client.get("/")  # the session and the visit, written once
 
-    with django_assert_max_num_queries(12):
+    # 12 for the sections below the feed; 3 for the feed page (updates, team questions, her
+    # hugs), 2 for whether she may post (verified email, sanctions) and 1 for whether her
+    # post would wait for review (her visible posts).
+    with django_assert_max_num_queries(16):
         response = member_client.get("/")
 
     assert response.status_code == HTTPStatus.OK
@@ -181,3 +191,57 @@ def test_home_member_another_member_sees_no_private_news(client, member):
 
     following = content.split('id="following-heading"')[1].split("</section>")[0]
     assert question.title not in following
+
+
+def test_home_member_shows_the_top_of_her_team_feed_and_the_post_box(member_client, member):
+    mate = UserFactory.create(display_name="Ines")
+    team_link(member, mate)
+    stranger = UserFactory.create(display_name="Paula")
+    UpdateFactory.create(author=mate, body="Scan day went fine, thank you all")
+    UpdateFactory.create(author=stranger, body="A stranger's update stays on Everyone")
+
+    response = member_client.get("/")
+
+    html = response.content.decode()
+    assert "Scan day went fine, thank you all" in html
+    assert "A stranger&#x27;s update" not in html
+    assert "A stranger's update" not in html
+    assert reverse("activities:feed") in html
+    assert f'action="{reverse("activities:update_create")}"' in html
+    assert 'name="next" value="/"' in html
+
+
+def test_home_member_team_feed_shows_only_the_first_few(member_client, member):
+    mate = UserFactory.create()
+    team_link(member, mate)
+    for n in range(FEED_ITEMS_SHOWN + 2):
+        UpdateFactory.create(author=mate, body=f"Update number {n} from my mate")
+
+    html = member_client.get("/").content.decode()
+
+    assert html.count("update-card") == FEED_ITEMS_SHOWN
+    assert "Older posts from your team" in html
+
+
+def test_home_member_empty_team_feed_points_to_the_team_page(member_client):
+    html = member_client.get("/").content.decode()
+
+    assert "Nothing from your team yet" in html
+    assert reverse("activities:team") in html
+
+
+def test_home_member_posting_from_home_comes_back_home(member_client, member):
+    response = member_client.post(
+        reverse("activities:update_create"),
+        {
+            "body": "Feeling stronger this week",
+            "audience": "members",
+            "tag": "",
+            "next": "/",
+            "idempotency_key": key_new(),
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/"
+    assert "Feeling stronger this week" in member_client.get("/").content.decode()

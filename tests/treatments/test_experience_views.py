@@ -295,3 +295,39 @@ def test_settings_page_prompts_her_to_share_her_experiences(member_client):
     page = member_client.get(reverse("accounts:settings")).content.decode()
 
     assert reverse("treatments:my_experiences") in page
+
+
+def test_experience_detail_shows_the_moderators_context_note(member_client, trastuzumab):
+    from moderation.context_notes import context_note_set
+
+    from .experience_helpers import moderator
+
+    experience = experience_for(UserFactory.create(), trastuzumab)
+    context_note_set(item=experience, moderator=moderator(), text="Cold caps need a nurse's ok.")
+    url = reverse("treatments:experience", args=["trastuzumab", experience.pk])
+
+    html = member_client.get(url).content.decode()
+
+    assert "Cold caps need a nurse&#x27;s ok." in html
+    assert "when an experience touches on medical facts" in html
+
+
+def test_experience_detail_explains_her_pending_experience_to_her(
+    member_client, member, trastuzumab
+):
+    mine = experience_for(member, trastuzumab, state="pending")
+    url = reverse("treatments:experience", args=["trastuzumab", mine.pk])
+
+    html = member_client.get(url).content.decode()
+
+    assert "Only you can see this experience for now." in html
+
+
+def test_experience_edit_view_tells_a_new_member_it_waits_for_review(member_client, member):
+    from django.utils import timezone
+
+    type(member).objects.filter(pk=member.pk).update(date_joined=timezone.now())
+
+    html = member_client.get(_edit_url()).content.decode()
+
+    assert "Your experience will wait for a quick review." in html

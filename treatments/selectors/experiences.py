@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 
 from catalogue.models import Treatment
 from core.viewer import Viewer, viewer_is_member
+from moderation.context_notes import with_context_notes
 from moderation.models import ModerationState
 
 from ..models import Experience
@@ -17,15 +18,16 @@ def experience_list_visible(*, treatment: Treatment, viewer: Viewer) -> QuerySet
     """The experiences of a treatment this viewer may read, newest change first.
 
     Members read visible ones, and their own while it waits for review; visitors read none.
-    The author and the side effects come with them (a fixed number of queries per page).
+    The author with her profile (the face beside it), the moderators' context note and the
+    side effects come with them (a fixed number of queries per page).
     """
     if not viewer_is_member(viewer):
         return Experience.objects.none()
     state = Q(moderation_state=ModerationState.VISIBLE)
     state |= Q(moderation_state=ModerationState.PENDING, author_id=viewer.pk)
     return (
-        Experience.objects.filter(state, treatment=treatment)
-        .select_related("author", "treatment")
+        with_context_notes(Experience.objects.filter(state, treatment=treatment))
+        .select_related("author", "author__profile", "treatment")
         .prefetch_related("side_effect_rows__side_effect")
         .order_by("-updated_at", "-id")
     )
