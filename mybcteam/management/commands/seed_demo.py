@@ -10,7 +10,7 @@ from activities import demo as activities_demo
 from articles import demo as articles_demo
 from forum import demo as forum_demo
 from moderation import demo as moderation_demo
-from mybcteam import demo_notifications
+from mybcteam import demo_catalogue, demo_notifications
 from newsletter import demo as newsletter_demo
 from treatments import demo as treatments_demo
 from treatments import experience_demo
@@ -21,6 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
+            demo_catalogue.seed()  # the migrations' rows, if a flushed database lost them
             logins = accounts_demo.seed()
             articles_demo.seed()
             forum_demo.seed()
