@@ -8,6 +8,7 @@ from django.db import transaction
 from accounts import demo as accounts_demo
 from activities import demo as activities_demo
 from articles import demo as articles_demo
+from conversations import demo as conversations_demo
 from forum import demo as forum_demo
 from moderation import demo as moderation_demo
 from mybcteam import demo_catalogue, demo_notifications
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             forum_demo.seed()
             treatments_demo.seed()
             activities_demo.seed()
+            conversations_demo.seed()
             experience_demo.seed()
             moderation_demo.seed()
             newsletter_demo.seed()
