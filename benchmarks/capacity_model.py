@@ -52,11 +52,11 @@ class Inputs:
         " 2 cores (2 000 / 88)",
     )
     member_view_db_share: Input = Input(
-        0.17,
+        0.16,
         "",
         "share of that CPU spent in PostgreSQL",
         "measured: capacity_inputs.py pages, member question and article pages (database"
-        " backend CPU 12.2 and 13.0 ms against 66.0 and 64.2 ms in Django)",
+        " backend CPU 12.2 and 13.0 ms against 66.0 and 64.2 ms in Django: 0.156 and 0.168)",
     )
     visitor_hit_cpu_ms: Input = Input(
         0.45,
@@ -179,6 +179,9 @@ class Inputs:
         "WAL per digest email: its delivery row inserted, claimed and marked sent",
         "measured: 10 000 rows on a cluster of its own, right after a checkpoint (536 + 1 231)",
     )
+    machine_ram_gb: Input = Input(
+        23, "GB", "memory of the benchmarks' machine", "measured: RESULTS.md, Forum"
+    )
     # --- assumed: how members use the site ----------------------------------------------------
     daily_active_share: Input = Input(
         0.15, "", "members who use the site on a given day", "assumed"
@@ -190,28 +193,28 @@ class Inputs:
         "assumed",
     )
     views_per_active_day: Input = Input(
-        30, "views", "member page views per active member per day", "assumed"
+        30, "", "member page views per active member per day", "assumed"
     )
-    searches_per_active_day: Input = Input(2, "searches", "per active member per day", "assumed")
+    searches_per_active_day: Input = Input(2, "", "searches per active member per day", "assumed")
     posts_per_active_day: Input = Input(
-        1.0, "posts", "questions, answers, updates, comments per active member per day", "assumed"
+        1.0, "", "questions, answers, updates, comments per active member per day", "assumed"
     )
     messages_per_active_day: Input = Input(
-        2.0, "messages", "private messages per active member per day", "assumed"
+        2.0, "", "private messages per active member per day", "assumed"
     )
     visitor_views_per_member_day: Input = Input(
-        1.0, "views", "visitor page views per day, per registered member", "assumed"
+        1.0, "", "visitor page views per day, per registered member", "assumed"
     )
     visitor_hit_ratio: Input = Input(0.9, "", "visitor views served from the page cache", "assumed")
     peak_to_mean: Input = Input(3.0, "", "busiest hour's rate over the day's mean", "assumed")
     digest_share: Input = Input(0.6, "", "members subscribed to the weekly digest", "assumed")
     notification_emails_per_member_week: Input = Input(
-        2.0, "emails", "notification emails per member per week", "assumed"
+        2.0, "", "notification emails per member per week", "assumed"
     )
     digest_window_hours: Input = Input(
         2.0, "h", "the weekly digest should be out within", "assumed"
     )
-    team_size: Input = Input(25, "mates", "mean team size (feeds an update fans out to)", "assumed")
+    team_size: Input = Input(25, "", "mean team size (feeds an update fans out to)", "assumed")
     devices_per_member: Input = Input(1.5, "", "sessions per fortnight-active member", "assumed")
     page_cache_distinct_share: Input = Input(
         0.5,
@@ -245,9 +248,6 @@ class Inputs:
     )
     db_ram_gb: Input = Input(64, "GB", "memory of the database machine in the plan", "assumed")
     redis_budget_mb: Input = Input(4_096, "MB", "memory given to Redis in the plan", "assumed")
-    machine_ram_gb: Input = Input(
-        23, "GB", "memory of the benchmarks' machine", "measured: RESULTS.md, Forum"
-    )
     machine_redis_mb: Input = Input(
         1_024, "MB", "memory Redis may use on the benchmarks' machine", "assumed"
     )
@@ -489,6 +489,8 @@ def limits_reached(limits: list[Limit], i: Inputs) -> list[tuple[str, int | None
 
 
 def _fmt(value: float) -> str:
+    if 0 < value < 1:
+        return f"{value:.2g}"
     if value >= 100 or value == int(value):
         return f"{value:,.0f}".replace(",", " ")
     if value >= 10:
@@ -613,10 +615,10 @@ def _worked(i: Inputs, members: int) -> list[str]:
         f" {v['cpu_utilisation']} | {_fmt(p.db_cores)} |",
         f"| digest emails/s | {n} * {v['digest_share']} / ({v['digest_window_hours']} h * 3 600)"
         f" | {_fmt(p.digest_emails_per_s)} |",
-        f"| growth per year, GB | {active_days} * ({v['posts_per_active_day']} posts *"
-        f" {v['post_bytes']} B + {v['messages_per_active_day']} messages * {v['message_bytes']}"
-        f" B) + {n} * 365 / 7 * ({v['digest_share']} * {v['delivery_bytes']} B +"
-        f" {v['notification_emails_per_member_week']} * {v['outbox_row_bytes']} B)"
+        f"| growth per year, GB | {active_days} * (posts {v['posts_per_active_day']} *"
+        f" {v['post_bytes']} B + messages {v['messages_per_active_day']} * {v['message_bytes']}"
+        f" B) + {n} * 365 / 7 * (deliveries {v['digest_share']} * {v['delivery_bytes']} B +"
+        f" kept emails {v['notification_emails_per_member_week']} * {v['outbox_row_bytes']} B)"
         f" | {_fmt(p.db_gb_per_year)} |",
         f"| WAL per day, GB | {n} * {v['daily_active_share']} * ({v['posts_per_active_day']} *"
         f" {v['wal_per_post_bytes']} B + {v['messages_per_active_day']} *"
