@@ -16,7 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -234,26 +234,37 @@ def test_haproxy_round_robins_and_serves_unchecked_when_every_health_check_fails
     )
     url = f"http://127.0.0.1:{listen}/"
     try:
-        deadline = time.monotonic() + 10
-        while _get_or_none(url) is None and time.monotonic() < deadline:
-            time.sleep(0.05)
+        assert _eventually(lambda: _get_or_none(url) is not None), "the balancer did not start"
         # Round robin: both nodes answer, in turn.
         assert {body for _, body in _answers(url, 6)} == {"web", "web2"}
 
-        # One node fails its check: everything goes to the other.
+        # One node fails its check: once the balancer has seen it, everything goes to the other.
         _set_healthy(two_nodes[0], False)
-        time.sleep(0.6)
-        assert {body for _, body in _answers(url, 6)} == {"web2"}
+        assert _eventually(lambda: _answers(url, 6) == [(200, "web2")] * 6)
 
-        # Both fail (Redis away fails /healthz everywhere): served unchecked, not refused.
+        # Both fail (Redis away fails /healthz everywhere): served by both unchecked, not
+        # refused. Until the balancer sees web2 fail, web2 alone answers; then both again.
         _set_healthy(two_nodes[1], False)
-        time.sleep(0.6)
-        answers = _answers(url, 6)
-        assert {status for status, _ in answers} == {200}
-        assert {body for _, body in answers} == {"web", "web2"}
+        assert _eventually(lambda: _both_answer(_answers(url, 6)))
     finally:
         balancer.terminate()
         balancer.wait(timeout=10)
+
+
+def _eventually(check: Callable[[], bool], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _both_answer(answers: list[tuple[int, str]]) -> bool:
+    return {status for status, _ in answers} == {200} and {body for _, body in answers} == {
+        "web",
+        "web2",
+    }
 
 
 def _get_or_none(url: str) -> tuple[int, str] | None:
