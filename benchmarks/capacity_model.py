@@ -52,11 +52,11 @@ class Inputs:
         " 2 cores (2 000 / 88)",
     )
     member_view_db_share: Input = Input(
-        0.16,
+        0.17,
         "",
         "share of that CPU spent in PostgreSQL",
-        "measured: capacity_inputs.py pages, member question and article pages (database"
-        " backend CPU 12.2 and 13.0 ms against 66.0 and 64.2 ms in Django: 0.156 and 0.168)",
+        "measured: capacity_inputs.py pages, two runs, member question and article pages: the"
+        " database backend's CPU over the request's, 0.156 and 0.168, then 0.178 and 0.170",
     )
     visitor_hit_cpu_ms: Input = Input(
         0.45,
