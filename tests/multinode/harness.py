@@ -27,7 +27,17 @@ from typing import Any
 import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_BIN = Path(os.environ.get("MULTINODE_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _pg_bin() -> Path:
+    """MULTINODE_PG_BIN, or the newest of Debian's PostgreSQL server installs."""
+    if os.environ.get("MULTINODE_PG_BIN"):
+        return Path(os.environ["MULTINODE_PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _pg_bin()
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 DATABASE = "mybc_multinode"
