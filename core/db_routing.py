@@ -22,10 +22,11 @@ from django.db.models import Model
 
 DEFAULT = "default"
 REPLICA = "replica"
-# Apps whose rows are read right after they were written in another request, where a lagging
-# replica would break the site rather than show a slightly old page: a session created by a
-# log-in is read by the very next request.
-PRIMARY_ONLY_APPS = frozenset({"sessions"})
+# Rows read right after another request wrote them, where a lagging replica would break the
+# site rather than show a slightly old page: a session created by a log-in is read by the very
+# next request; the database cache (core.cache's fallback while Redis is down) holds rate-limit
+# counters, which a stale read would let run over.
+PRIMARY_ONLY_APPS = frozenset({"sessions", "django_cache"})
 
 # Where reads go in this request (or task): the primary unless a request opened the replica.
 _reads: ContextVar[str] = ContextVar("core_db_reads", default=DEFAULT)

@@ -43,9 +43,10 @@ def test_read_alias_is_the_primary_without_a_replica_whatever_was_asked():
         assert read_alias(app_label="forum") == DEFAULT
 
 
-def test_read_alias_keeps_sessions_on_the_primary(with_replica):
+@pytest.mark.parametrize("app_label", ["sessions", "django_cache"])
+def test_read_alias_keeps_sessions_and_the_database_cache_on_the_primary(with_replica, app_label):
     with reads_from(REPLICA):
-        assert read_alias(app_label="sessions") == DEFAULT
+        assert read_alias(app_label=app_label) == DEFAULT
 
 
 @pytest.mark.django_db(transaction=True)  # no test-wide transaction around it
