@@ -187,6 +187,15 @@ FEED_KEY_PREFIX = env("FEED_KEY_PREFIX", default="mybcteam:feed")
 # again (docs/caching.md): the most another process can lag behind a change. 0 reads it on
 # every request.
 PAGE_CACHE_VERSION_SECONDS = env.float("PAGE_CACHE_VERSION_SECONDS", default=1.0)
+# A member who wrote must read the primary until any replica read is sure to include her write
+# (docs/multinode.md, "The windows").
+if DATABASE_REPLICA_URL and REPLICA_STICKY_SECONDS < (
+    REPLICA_MAX_LAG_SECONDS + REPLICA_CHECK_SECONDS + PAGE_CACHE_VERSION_SECONDS
+):
+    raise ImproperlyConfigured(
+        "REPLICA_STICKY_SECONDS must be at least REPLICA_MAX_LAG_SECONDS + REPLICA_CHECK_SECONDS"
+        " + PAGE_CACHE_VERSION_SECONDS, or a member may not see her own write."
+    )
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
