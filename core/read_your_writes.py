@@ -7,19 +7,26 @@ replayed her write yet. The cookie holds nothing but its signature and time (no 
 lives in the browser, so neither Redis nor a shared session store is needed for it.
 
 A safe request without the cookie reads the replica when `core.replica_health` finds it close
-enough behind; the choice is made once and holds for the whole request, so a page never mixes a
-newer and an older view of the data. If the replica fails during such a request (it went down
-between two probes), the replica is set aside and the request runs again on the primary: a GET
-changes nothing, so running it twice is safe, and the member sees a page, never a 500.
+enough behind. The choice is made once and holds for the whole request, and its replica reads
+share one REPEATABLE READ snapshot: a page never mixes a newer and an older view of the data.
+That matters for caches keyed on what the page read: a key computed after the listing it
+describes (a fingerprint of answers, a content version) would otherwise, when the replica
+replays a commit between the two reads, store the old listing under the new key.
+
+If such a request answers a server error (the replica went down between two probes, or
+cancelled a query that conflicted with replay), it runs again on the primary: a GET changes
+nothing, so running it twice is safe, and the member sees a page, never a 500. The replica is
+set aside until the next probe when a probe finds it gone.
 """
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.db import connections
+from django.db import DatabaseError, connections, transaction
 from django.http import HttpRequest, HttpResponseBase
 
 from .db_routing import DEFAULT, REPLICA, reads_from, replica_configured
@@ -30,6 +37,9 @@ COOKIE_NAME = "primary_reads"
 _SALT = "core.read_your_writes"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "MERGE")
+# Every replica read of a request from one snapshot (allowed on a hot standby; SERIALIZABLE is
+# not). A snapshot held for a request's few milliseconds delays conflicting replay at most that.
+_ONE_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
 
 
 def statement_writes(sql: str) -> bool:
@@ -54,6 +64,15 @@ def request_is_sticky(request: HttpRequest) -> bool:
     except signing.BadSignature:  # forged, or expired (SignatureExpired is a BadSignature)
         return False
     return True
+
+
+@contextlib.contextmanager
+def replica_snapshot() -> Iterator[None]:
+    """A read-only REPEATABLE READ transaction on the replica for the block."""
+    with transaction.atomic(using=REPLICA):
+        with connections[REPLICA].cursor() as cursor:
+            cursor.execute(_ONE_SNAPSHOT)
+        yield
 
 
 class _WriteWatch:
@@ -89,18 +108,23 @@ class ReadYourWritesMiddleware:
         return response
 
     def _respond(self, request: HttpRequest, *, use_replica: bool) -> HttpResponseBase:
-        with reads_from(REPLICA if use_replica else DEFAULT):
-            response = self.get_response(request)
-        if (
-            use_replica
-            and response.status_code >= 500
-            and not replica_state_usable(replica_state_probe())
-        ):
-            # The replica went away mid-request: set it aside and answer from the primary.
-            replica_set_aside()
-            with reads_from(DEFAULT):
-                response = self.get_response(request)
-        return response
+        if use_replica:
+            response = self._respond_from_replica(request)
+            if response is not None and response.status_code < 500:
+                return response
+            if not replica_state_usable(replica_state_probe()):
+                replica_set_aside()
+        with reads_from(DEFAULT):
+            return self.get_response(request)
+
+    def _respond_from_replica(self, request: HttpRequest) -> HttpResponseBase | None:
+        """The response read from one replica snapshot; None if the replica failed outside
+        the view (opening or closing the snapshot)."""
+        try:
+            with replica_snapshot(), reads_from(REPLICA):
+                return self.get_response(request)
+        except DatabaseError:
+            return None
 
     def _mark_sticky(self, response: HttpResponseBase) -> None:
         response.set_cookie(

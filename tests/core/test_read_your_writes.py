@@ -4,10 +4,11 @@ Run on the embedded SQLite default with `replica_configured` answering yes and a
 the views only record where their reads would go.
 """
 
+import contextlib
 from collections.abc import Callable, Iterator
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
@@ -39,6 +40,7 @@ def replica(monkeypatch, settings) -> Iterator[Callable[[ReplicaState], None]]:
         return state["now"]
 
     monkeypatch.setattr(read_your_writes, "replica_state_probe", probe)
+    monkeypatch.setattr(read_your_writes, "replica_snapshot", contextlib.nullcontext)
 
     def set_state(new: ReplicaState) -> None:
         state["now"] = new
@@ -161,13 +163,35 @@ def test_middleware_answers_from_the_primary_when_the_replica_fails_mid_request(
     assert view.reads == [DEFAULT]
 
 
-def test_middleware_does_not_repeat_a_server_error_the_replica_did_not_cause(rf, replica):
+def test_middleware_runs_a_server_error_on_the_replica_again_and_keeps_the_replica(rf, replica):
+    # e.g. a query the replica cancelled because it conflicted with replay
     view = RecordingView(status=500)
 
     response = _serve(view, rf.get("/questions/"))
 
-    assert view.reads == [REPLICA]
+    assert view.reads == [REPLICA, DEFAULT]
     assert response.status_code == 500
+    view.reads.clear()
+    _serve(view, rf.get("/questions/"))  # the replica is still up: still read
+    assert view.reads[0] == REPLICA
+
+
+def test_middleware_answers_from_the_primary_when_the_replica_snapshot_fails(
+    rf, replica, monkeypatch
+):
+    @contextlib.contextmanager
+    def refused() -> Iterator[None]:
+        replica(DOWN)
+        raise OperationalError("connection refused")
+        yield
+
+    monkeypatch.setattr(read_your_writes, "replica_snapshot", refused)
+    view = RecordingView()
+
+    response = _serve(view, rf.get("/questions/"))
+
+    assert view.reads == [DEFAULT]
+    assert response.status_code == 200
 
 
 def test_middleware_without_a_replica_changes_nothing(rf):
