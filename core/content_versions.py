@@ -10,6 +10,12 @@ Each process reads the tokens at most once every PAGE_CACHE_VERSION_SECONDS (1 s
 indexed query a second for all of them, and the longest another process may lag behind a
 change. The process that makes the change uses the new token at once. Random rather than a
 counter: rows pruned or deleted by hand never bring back a token copies were stored under.
+
+With a read replica (core.db_routing), each process keeps the tokens it read from each database
+apart, and a request uses those of the database it reads: a copy is stored under a token no
+newer than the rows it was built from. A token read from the primary while the page came from a
+replica that had not replayed a hide yet would store the hidden post under the new token, and
+every process would serve it until the next change.
 """
 
 import logging
@@ -23,6 +29,7 @@ from django.db import DatabaseError
 from django.db.models import Max
 from django.utils import timezone
 
+from .db_routing import DEFAULT, read_alias
 from .models import ContentVersion
 
 logger = logging.getLogger(__name__)
@@ -31,52 +38,59 @@ logger = logging.getLogger(__name__)
 KEEP_ROWS_FOR = timedelta(hours=1)
 
 _lock = threading.Lock()
-# When this process last read the tokens (time.monotonic()), and what it read.
-_read_at = 0.0
-_tokens: dict[str, str] = {}
+# Per database alias: when this process last read the tokens there (time.monotonic()), and
+# what it read.
+_read_at: dict[str, float] = {}
+_tokens: dict[str, dict[str, str]] = {}
 
 
-def _remember(name: str, token: str) -> None:
+def _remember(alias: str, name: str, token: str) -> None:
     with _lock:
-        _tokens[name] = token
+        _tokens.setdefault(alias, {})[name] = token
 
 
 def content_versions_forget() -> None:
     """Drop this process's copies of every token (tests, after clearing the cache)."""
-    global _read_at
     with _lock:
-        _read_at = 0.0
+        _read_at.clear()
         _tokens.clear()
 
 
-def _read_all() -> dict[str, str]:
+def _read_all(alias: str) -> dict[str, str]:
     """Every name's newest token, in one query."""
-    newest = ContentVersion.objects.values("name").annotate(newest=Max("id")).values("newest")
-    return dict(ContentVersion.objects.filter(id__in=newest).values_list("name", "token"))
+    rows = ContentVersion.objects.using(alias)
+    newest = rows.values("name").annotate(newest=Max("id")).values("newest")
+    return dict(rows.filter(id__in=newest).values_list("name", "token"))
 
 
 def content_version(name: str) -> str | None:
     """The current token of `name` (created if there is none), or None if it cannot be known."""
-    global _read_at
-    if time.monotonic() - _read_at >= settings.PAGE_CACHE_VERSION_SECONDS:
+    alias = read_alias(app_label=ContentVersion._meta.app_label)
+    if time.monotonic() - _read_at.get(alias, 0.0) >= settings.PAGE_CACHE_VERSION_SECONDS:
         try:
-            tokens = _read_all()
+            tokens = _read_all(alias)
         except DatabaseError:
             # Nothing can commit while the database is out of reach, so the tokens seen last
             # are still right; without one, nothing is cached.
             logger.warning("content versions: database unreachable; keeping the last seen")
-            return _tokens.get(name)
+            return _tokens.get(alias, {}).get(name)
         with _lock:
-            _tokens.clear()
-            _tokens.update(tokens)
-            _read_at = time.monotonic()
-    token = _tokens.get(name)
-    if token is None:
-        try:
-            token = ContentVersion.objects.create(name=name, token=uuid.uuid4().hex).token
-        except DatabaseError:
-            return None
-        _remember(name, token)
+            _tokens[alias] = tokens
+            _read_at[alias] = time.monotonic()
+    token = _tokens.get(alias, {}).get(name)
+    if token is None and not (alias != DEFAULT and name in _tokens.get(DEFAULT, {})):
+        token = _first_token(name)
+    # A replica that has not replayed the first row yet gives no token: nothing is cached.
+    return token if alias == DEFAULT else _tokens.get(alias, {}).get(name)
+
+
+def _first_token(name: str) -> str | None:
+    """Create `name`'s first row (on the primary); None if the database is out of reach."""
+    try:
+        token = ContentVersion.objects.create(name=name, token=uuid.uuid4().hex).token
+    except DatabaseError:
+        return None
+    _remember(DEFAULT, name, token)
     return token
 
 
@@ -89,7 +103,9 @@ def content_version_bump(name: str) -> None:
     """
     token = uuid.uuid4().hex
     ContentVersion.objects.create(name=name, token=token)
-    _remember(name, token)
+    # Only for reads of the primary: a request reading a replica that has not replayed the
+    # change yet must keep storing what it builds under the old token.
+    _remember(DEFAULT, name, token)
 
 
 def content_versions_prune() -> int:

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and everything that reads: it picks the database a request reads.
+    "core.read_your_writes.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,6 +121,29 @@ else:
     # A busy SQLite file should wait for the writer rather than fail at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# A streaming read replica of the primary (docs/multinode.md). Unset: every query uses
+# `default` and no router runs. Set: safe requests of members who wrote nothing lately read it
+# while it is at most REPLICA_MAX_LAG_SECONDS behind, checked once every REPLICA_CHECK_SECONDS
+# per process; a member who wrote reads the primary for REPLICA_STICKY_SECONDS, which must be at
+# least the sum of the other two plus PAGE_CACHE_VERSION_SECONDS.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+REPLICA_MAX_LAG_SECONDS = env.float("REPLICA_MAX_LAG_SECONDS", default=2.0)
+REPLICA_CHECK_SECONDS = env.float("REPLICA_CHECK_SECONDS", default=1.0)
+REPLICA_STICKY_SECONDS = env.float("REPLICA_STICKY_SECONDS", default=5.0)
+DATABASE_ROUTERS: list[str] = []
+if DATABASE_REPLICA_URL:
+    if not USING_POSTGRES:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs a PostgreSQL DATABASE_URL.")
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        # Never a database of its own in tests: it mirrors the primary's test database.
+        "TEST": {"MIRROR": "default"},
+    }
+    # A replica that is down must cost a request little: libpq's shortest wait.
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    DATABASE_ROUTERS = ["core.db_routing.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -162,6 +187,15 @@ FEED_KEY_PREFIX = env("FEED_KEY_PREFIX", default="mybcteam:feed")
 # again (docs/caching.md): the most another process can lag behind a change. 0 reads it on
 # every request.
 PAGE_CACHE_VERSION_SECONDS = env.float("PAGE_CACHE_VERSION_SECONDS", default=1.0)
+# A member who wrote must read the primary until any replica read is sure to include her write
+# (docs/multinode.md, "The windows").
+if DATABASE_REPLICA_URL and REPLICA_STICKY_SECONDS < (
+    REPLICA_MAX_LAG_SECONDS + REPLICA_CHECK_SECONDS + PAGE_CACHE_VERSION_SECONDS
+):
+    raise ImproperlyConfigured(
+        "REPLICA_STICKY_SECONDS must be at least REPLICA_MAX_LAG_SECONDS + REPLICA_CHECK_SECONDS"
+        " + PAGE_CACHE_VERSION_SECONDS, or a member may not see her own write."
+    )
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

@@ -14,6 +14,7 @@ from core.page_cache import page_cache_forget_local
 from mybcteam.celery import app as celery_app
 
 from .factories import UserFactory
+from .multinode.harness import missing_tools as multinode_missing_tools
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -26,6 +27,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         "e2e": None
         if shutil.which(CHROMIUM) or os.path.exists(CHROMIUM)
         else f"needs Chromium at {CHROMIUM}: apt-get install chromium",
+        "multinode": multinode_missing_tools()
+        or (
+            None
+            if settings.USING_POSTGRES
+            else "runs once, in the PostgreSQL run (set DATABASE_URL): it starts its own clusters"
+        ),
     }
     for item in items:
         for marker, reason in reasons.items():

@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Q
 
 from accounts.models import User
+from core.db_routing import reading_primary, reads_primary
 from core.team_feed_registry import before_filter, team_feed_sources
 from moderation.models import ModerationState
 
@@ -54,7 +55,9 @@ def feed_page_redis(*, viewer: User, before: Cursor | None, size: int) -> FeedPa
     )
     posts, entries = _load(viewer=viewer, entries=read.entries, before=before, lower=lower)
     items, dropped, examined = _walk(viewer=viewer, posts=posts, entries=entries, size=size)
-    if dropped:  # she may no longer see these: out of her feed, not only out of this page
+    # She may no longer see these: out of her feed, not only out of this page. Not when read
+    # from a replica, which may not have replayed a post fan-out has already added.
+    if dropped and reads_primary():
         store.feed_entries_remove(member_ids=[member_id], entries=dropped)
     page = page_from_items(viewer=viewer, tab=TEAM, items=items[:size], size=size)
     if len(items) > size:
@@ -149,7 +152,10 @@ def _rebuild(*, viewer: User, before: Cursor | None, size: int) -> FeedPage | No
     # Marked first: fan-out writes to a feed being built, so nothing committed meanwhile is lost.
     if not store.feed_build_start(member_ids=[member_id]):
         return None
-    built = team_page_sql(viewer=viewer, before=None, size=store.FEED_CAP)
+    # From the primary: fan-out skipped the missing feed, so a post a replica has not replayed
+    # yet would be missing from the rebuilt feed for good.
+    with reading_primary():
+        built = team_page_sql(viewer=viewer, before=None, size=store.FEED_CAP)
     store.feed_build_finish(
         member_id=member_id,
         entries=[_entry_of(item) for item in built.items],

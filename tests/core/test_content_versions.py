@@ -6,12 +6,14 @@ import pytest
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from core import content_versions, db_routing
 from core.content_versions import (
     content_version,
     content_version_bump,
     content_versions_forget,
     content_versions_prune,
 )
+from core.db_routing import REPLICA, reads_from
 from core.models import ContentVersion
 from core.tasks import content_versions_prune_old
 
@@ -86,3 +88,29 @@ def test_content_versions_prune_old_task_prunes_and_is_idempotent():
 
     assert content_versions_prune_old() == 2  # the seeded row and the first bump
     assert content_versions_prune_old() == 0
+
+
+@pytest.mark.django_db(transaction=True)  # no test-wide transaction: reads may leave the primary
+def test_content_version_tokens_are_kept_per_database_read(monkeypatch):
+    """A request reading a replica that has not replayed a change keeps the old token, so what
+    it builds from the old rows is never stored under the new one."""
+    monkeypatch.setattr(db_routing, "replica_configured", lambda: True)
+    primary = content_version("public-pages")
+    real_read_all = content_versions._read_all
+    replayed = {"public-pages": primary}  # the replica, before the change reaches it
+
+    def read_all(alias):
+        return dict(replayed) if alias == REPLICA else real_read_all(alias)
+
+    monkeypatch.setattr(content_versions, "_read_all", read_all)
+
+    content_version_bump("public-pages")  # a hide, committed on the primary
+    changed = content_version("public-pages")
+
+    with reads_from(REPLICA):
+        assert content_version("public-pages") == primary
+    assert changed != primary
+    replayed["public-pages"] = changed  # the replica replays it
+    content_versions_forget()
+    with reads_from(REPLICA):
+        assert content_version("public-pages") == changed

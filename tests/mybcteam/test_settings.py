@@ -55,3 +55,27 @@ def test_development_default_needs_no_environment():
     result = _manage("check")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_replica_with_a_sticky_window_shorter_than_the_visibility_window_fails_loudly():
+    replica = "postgres://postgres@127.0.0.1:5432/never_connected"
+    result = _manage(
+        "check",
+        DATABASE_URL=replica,
+        DATABASE_REPLICA_URL=replica,
+        REPLICA_STICKY_SECONDS="3",  # under 2 s lag + 1 s check + 1 s version
+    )
+
+    assert result.returncode != 0
+    assert "REPLICA_STICKY_SECONDS" in result.stderr
+
+
+def test_replica_on_sqlite_fails_loudly():
+    result = _manage(
+        "check",
+        DATABASE_URL="sqlite:///unused.sqlite3",
+        DATABASE_REPLICA_URL="postgres://postgres@127.0.0.1:5432/never_connected",
+    )
+
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URL needs a PostgreSQL DATABASE_URL" in result.stderr
