@@ -48,6 +48,10 @@ class SearchableKind:
     # as well, since it is what answers a question about a treatment or a word best.
     editorial: bool = False
     vector_field: str = "search_vector"
+    # `visible(viewer)` is the same for every member (no team, no blocks, no member's own rows):
+    # members may then share one cached copy of a search of this kind (search.result_cache).
+    # Left False, a member's search of this kind is never cached; visitors' always may be.
+    same_for_every_member: bool = False
 
     @property
     def parent(self) -> str:
