@@ -111,7 +111,7 @@ class ParsedTsQuery(SearchQuery):
         super().__init__(text)
         self.text = text
 
-    def as_sql(self, compiler: Any, connection: Any, function: Any = None, template: Any = None):  # type: ignore[no-untyped-def]
+    def as_sql(self, compiler: Any, connection: Any, *args: Any, **kwargs: Any) -> Any:
         return super().as_sql(compiler, connection, template="%(expressions)s::tsquery")
 
 
@@ -172,6 +172,13 @@ def _snippets(texts: list[str], query: TsQuery) -> list[SafeString]:
 Sql = tuple[str, list[Any]]
 
 
+def _column(kind: SearchableKind, field: str = "pk") -> str:
+    """A column of the kind's table, quoted and qualified by the table."""
+    meta = kind.model._meta
+    column = meta.pk.column if field == "pk" and meta.pk else meta.get_field(field).column  # type: ignore[union-attr]
+    return f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(str(column))}"
+
+
 def _visible_sql(
     kind: SearchableKind, *, viewer: Viewer | None, member: bool, topic: Topic | None
 ) -> Sql | None:
@@ -206,8 +213,7 @@ def _candidates_sql(kind: SearchableKind, visible: Sql, tsquery: str, *, member:
     cheap), so a title match always competes; visitors match on the title alone.
     """
     sql, params = visible
-    table = connection.ops.quote_name(kind.model._meta.db_table)
-    pk = connection.ops.quote_name(kind.model._meta.pk.column)
+    table, pk = connection.ops.quote_name(kind.model._meta.db_table), _column(kind)
     selects: list[str] = []
     args: list[Any] = []
     ctes = ""
@@ -239,21 +245,19 @@ def _ranked_sql(
     kind: SearchableKind, tsquery: str, *, viewer: Viewer | None, member: bool, topic: Topic | None
 ) -> Sql | None:
     """(kind, pk, rank, date) of this kind's candidates, ranked by ts_rank; None if none."""
-    meta = kind.model._meta
-    quote = connection.ops.quote_name
-    table, pk = quote(meta.db_table), quote(meta.pk.column)
-    vector = f"{table}.{quote(meta.get_field(kind.vector_field).column)}"
+    table, pk = connection.ops.quote_name(kind.model._meta.db_table), _column(kind)
+    vector = _column(kind, kind.vector_field)
     if not kind_shows_body(kind, member=member):
         vector = f"ts_filter({vector}, '{{a}}')"  # the title's words alone
     boost = f" * {EDITORIAL_BOOST}" if kind.editorial else ""
-    date = f"{table}.{quote(meta.get_field(kind.date_field).column)}"
+    date = _column(kind, kind.date_field)
     visible = _visible_sql(kind, viewer=viewer, member=member, topic=topic)
     if visible is None:
         return None
     candidates, params = _candidates_sql(kind, visible, tsquery, member=member)
     return (
-        f"SELECT %s AS k, {table}.{pk} AS pk, ts_rank({vector}, %s::tsquery){boost} AS rank, "
-        f"{date} AS at FROM {table} WHERE {table}.{pk} IN ({candidates})",
+        f"SELECT %s AS k, {pk} AS pk, ts_rank({vector}, %s::tsquery){boost} AS rank, "
+        f"{date} AS at FROM {table} WHERE {pk} IN ({candidates})",
         [kind.name, tsquery, *params],
     )
 
