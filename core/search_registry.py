@@ -27,7 +27,9 @@ class SearchableKind:
 
     PostgreSQL needs a `vector_field` tsvector column kept by a trigger (title weight A, body B
     or below) with a GIN index; a kind whose body is not public also needs a GIN index on
-    `to_tsvector('english', <title_field>)`, since visitors match its title alone.
+    `to_tsvector('english', <title_field>)`, since visitors match its title alone. Its primary
+    key must be an integer that grows with time (an auto id): the newest rows are walked
+    backwards on it to rank a common word's newest matches.
     """
 
     name: str  # the `kind=` value, e.g. "question"
