@@ -12,10 +12,12 @@ only the title of a kind whose body is for members; hidden and pending rows are 
 """
 
 import re
+import threading
 
 from django.conf import settings
 
 from catalogue.models import Topic
+from core.public_pages import public_pages_version
 from core.search_registry import SearchableKind, searchable_kind, searchable_kinds
 from core.viewer import Viewer, viewer_is_member
 
@@ -51,6 +53,25 @@ def search_kinds_for(viewer: Viewer | None) -> list[SearchableKind]:
     return [kind for kind in searchable_kinds() if member or not kind.members_only]
 
 
+_topics_lock = threading.Lock()
+_topics: tuple[str, list[Topic]] | None = None
+
+
+def search_topics() -> list[Topic]:
+    """The topics of the search form, kept by each process under the public pages version
+    (saving a topic moves it), so a search page reads none while the copy is current."""
+    global _topics
+    version = public_pages_version()
+    kept = _topics
+    if version is not None and kept is not None and kept[0] == version:
+        return kept[1]
+    topics = list(Topic.objects.all())
+    if version is not None:
+        with _topics_lock:
+            _topics = (version, topics)
+    return topics
+
+
 def _members_only_message() -> str:
     labels = [kind.label.lower() for kind in searchable_kinds() if kind.members_only]
     named = " and ".join(filter(None, [", ".join(labels[:-1]), labels[-1]]))
@@ -78,6 +99,7 @@ def site_search(
     key = search_cache_key(
         query=cleaned, message=message, kinds=kinds, member=member, topic=topic, page=page
     )
+    results.cache_key = key
     if key is not None and search_cache_get(key, results):
         return results
     if kinds:  # a visitor may have nothing to search when every registered kind is for members
