@@ -288,6 +288,43 @@ def _hits(
     return hits, bodies
 
 
+def _page_rows(parts: list[Sql], page: int) -> list[Key]:
+    """(kind, pk) of the page's rows, best first, and one more if there is a next page."""
+    union = " UNION ALL ".join(f"({sql})" for sql, _ in parts)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Composed of ORM-compiled SQL and names from the models; every value is bound.
+            f"SELECT k, pk FROM ({union}) AS ranked ORDER BY rank DESC, at DESC "  # nosec B608
+            f"LIMIT {PAGE_SIZE + 1} OFFSET {(page - 1) * PAGE_SIZE}",
+            [p for _, params in parts for p in params],
+        )
+        return [(k, pk) for k, pk in cursor.fetchall()]
+
+
+def _fill_hits(
+    results: SearchResults,
+    rows: list[Key],
+    kinds: list[SearchableKind],
+    query: TsQuery,
+    *,
+    member: bool,
+) -> None:
+    """The page's hits in rank order: one query per kind hit, one for the snippets."""
+    hits: dict[Key, SearchHit] = {}
+    bodies: dict[Key, str] = {}
+    for kind in kinds:
+        ids = [pk for name, pk in rows if name == kind.name]
+        if ids:
+            kind_hits, kind_bodies = _hits(kind, ids, query, member=member)
+            hits.update(kind_hits)
+            bodies.update(kind_bodies)
+    keys = [key for key in rows if key in hits]
+    results.hits = [hits[key] for key in keys]
+    shown = [key for key in keys if key in bodies]
+    for key, snippet in zip(shown, _snippets([bodies[k] for k in shown], query), strict=True):
+        hits[key].snippet = snippet
+
+
 def search_postgres(
     results: SearchResults,
     *,
@@ -296,8 +333,8 @@ def search_postgres(
     viewer: Viewer | None,
     member: bool,
 ) -> None:
-    """Fill one page of `results`: one ranked UNION over every kind, one query per kind hit,
-    one for the snippets."""
+    """Fill one page of `results`: the tsquery, one ranked UNION over every kind, one query per
+    kind hit, one for the snippets."""
     query = _tsquery_parsed(_tsquery(text, query_plan(text, synonyms_current())))
     if query is None:
         results.message = "Those words are too common to search for. Try a more specific word."
@@ -309,28 +346,6 @@ def search_postgres(
     parts = [part for part in ranked if part is not None]
     if not parts:
         return
-    start = (results.page - 1) * PAGE_SIZE
-    union = " UNION ALL ".join(f"({sql})" for sql, _ in parts)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            # Composed of ORM-compiled SQL and names from the models; every value is bound.
-            f"SELECT k, pk FROM ({union}) AS ranked ORDER BY rank DESC, at DESC "  # nosec B608
-            f"LIMIT {PAGE_SIZE + 1} OFFSET {start}",
-            [p for _, params in parts for p in params],
-        )
-        rows = [{"k": k, "pk": pk} for k, pk in cursor.fetchall()]
+    rows = _page_rows(parts, results.page)
     results.has_next = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
-    hits: dict[Key, SearchHit] = {}
-    bodies: dict[Key, str] = {}
-    for kind in kinds:
-        ids = [row["pk"] for row in rows if row["k"] == kind.name]
-        if ids:
-            kind_hits, kind_bodies = _hits(kind, ids, query, member=member)
-            hits.update(kind_hits)
-            bodies.update(kind_bodies)
-    keys = [key for key in ((r["k"], r["pk"]) for r in rows) if key in hits]
-    results.hits = [hits[key] for key in keys]
-    shown = [key for key in keys if key in bodies]
-    for key, snippet in zip(shown, _snippets([bodies[k] for k in shown], query), strict=True):
-        hits[key].snippet = snippet
+    _fill_hits(results, rows[:PAGE_SIZE], kinds, query, member=member)
