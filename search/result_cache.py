@@ -17,7 +17,10 @@ a member's copy holds answers and question bodies a visitor may not read.
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,6 +32,43 @@ from core.search_registry import SearchableKind
 from .results import SearchHit, SearchResults
 
 CACHE_SECONDS = 300
+# Each process also keeps the copies it used last, so a popular search costs no round trip to
+# Redis. Safe without a check: every key holds the version, so a copy kept here is never asked
+# for once the version has moved, and leaves as newer ones come in.
+LOCAL_ENTRIES = 256
+_local: OrderedDict[str, Any] = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def search_cache_read(key: str) -> Any:
+    """The copy under `key`, from this process or from the shared cache; None if neither."""
+    with _local_lock:
+        if key in _local:
+            _local.move_to_end(key)
+            return _local[key]
+    value = cache.get(key)
+    if value is not None:
+        _local_put(key, value)
+    return value
+
+
+def search_cache_write(key: str, value: Any) -> None:
+    _local_put(key, value)
+    cache.set(key, value, CACHE_SECONDS)
+
+
+def _local_put(key: str, value: Any) -> None:
+    with _local_lock:
+        _local[key] = value
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+
+
+def search_cache_forget_local() -> None:
+    """Drop this process's copies (tests, after clearing the cache)."""
+    with _local_lock:
+        _local.clear()
 
 
 @dataclass(frozen=True)
@@ -71,7 +111,7 @@ def search_cache_key(
 
 def search_cache_get(key: str, results: SearchResults) -> bool:
     """Fill `results` from the copy under `key`; whether there was one."""
-    copy = cache.get(key)
+    copy = search_cache_read(key)
     if not isinstance(copy, CachedPage):
         return False
     results.hits = list(copy.hits)
@@ -83,4 +123,4 @@ def search_cache_get(key: str, results: SearchResults) -> bool:
 
 def search_cache_set(key: str, results: SearchResults) -> None:
     copy = CachedPage(results.hits, results.has_next, results.message, results.suggestion)
-    cache.set(key, copy, CACHE_SECONDS)
+    search_cache_write(key, copy)

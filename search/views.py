@@ -2,14 +2,13 @@
 
 from http import HTTPStatus
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
-from .result_cache import CACHE_SECONDS
+from .result_cache import search_cache_read, search_cache_write
 from .results import SearchResults
 from .selectors import search_kinds_for, search_topics, site_search
 
@@ -27,11 +26,11 @@ def _results_html(results: SearchResults, *, searched: bool) -> SafeString:
     beside them, under the same key and so the same content version.
     """
     key = f"{results.cache_key}:html:{int(searched)}" if results.cache_key else None
-    html = cache.get(key) if key else None
+    html = search_cache_read(key) if key else None
     if not isinstance(html, str):
         html = render_to_string(RESULTS_TEMPLATE, {"results": results, "searched": searched})
         if key:
-            cache.set(key, html, CACHE_SECONDS)
+            search_cache_write(key, html)
     # Safe: our own template's output, every value escaped when it was rendered.
     return mark_safe(html)  # nosec B308 B703
 
