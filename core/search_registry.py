@@ -27,7 +27,9 @@ class SearchableKind:
 
     PostgreSQL needs a `vector_field` tsvector column kept by a trigger (title weight A, body B
     or below) with a GIN index; a kind whose body is not public also needs a GIN index on
-    `to_tsvector('english', <title_field>)`, since visitors match its title alone.
+    `to_tsvector('english', <title_field>)`, since visitors match its title alone. Its primary
+    key must be an integer that grows with time (an auto id): the newest rows are walked
+    backwards on it to rank a common word's newest matches.
     """
 
     name: str  # the `kind=` value, e.g. "question"
@@ -48,6 +50,10 @@ class SearchableKind:
     # as well, since it is what answers a question about a treatment or a word best.
     editorial: bool = False
     vector_field: str = "search_vector"
+    # `visible(viewer)` is the same for every member (no team, no blocks, no member's own rows):
+    # members may then share one cached copy of a search of this kind (search.result_cache).
+    # Left False, a member's search of this kind is never cached; visitors' always may be.
+    same_for_every_member: bool = False
 
     @property
     def parent(self) -> str:

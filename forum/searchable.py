@@ -36,6 +36,7 @@ QUESTION = SearchableKind(
     body_fields=("body",),
     date_field="created_at",
     topic_field="topics",
+    same_for_every_member=True,
 )
 
 ANSWER = SearchableKind(
@@ -49,4 +50,5 @@ ANSWER = SearchableKind(
     date_field="created_at",
     topic_field="question__topics",
     members_only=True,
+    same_for_every_member=True,
 )

@@ -23,12 +23,11 @@ from django.contrib.postgres.search import (
     CombinedSearchQuery,
     SearchHeadline,
     SearchQuery,
-    SearchRank,
     SearchVector,
-    SearchVectorField,
 )
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Expression, F, Func, QuerySet, Value
+from django.db.models import Expression, F, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Replace
 from django.db.models.sql import Query
@@ -51,7 +50,10 @@ from .results import (
 )
 from .synonyms import Group, Or, Part, Typed, plan_expands, query_plan, synonyms_current
 
-CANDIDATES = 400
+CANDIDATES = 400  # matches ranked per kind off the GIN index
+WINDOW = 20_000  # the newest rows (by primary key) walked for the newest matches
+RECENT = 200  # the newest matches ranked per kind
+ENOUGH_RECENT = 50  # fewer in the window: the words are rare, so read the GIN index
 _START, _STOP = f"{HIGHLIGHT_MARKER}[[", f"]]{HIGHLIGHT_MARKER}"
 
 TsQuery = SearchQuery | CombinedSearchQuery
@@ -98,12 +100,30 @@ def _compiled(expression: Expression | TsQuery) -> tuple[str, list[Any]]:
     return sql, list(params)
 
 
-def _tsquery_is_empty(query: TsQuery) -> bool:
+class ParsedTsQuery(SearchQuery):
+    """A tsquery PostgreSQL has already built, bound as its text: one parameter, parsed once.
+
+    The text is PostgreSQL's own output for the query (`tsquery::text`), which reads back as
+    the same tsquery; it is a bound value, never SQL.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def as_sql(self, compiler: Any, connection: Any, *args: Any, **kwargs: Any) -> Any:
+        return super().as_sql(compiler, connection, template="%(expressions)s::tsquery")
+
+
+def _tsquery_parsed(query: TsQuery) -> ParsedTsQuery | None:
+    """The query as PostgreSQL parsed it, or None when nothing is left to search."""
     sql, params = _compiled(query)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT numnode({sql})", params)  # nosec B608 - ORM-compiled, values bound
+        cursor.execute(f"SELECT numnode({sql}), ({sql})::text", [*params, *params])  # nosec B608 - ORM-compiled, values bound
         row = cursor.fetchone()
-        return row is None or row[0] == 0
+    if row is None or row[0] == 0:
+        return None
+    return ParsedTsQuery(row[1])
 
 
 def _highlight(headline: str) -> SafeString:
@@ -124,17 +144,6 @@ def _headline(text: Any, query: TsQuery) -> SearchHeadline:
         max_words=30,
         min_words=12,
         max_fragments=2,
-    )
-
-
-def _union_in(first: QuerySet[Any], second: QuerySet[Any]) -> RawSQL:
-    # One IN over a UNION: `IN (a) OR IN (b)` would make PostgreSQL scan every row.
-    sql_first, params_first = first.query.sql_with_params()
-    sql_second, params_second = second.query.sql_with_params()
-    # Both parts are SQL the ORM compiled, with every value still a parameter.
-    return RawSQL(  # nosec B611
-        f"SELECT pk FROM (({sql_first}) UNION ({sql_second})) AS candidates",  # nosec B608
-        (*params_first, *params_second),
     )
 
 
@@ -160,52 +169,96 @@ def _snippets(texts: list[str], query: TsQuery) -> list[SafeString]:
         return [_highlight(row[0]) for row in cursor.fetchall()]
 
 
-def _candidates(
-    kind: SearchableKind,
-    query: TsQuery,
-    *,
-    viewer: Viewer | None,
-    member: bool,
-    topic: Topic | None,
-) -> QuerySet[Any] | RawSQL:
-    visible = kind.visible(viewer).order_by()  # unordered: candidates come off the index as found
+Sql = tuple[str, list[Any]]
+
+
+def _column(kind: SearchableKind, field: str = "pk") -> str:
+    """A column of the kind's table, quoted and qualified by the table."""
+    meta = kind.model._meta
+    column = meta.pk.column if field == "pk" and meta.pk else meta.get_field(field).column  # type: ignore[union-attr]
+    return f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(str(column))}"
+
+
+def _visible_sql(
+    kind: SearchableKind, *, viewer: Viewer | None, member: bool, topic: Topic | None
+) -> Sql | None:
+    """The rows this viewer may find, compiled once: their key and vector (and title's);
+    None when there can be none."""
+    visible = kind.visible(viewer).order_by()
     if topic is not None:
         # A kind without topics (members' updates) has nothing under any topic.
         visible = (
             visible.filter(**{kind.topic_field: topic}) if kind.topic_field else visible.none()
         )
-    anywhere = visible.filter(**{kind.vector_field: query}).values("pk")[:CANDIDATES]
-    if not kind_title_stands_alone(kind):
-        return anywhere
-    # Exactly the expression the title's GIN index is built on.
-    by_title = (
-        visible.annotate(title_fts=SearchVector(kind.title_field, config="english"))
-        .filter(title_fts=query)
-        .values("pk")[:CANDIDATES]
-    )
-    return _union_in(by_title, anywhere) if member else by_title
+    columns: dict[str, Any] = {"s_pk": F("pk"), "s_vector": F(kind.vector_field)}
+    if kind_title_stands_alone(kind):
+        # Exactly the expression the title's GIN index is built on.
+        columns["s_title"] = SearchVector(kind.title_field, config="english")
+    try:
+        sql, params = visible.annotate(**columns).values(*columns).query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return sql, list(params)
 
 
-def _ranked(
-    kind: SearchableKind,
-    query: TsQuery,
-    *,
-    viewer: Viewer | None,
-    member: bool,
-    topic: Topic | None,
-) -> QuerySet[Any]:
-    vector: Any = F(kind.vector_field)
+def _candidates_sql(kind: SearchableKind, visible: Sql, tsquery: str, *, member: bool) -> Sql:
+    """The rows of this kind worth ranking: a bounded set, found without sorting all matches.
+
+    A common word has a long posting list, which PostgreSQL reads whole before any LIMIT
+    applies. So for the newest matches the newest WINDOW rows are walked backwards on the
+    primary key (the planner still takes the GIN index for a rare word: its statistics know the
+    common lexemes); only when they hold fewer than ENOUGH_RECENT matches are up to CANDIDATES
+    matches read off the GIN index, a one-time filter PostgreSQL skips otherwise. A kind whose
+    title stands alone adds up to CANDIDATES title matches (title words are few, the index is
+    cheap), so a title match always competes; visitors match on the title alone.
+    """
+    sql, params = visible
+    table, pk = connection.ops.quote_name(kind.model._meta.db_table), _column(kind)
+    selects: list[str] = []
+    args: list[Any] = []
+    ctes = ""
+    if member or not kind_title_stands_alone(kind):
+        # Visible rows come from a subquery PostgreSQL flattens, so the primary key and the
+        # GIN index are used as if the conditions were written here.
+        ctes = (
+            f"WITH recent AS MATERIALIZED (SELECT v.s_pk FROM ({sql}) AS v "
+            f"WHERE v.s_pk >= (SELECT max({pk}) FROM {table}) - {WINDOW} "
+            f"AND v.s_vector @@ %s::tsquery ORDER BY v.s_pk DESC LIMIT {RECENT}) "
+        )
+        args += [*params, tsquery]
+        selects.append("(SELECT s_pk FROM recent)")
+        selects.append(
+            f"(SELECT s_pk FROM (SELECT v.s_pk FROM ({sql}) AS v WHERE v.s_vector @@ %s::tsquery "
+            f"LIMIT {CANDIDATES}) AS anywhere "
+            f"WHERE (SELECT count(*) FROM recent) < {ENOUGH_RECENT})"
+        )
+        args += [*params, tsquery]
+    if kind_title_stands_alone(kind):
+        selects.append(
+            f"(SELECT v.s_pk FROM ({sql}) AS v WHERE v.s_title @@ %s::tsquery LIMIT {CANDIDATES})"
+        )
+        args += [*params, tsquery]
+    return f"{ctes}{' UNION ALL '.join(selects)}", args
+
+
+def _ranked_sql(
+    kind: SearchableKind, tsquery: str, *, viewer: Viewer | None, member: bool, topic: Topic | None
+) -> Sql | None:
+    """(kind, pk, rank, date) of this kind's candidates, ranked by ts_rank; None if none."""
+    table, pk = connection.ops.quote_name(kind.model._meta.db_table), _column(kind)
+    vector = _column(kind, kind.vector_field)
     if not kind_shows_body(kind, member=member):
-        vector = Func(vector, Value("{a}"), function="ts_filter", output_field=SearchVectorField())
-    candidates = _candidates(kind, query, viewer=viewer, member=member, topic=topic)
-    rank: Any = SearchRank(vector, query)
-    if kind.editorial:
-        rank = rank * Value(EDITORIAL_BOOST)
+        vector = f"ts_filter({vector}, '{{a}}')"  # the title's words alone
+    boost = f" * {EDITORIAL_BOOST}" if kind.editorial else ""
+    date = _column(kind, kind.date_field)
+    visible = _visible_sql(kind, viewer=viewer, member=member, topic=topic)
+    if visible is None:
+        return None
+    candidates, params = _candidates_sql(kind, visible, tsquery, member=member)
     return (
-        kind.model._default_manager.filter(pk__in=candidates)
-        .annotate(rank=rank, k=Value(kind.name), at=F(kind.date_field))
-        .order_by()
-        .values("k", "pk", "rank", "at")
+        f"SELECT %s AS k, {pk} AS pk, ts_rank({vector}, %s::tsquery){boost} AS rank, "
+        f"{date} AS at FROM {table} WHERE {pk} IN ({candidates})",
+        [kind.name, tsquery, *params],
     )
 
 
@@ -216,7 +269,7 @@ def _hits(
     kind: SearchableKind, ids: list[int], query: TsQuery, *, member: bool
 ) -> tuple[dict[Key, SearchHit], dict[Key, str]]:
     """The page's hits of one kind, and the snippet sources of those the viewer may read."""
-    rows: QuerySet[Any] = kind.model._default_manager.filter(pk__in=ids)
+    rows: QuerySet[Any] = kind.model._default_manager.filter(pk__in=ids).defer(kind.vector_field)
     if kind.parent:
         rows = rows.select_related(kind.parent)
     marked_title = kind_title_stands_alone(kind)
@@ -235,6 +288,43 @@ def _hits(
     return hits, bodies
 
 
+def _page_rows(parts: list[Sql], page: int) -> list[Key]:
+    """(kind, pk) of the page's rows, best first, and one more if there is a next page."""
+    union = " UNION ALL ".join(f"({sql})" for sql, _ in parts)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Composed of ORM-compiled SQL and names from the models; every value is bound.
+            f"SELECT k, pk FROM ({union}) AS ranked ORDER BY rank DESC, at DESC "  # nosec B608
+            f"LIMIT {PAGE_SIZE + 1} OFFSET {(page - 1) * PAGE_SIZE}",
+            [p for _, params in parts for p in params],
+        )
+        return [(k, pk) for k, pk in cursor.fetchall()]
+
+
+def _fill_hits(
+    results: SearchResults,
+    rows: list[Key],
+    kinds: list[SearchableKind],
+    query: TsQuery,
+    *,
+    member: bool,
+) -> None:
+    """The page's hits in rank order: one query per kind hit, one for the snippets."""
+    hits: dict[Key, SearchHit] = {}
+    bodies: dict[Key, str] = {}
+    for kind in kinds:
+        ids = [pk for name, pk in rows if name == kind.name]
+        if ids:
+            kind_hits, kind_bodies = _hits(kind, ids, query, member=member)
+            hits.update(kind_hits)
+            bodies.update(kind_bodies)
+    keys = [key for key in rows if key in hits]
+    results.hits = [hits[key] for key in keys]
+    shown = [key for key in keys if key in bodies]
+    for key, snippet in zip(shown, _snippets([bodies[k] for k in shown], query), strict=True):
+        hits[key].snippet = snippet
+
+
 def search_postgres(
     results: SearchResults,
     *,
@@ -243,30 +333,19 @@ def search_postgres(
     viewer: Viewer | None,
     member: bool,
 ) -> None:
-    """Fill one page of `results`: one ranked UNION over every kind, one query per kind hit,
-    one for the snippets."""
-    query = _tsquery(text, query_plan(text, synonyms_current()))
-    if _tsquery_is_empty(query):
+    """Fill one page of `results`: the tsquery, one ranked UNION over every kind, one query per
+    kind hit, one for the snippets."""
+    query = _tsquery_parsed(_tsquery(text, query_plan(text, synonyms_current())))
+    if query is None:
         results.message = "Those words are too common to search for. Try a more specific word."
         return
-    parts = [
-        _ranked(kind, query, viewer=viewer, member=member, topic=results.topic) for kind in kinds
+    ranked = [
+        _ranked_sql(kind, query.text, viewer=viewer, member=member, topic=results.topic)
+        for kind in kinds
     ]
-    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    start = (results.page - 1) * PAGE_SIZE
-    rows = list(union.order_by("-rank", "-at")[start : start + PAGE_SIZE + 1])
+    parts = [part for part in ranked if part is not None]
+    if not parts:
+        return
+    rows = _page_rows(parts, results.page)
     results.has_next = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
-    hits: dict[Key, SearchHit] = {}
-    bodies: dict[Key, str] = {}
-    for kind in kinds:
-        ids = [row["pk"] for row in rows if row["k"] == kind.name]
-        if ids:
-            kind_hits, kind_bodies = _hits(kind, ids, query, member=member)
-            hits.update(kind_hits)
-            bodies.update(kind_bodies)
-    keys = [key for key in ((r["k"], r["pk"]) for r in rows) if key in hits]
-    results.hits = [hits[key] for key in keys]
-    shown = [key for key in keys if key in bodies]
-    for key, snippet in zip(shown, _snippets([bodies[k] for k in shown], query), strict=True):
-        hits[key].snippet = snippet
+    _fill_hits(results, rows[:PAGE_SIZE], kinds, query, member=member)

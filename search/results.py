@@ -42,6 +42,9 @@ class SearchResults:
     has_next: bool = False
     message: str = ""
     suggestion: str = ""  # "did you mean": the query with misspelt words corrected
+    # Where this page is cached for everyone who may share it (search.result_cache); None
+    # when it is searched afresh every time.
+    cache_key: str | None = None
 
 
 def kind_shows_body(kind: SearchableKind, *, member: bool) -> bool:

@@ -91,3 +91,29 @@ def test_search_page_names_and_suggestions_keep_queries_bounded(
 
     assert found.status_code == suggested.status_code == HTTPStatus.OK
     assert "Did you mean" in suggested.content.decode()
+
+
+def test_search_page_repeated_by_a_visitor_reads_nothing_from_the_database(
+    client, engine, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600  # the version is read once for the test
+    QuestionFactory.create(title="Mouth sores and mouthwash")
+    first = client.get("/search/", {"q": "mouth sores"})
+
+    with django_assert_num_queries(0):
+        again = client.get("/search/", {"q": "mouth sores"})
+
+    listed = re.compile(r'<div id="search-results">.*?</section>', re.DOTALL)
+    shown, shown_first = (listed.findall(r.content.decode()) for r in (again, first))
+    assert "mouthwash" in again.content.decode()
+    assert shown == shown_first != []
+
+
+def test_search_page_htmx_answers_the_results_list_alone(client, engine):
+    QuestionFactory.create(title="Mouth sores and mouthwash")
+
+    response = client.get("/search/", {"q": "mouth sores"}, headers={"HX-Request": "true"})
+
+    html = response.content.decode()
+    assert "mouthwash" in html
+    assert "<form" not in html
