@@ -106,7 +106,7 @@ class PostfixSink:
         assert self.process is not None
         assert self.process.stdout is not None
         buffer = b""
-        while chunk := self.process.stdout.read1(65536):
+        while chunk := os.read(self.process.stdout.fileno(), 65536):
             *lines, buffer = (buffer + chunk).split(b"\r")
             for line in reversed(lines):
                 if b"mesg=" in line:

@@ -7,8 +7,10 @@ Life of a send:
    chunk of CHUNK_SIZE deliveries.
 2. `chunk_send` claims the chunk's queued rows under a lease (core.mail.delivery: only rows
    still `queued`, so a duplicate task or a re-run finds nothing to do), renders them and
-   sends through ONE transport (one reused SMTP connection; see transport.py), marking each
-   row `sent` right after the server's 250 and renewing the lease as it goes.
+   sends through ONE transport (one reused SMTP connection, SMTP commands pipelined when the
+   server allows it; see transport.py), marking rows `sent` in batches after the server's
+   250 (every MARK_BATCH emails or MARK_WITHIN, and at the end of the chunk) and renewing
+   the lease as it goes.
 3. A transient failure (4xx, lost connection) puts the unsent rows of the chunk back to
    `queued` and the task retries with exponential backoff. A 5xx fails that one delivery;
    a 5xx on RCPT is a hard bounce and marks the subscriber bounced.
@@ -17,9 +19,10 @@ Life of a send:
    queued rows nobody has touched for a while.
 
 The guarantee is the project's one (core.mail.delivery): at least once, same Message-ID.
-A worker killed after the server said 250 and before its UPDATE committed (well under a
-millisecond) leaves that row `sending`; it is sent again once the lease lapses, so that one
-subscriber may get the email twice, with the same Message-ID.
+A worker killed after the server said 250 and before the batch holding that `sent` mark
+committed leaves those rows `sending`; they are sent again once the lease lapses, so at
+most MARK_BATCH subscribers (20: the last ~0.25 s of that worker's sending) may get the
+email twice, with the same Message-ID.
 """
 
 import logging
@@ -192,6 +195,7 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
         run.release(str(exc))
         raise TransientSendError(str(exc)) from exc
     finally:
+        lease.flush_sent()  # the emails the server took in this chunk's last batch
         _fast_commits(on=False)
         if run.sent_subscribers and send.kind == Send.Kind.DIGEST:
             Subscriber.objects.filter(id__in=run.sent_subscribers).update(
@@ -235,8 +239,8 @@ def _deliveries_send(
 
 def _outcome_record(run: _ChunkRun, delivery: Delivery, outcome: SendResult) -> None:
     if outcome.outcome == SendOutcome.SENT:
-        # Marked the moment the server accepted it: only a kill before this UPDATE repeats it.
-        run.lease.mark_sent(delivery.id)
+        # Marked with the next batch: only a kill before that UPDATE repeats the batch.
+        run.lease.mark_sent_soon(delivery.id)
         run.sent_subscribers.append(delivery.subscriber_id)
         run.result.sent += 1
         return
