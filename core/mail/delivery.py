@@ -50,7 +50,7 @@ RENEW_EVERY = LEASE / 6
 # A mailing's `sent` marks wait for at most this many emails or this long (the window of
 # copies a killed worker may send twice): one UPDATE, one commit and one round trip for the
 # batch instead of one per email (docs/newsletter.md has the measured cost).
-MARK_BATCH = getattr(settings, "MAIL_MARK_BATCH", 20)
+MARK_BATCH = max(1, settings.MAIL_MARK_BATCH)
 MARK_WITHIN = 0.25  # seconds
 
 
