@@ -213,6 +213,7 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=100_000)
     parser.add_argument("--timeout", type=float, default=900.0)
     parser.add_argument("--sink", choices=["aiosmtpd", "smtp-sink"], default="aiosmtpd")
+    parser.add_argument("--concurrency", type=int, default=2, help="worker pool processes")
     parser.add_argument(
         "--profile-chunks",
         type=int,
@@ -305,7 +306,7 @@ def main() -> None:
                 "mybcteam",
                 "worker",
                 "--loglevel=WARNING",
-                "--concurrency=2",
+                f"--concurrency={args.concurrency}",
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",

@@ -188,6 +188,7 @@ class ChunkRenderer:
     def __init__(self, *, send: Send, subscribers: list[Recipient] | list[Subscriber]) -> None:
         self.send = send
         self.cache: dict[tuple[object, ...], Rendered] = {}
+        self.keys: dict[tuple[object, ...], tuple[object, ...] | None] = {}
         self.seen: dict[int, Seen] = {}
         self.articles: list[DigestItem] = []
         self.questions: dict[frozenset[int], list[DigestItem]] = {}
@@ -210,7 +211,24 @@ class ChunkRenderer:
         since = subscriber.last_digest_at or self.default_since
         topic_ids = subscriber.topic_ids
         is_member = subscriber.member_id is not None
-        seen = self.seen.get(subscriber.member_id or 0, Seen())
+        seen = self.seen.get(subscriber.member_id or 0)
+        if seen is not None:  # what this member saw on the site: theirs alone
+            return self._digest_key_for(since, topic_ids, is_member, subscriber.discreet, seen)
+        # Everyone else with the same window, topics and flags gets the same items: decided
+        # once per chunk, not once per subscriber (12 articles for each subscriber otherwise).
+        shared = (since, topic_ids, is_member, subscriber.discreet)
+        if shared not in self.keys:
+            self.keys[shared] = self._digest_key_for(*shared, Seen())
+        return self.keys[shared]
+
+    def _digest_key_for(
+        self,
+        since: datetime,
+        topic_ids: frozenset[int],
+        is_member: bool,
+        discreet: bool,
+        seen: Seen,
+    ) -> tuple[object, ...] | None:
         articles = tuple(
             a.id
             for a in self.articles
@@ -224,7 +242,7 @@ class ChunkRenderer:
         )[:MAX_ITEMS]
         if not articles and not questions:
             return None  # nothing new: no email at all
-        return ("digest", articles, questions, is_member, subscriber.discreet, topic_ids)
+        return ("digest", articles, questions, is_member, discreet, topic_ids)
 
     def _questions_for(self, topic_ids: frozenset[int]) -> list[DigestItem]:
         """The week's active questions in these topics, fetched once per topic set and send."""
