@@ -1,12 +1,13 @@
-"""Newsletter throughput: N confirmed subscribers, a personalised digest, 2 worker processes.
+"""Newsletter throughput: N confirmed subscribers, a personalised digest, Celery pool processes.
 
     .venv/bin/python -m benchmarks.newsletter_bench --subscribers 100000 --sink smtp-sink
 
 Uses its own PostgreSQL database (BENCH_DB, default mybc_bench_newsletter, created and
 migrated if absent), Redis db 4 as broker and result backend (BENCH_REDIS; flushed: only
-that db), one Celery worker with two pool processes, and an SMTP sink on loopback:
-`--sink smtp-sink` runs Postfix's smtp-sink (C, a few microseconds per message: the sink is
-not what is measured), `--sink aiosmtpd` (the default) a pure-Python one in this process.
+that db), one Celery worker (`--concurrency`, 2 pool processes by default), and an SMTP
+sink on loopback: `--sink smtp-sink` runs Postfix's smtp-sink (C, about 0.13 ms of CPU a
+message here, against 0.84 ms for aiosmtpd), `--sink aiosmtpd` (the default) the
+pure-Python one of the integration tests, in this process.
 Reports emails per second end to end (from the fan-out task being queued to the last
 message accepted by the sink), the best 10 s, CPU per email of the worker processes, the
 sink and the PostgreSQL backends of the benchmark's database, and the peak resident memory
