@@ -52,6 +52,9 @@ _QUESTIONS_BY_SEND: dict[tuple[int | None, datetime, frozenset[int]], list[Diges
 # Bounded (a rendering is ~20 KB): a send with more combinations renders the rest per chunk.
 _RENDERED_BY_SEND: dict[tuple[int | None, datetime, tuple[object, ...]], "Rendered"] = {}
 RENDERED_KEEP = 512
+# And the articles newer than a chunk's oldest window: the same for most chunks of a send
+# (everyone's window starts at the last digest), asked once per process, not per chunk.
+_ARTICLES_BY_SEND: dict[tuple[int | None, datetime, datetime], list[DigestItem]] = {}
 
 _inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
 
@@ -198,7 +201,7 @@ class ChunkRenderer:
                 [s.last_digest_at or self.default_since for s in subscribers],
                 default=self.default_since,
             )
-            self.articles = digest_articles_since(since=oldest)
+            self.articles = self._articles_since(oldest)
             member_ids = [s.member_id for s in subscribers if s.member_id]
             if member_ids:
                 self.seen = digest_seen_by_members(member_ids=member_ids, since=oldest)
@@ -206,6 +209,17 @@ class ChunkRenderer:
             assert send.issue is not None
             self.issue_intro_html = render_article_markdown(send.issue.intro).html
             self.issue_articles = list(_issue_articles(send))
+
+    def _articles_since(self, oldest: datetime) -> list[DigestItem]:
+        if not self.send.pk:
+            return digest_articles_since(since=oldest)
+        key = (self.send.id, self.send.created_at, oldest)
+        articles = _ARTICLES_BY_SEND.get(key)
+        if articles is None:
+            if len(_ARTICLES_BY_SEND) > 64:
+                _ARTICLES_BY_SEND.clear()
+            articles = _ARTICLES_BY_SEND[key] = digest_articles_since(since=oldest)
+        return articles
 
     def _digest_key(self, subscriber: Recipient) -> tuple[object, ...] | None:
         since = subscriber.last_digest_at or self.default_since
