@@ -285,6 +285,9 @@ NEWSLETTER_DISCREET_FROM_EMAIL = env("NEWSLETTER_DISCREET_FROM_EMAIL", default="
 # A worker's claim on the emails it is sending lapses this long after its last renewal (it
 # renews every sixth of it while it works): a dead worker's emails go out again after it.
 MAIL_LEASE_SECONDS = env.int("MAIL_LEASE_SECONDS", default=30)
+# A mailing writes its `sent` marks in batches of this many (or every 0.25 s): the most
+# emails a killed worker process may send twice (docs/email.md). 1: mark each at once.
+MAIL_MARK_BATCH = env.int("MAIL_MARK_BATCH", default=20)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="MyBCTeam <hello@mybcteam.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = env("EMAIL_HOST", default="")

@@ -35,6 +35,72 @@ class DigestItem:
     members_only: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """What rendering and sending need of a subscriber: plain values, no model instance."""
+
+    id: int
+    email: str
+    state: str
+    member_id: int | None
+    last_digest_at: datetime | None
+    discreet: bool
+    topic_ids: frozenset[int]
+
+    @classmethod
+    def of(cls, subscriber: Subscriber) -> "Recipient":
+        """From a model instance (a preview, an editor's test send); asks for its topics."""
+        return cls(
+            id=subscriber.id,
+            email=subscriber.email,
+            state=subscriber.state,
+            member_id=subscriber.member_id,
+            last_digest_at=subscriber.last_digest_at,
+            discreet=subscriber.discreet,
+            topic_ids=frozenset(t.id for t in subscriber.topics.all() if subscriber.pk),
+        )
+
+
+def chunk_recipients(*, delivery_ids: list[int]) -> list[tuple[int, Recipient]]:
+    """(delivery id, recipient) for each delivery, in id order: two flat queries per chunk.
+
+    Model instances with a prefetch of their topics cost about 0.1 ms of CPU per email,
+    a tenth of a digest email's whole cost; tuples cost a few microseconds.
+    """
+    rows = list(
+        Subscriber.objects.filter(deliveries__id__in=delivery_ids)
+        .order_by("deliveries__id")
+        .values_list(
+            "deliveries__id",
+            "id",
+            "email",
+            "state",
+            "member_id",
+            "last_digest_at",
+            "discreet",
+        )
+    )
+    topics: dict[int, set[int]] = {}
+    links = Subscriber.topics.through.objects.filter(subscriber_id__in=[r[1] for r in rows])
+    for subscriber_id, topic_id in links.values_list("subscriber_id", "topic_id"):
+        topics.setdefault(subscriber_id, set()).add(topic_id)
+    return [
+        (
+            delivery_id,
+            Recipient(
+                id=sub_id,
+                email=email,
+                state=state,
+                member_id=member_id,
+                last_digest_at=last_digest_at,
+                discreet=discreet,
+                topic_ids=frozenset(topics.get(sub_id, ())),
+            ),
+        )
+        for delivery_id, sub_id, email, state, member_id, last_digest_at, discreet in rows
+    ]
+
+
 def subscriber_list_eligible(*, send: Send, now: datetime | None = None) -> QuerySet[Subscriber]:
     """Confirmed, not paused, opted in to this kind of mail (and in the issue's segment)."""
     now = now or timezone.now()

@@ -10,21 +10,27 @@ through this module:
    has passed it renews the lease (one UPDATE for all its rows) and learns whether it still
    holds them. A worker that lost its lease stops, so a slow worker never races the one
    that took its rows over.
-3. `Lease.mark_sent` marks a row `sent` right after the server accepted it.
+3. `Lease.mark_sent` marks a row `sent` right after the server accepted it. A mailing
+   marks in batches instead (`Lease.mark_sent_soon`): one UPDATE for the emails accepted in
+   the last MARK_BATCH emails or MARK_WITHIN, whichever comes first, and always before the
+   lease is renewed or released and at the end of the chunk.
 4. A worker that died renews nothing: `leases_reclaim` (the sweepers, every 10 s from beat)
    puts rows whose lease lapsed back to `queued`, and they are sent again.
 
 So a worker killed at any moment delays its emails by at most `LEASE` + one sweep, and the
-only copy sent twice is one the server accepted just before the kill (its `sent` mark
-lost): sent again with the same Message-ID (`message_id_make`), which mail clients and
-providers collapse. We chose that over the alternative, a verification email lost for good.
+only copies sent twice are those the server accepted just before the kill whose `sent`
+mark was not yet written: one email on the outbox, at most MARK_BATCH emails (the last
+MARK_WITHIN of that worker's sending) on a mailing. They are sent again with the same
+Message-ID (`message_id_make`), which mail clients and providers collapse. We chose that
+over the alternative, a verification email lost for good.
 """
 
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import parseaddr
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection, models, transaction
@@ -41,6 +47,11 @@ LEASE = timedelta(seconds=settings.MAIL_LEASE_SECONDS)
 # may be running when a renewal falls due: more than EMAIL_TIMEOUT (20 s), after which
 # smtplib gives up on a silent server.
 RENEW_EVERY = LEASE / 6
+# A mailing's `sent` marks wait for at most this many emails or this long (the window of
+# copies a killed worker may send twice): one UPDATE, one commit and one round trip for the
+# batch instead of one per email (docs/newsletter.md has the measured cost).
+MARK_BATCH = max(1, settings.MAIL_MARK_BATCH)
+MARK_WITHIN = 0.25  # seconds
 
 
 @dataclass
@@ -52,17 +63,24 @@ class Lease:
     pending: list[int]
     renewed_at: float  # time.monotonic() of the claim or the last renewal
     lost: bool = False
+    # Accepted by the server, `sent` mark not yet written (mark_sent_soon); still pending.
+    unmarked: list[int] = field(default_factory=list)
+    unmarked_since: float = 0.0  # time.monotonic() of the oldest of them
 
     def held(self) -> bool:
         """True while this worker may send; renews the lease once RENEW_EVERY has passed."""
         if self.lost:
             return False
-        if time.monotonic() - self.renewed_at >= RENEW_EVERY.total_seconds():
+        now = time.monotonic()
+        if self.unmarked and now - self.unmarked_since >= MARK_WITHIN:
+            self.flush_sent()  # a slow stretch of sending still marks within MARK_WITHIN
+        if now - self.renewed_at >= RENEW_EVERY.total_seconds():
             return self.renew()
         return True
 
     def renew(self) -> bool:
         """Push the expiry of every pending row LEASE ahead, in one UPDATE; False if lost."""
+        self.flush_sent()
         if self.lost or not self.pending:
             return not self.lost
         renewed = self._mine().update(lease_expires_at=timezone.now() + LEASE)
@@ -76,15 +94,36 @@ class Lease:
 
         Unconditional: the email did go, whoever holds the row now.
         """
-        # Raw SQL: the newsletter runs this once per email, and the ORM's overhead is most
-        # of its cost. Safe: the table name is our model's; every value is a parameter.
+        self.unmarked.append(row_id)
+        self.flush_sent()
+
+    def mark_sent_soon(self, row_id: int) -> None:
+        """Like mark_sent, written with the next batch: within MARK_BATCH emails or MARK_WITHIN."""
+        now = time.monotonic()
+        if not self.unmarked:
+            self.unmarked_since = now
+        self.unmarked.append(row_id)
+        if len(self.unmarked) >= MARK_BATCH or now - self.unmarked_since >= MARK_WITHIN:
+            self.flush_sent()
+
+    def flush_sent(self) -> None:
+        """Write every `sent` mark not yet written, in one UPDATE (autocommit: one commit)."""
+        if not self.unmarked:
+            return
+        ids = self.unmarked
+        # Raw SQL: a mailing runs this for every batch, and the ORM's overhead was most of
+        # its cost. Safe: the table name is our model's; every value is a parameter.
         table = self.model._meta.db_table
+        marks = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table} SET state = %s, sent_at = %s, last_error = '' WHERE id = %s",  # nosec B608
-                [SENT, timezone.now(), row_id],
+                f"UPDATE {table} SET state = %s, sent_at = %s, last_error = '' "  # nosec B608
+                f"WHERE id IN ({marks})",
+                [SENT, timezone.now(), *ids],
             )
-        self._resolve(row_id)
+        self.unmarked = []
+        done = set(ids)
+        self.pending = [row_id for row_id in self.pending if row_id not in done]
 
     def mark(self, row_id: int, **fields: object) -> bool:
         """Resolve one row otherwise (failed, skipped, queued for later) if it is still ours."""
@@ -94,6 +133,7 @@ class Lease:
 
     def release(self, **fields: object) -> int:
         """Put the pending rows still ours back to `queued` (a transient error, a pause)."""
+        self.flush_sent()  # rows the server took are sent, not to be queued again
         released = self._mine().update(state=QUEUED, **fields)
         self.pending = []
         return released
@@ -153,5 +193,10 @@ def leases_reclaim(*, rows: QuerySet[models.Model], now: datetime, **fields: obj
 
 def message_id_make(*, kind: str, key: str, from_email: str = "") -> str:
     """`<kind.key@sender domain>`: made once per message, sent with every attempt at it."""
-    address = parseaddr(from_email or settings.DEFAULT_FROM_EMAIL)[1]
-    return f"<{kind}.{key}@{address.rpartition('@')[2] or 'localhost'}>"
+    return f"<{kind}.{key}@{_domain_of(from_email or settings.DEFAULT_FROM_EMAIL)}>"
+
+
+@lru_cache(maxsize=64)
+def _domain_of(sender: str) -> str:
+    # parseaddr costs ~20 µs, and a mailing asks this for every email of the same sender.
+    return parseaddr(sender)[1].rpartition("@")[2] or "localhost"

@@ -25,6 +25,7 @@ from core.markdown import render_article_markdown
 from ..models import Send, Subscriber
 from ..selectors import (
     DigestItem,
+    Recipient,
     Seen,
     digest_articles_since,
     digest_questions_active_since,
@@ -45,6 +46,15 @@ DISCREET_PREVIEW = "A few new things picked for you this week."
 # The week's questions are fixed for a whole send (its created_at fixes the window), so a
 # worker process keeps them per (send, topic set) instead of asking once per chunk.
 _QUESTIONS_BY_SEND: dict[tuple[int | None, datetime, frozenset[int]], list[DigestItem]] = {}
+# Likewise each distinct rendering (a combination of items, member or not, discreet or not),
+# kept across the chunks of a send instead of being rendered again for every chunk: 100 000
+# subscribers on 6 topics make a few dozen combinations, rendered once per worker process.
+# Bounded (a rendering is ~20 KB): a send with more combinations renders the rest per chunk.
+_RENDERED_BY_SEND: dict[tuple[int | None, datetime, tuple[object, ...]], "Rendered"] = {}
+RENDERED_KEEP = 512
+# And the articles newer than a chunk's oldest window: the same for most chunks of a send
+# (everyone's window starts at the last digest), asked once per process, not per chunk.
+_ARTICLES_BY_SEND: dict[tuple[int | None, datetime, datetime], list[DigestItem]] = {}
 
 _inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
 
@@ -66,7 +76,7 @@ class RawEmail:
 
 
 def build_raw(
-    *, rendered: Rendered, subscriber: Subscriber, message_id: str, boundary: str
+    *, rendered: Rendered, subscriber: Recipient | Subscriber, message_id: str, boundary: str
 ) -> RawEmail | None:
     """The same message as `build_message`, assembled without the `email` package.
 
@@ -109,7 +119,7 @@ def build_raw(
             f"\r\n--{boundary}--\r\n".encode("ascii"),
         ]
     )
-    return RawEmail(from_email=parseaddr(sender)[1], to=subscriber.email, data=data)
+    return RawEmail(from_email=_address_of(sender), to=subscriber.email, data=data)
 
 
 def _qp(body: str) -> bytes:
@@ -120,6 +130,11 @@ def _qp(body: str) -> bytes:
 @lru_cache(maxsize=256)
 def _encoded_subject(subject: str) -> str:
     return Header(subject, "utf-8", maxlinelen=76, header_name="Subject").encode("\r\n ")
+
+
+@lru_cache(maxsize=16)
+def _address_of(sender: str) -> str:
+    return parseaddr(sender)[1]
 
 
 @lru_cache(maxsize=16)
@@ -147,7 +162,7 @@ class OutgoingEmail:
     """One subscriber's email, ready for a transport in whichever form it takes."""
 
     rendered: Rendered
-    subscriber: Subscriber
+    subscriber: Recipient
     message_id: str
     boundary: str
 
@@ -173,9 +188,10 @@ class OutgoingEmail:
 class ChunkRenderer:
     """Renders every message of one chunk; build once per chunk, then call `email_for`."""
 
-    def __init__(self, *, send: Send, subscribers: list[Subscriber]) -> None:
+    def __init__(self, *, send: Send, subscribers: list[Recipient] | list[Subscriber]) -> None:
         self.send = send
         self.cache: dict[tuple[object, ...], Rendered] = {}
+        self.keys: dict[tuple[object, ...], tuple[object, ...] | None] = {}
         self.seen: dict[int, Seen] = {}
         self.articles: list[DigestItem] = []
         self.questions: dict[frozenset[int], list[DigestItem]] = {}
@@ -185,7 +201,7 @@ class ChunkRenderer:
                 [s.last_digest_at or self.default_since for s in subscribers],
                 default=self.default_since,
             )
-            self.articles = digest_articles_since(since=oldest)
+            self.articles = self._articles_since(oldest)
             member_ids = [s.member_id for s in subscribers if s.member_id]
             if member_ids:
                 self.seen = digest_seen_by_members(member_ids=member_ids, since=oldest)
@@ -194,11 +210,39 @@ class ChunkRenderer:
             self.issue_intro_html = render_article_markdown(send.issue.intro).html
             self.issue_articles = list(_issue_articles(send))
 
-    def _digest_key(self, subscriber: Subscriber) -> tuple[object, ...] | None:
+    def _articles_since(self, oldest: datetime) -> list[DigestItem]:
+        if not self.send.pk:
+            return digest_articles_since(since=oldest)
+        key = (self.send.id, self.send.created_at, oldest)
+        articles = _ARTICLES_BY_SEND.get(key)
+        if articles is None:
+            if len(_ARTICLES_BY_SEND) > 64:
+                _ARTICLES_BY_SEND.clear()
+            articles = _ARTICLES_BY_SEND[key] = digest_articles_since(since=oldest)
+        return articles
+
+    def _digest_key(self, subscriber: Recipient) -> tuple[object, ...] | None:
         since = subscriber.last_digest_at or self.default_since
-        topic_ids = frozenset(t.id for t in subscriber.topics.all())
+        topic_ids = subscriber.topic_ids
         is_member = subscriber.member_id is not None
-        seen = self.seen.get(subscriber.member_id or 0, Seen())
+        seen = self.seen.get(subscriber.member_id or 0)
+        if seen is not None:  # what this member saw on the site: theirs alone
+            return self._digest_key_for(since, topic_ids, is_member, subscriber.discreet, seen)
+        # Everyone else with the same window, topics and flags gets the same items: decided
+        # once per chunk, not once per subscriber (12 articles for each subscriber otherwise).
+        shared = (since, topic_ids, is_member, subscriber.discreet)
+        if shared not in self.keys:
+            self.keys[shared] = self._digest_key_for(*shared, Seen())
+        return self.keys[shared]
+
+    def _digest_key_for(
+        self,
+        since: datetime,
+        topic_ids: frozenset[int],
+        is_member: bool,
+        discreet: bool,
+        seen: Seen,
+    ) -> tuple[object, ...] | None:
         articles = tuple(
             a.id
             for a in self.articles
@@ -212,7 +256,7 @@ class ChunkRenderer:
         )[:MAX_ITEMS]
         if not articles and not questions:
             return None  # nothing new: no email at all
-        return ("digest", articles, questions, is_member, subscriber.discreet, topic_ids)
+        return ("digest", articles, questions, is_member, discreet, topic_ids)
 
     def _questions_for(self, topic_ids: frozenset[int]) -> list[DigestItem]:
         """The week's active questions in these topics, fetched once per topic set and send."""
@@ -265,8 +309,10 @@ class ChunkRenderer:
             subject = DISCREET_ISSUE_SUBJECT
         return Rendered(subject=subject, text=text, html=inline_css(html))
 
-    def rendered_for(self, subscriber: Subscriber) -> Rendered | None:
+    def rendered_for(self, subscriber: Recipient | Subscriber) -> Rendered | None:
         """The (cached) rendering this subscriber gets, before their links go in."""
+        if isinstance(subscriber, Subscriber):
+            subscriber = Recipient.of(subscriber)
         if self.send.kind == Send.Kind.DIGEST:
             key = self._digest_key(subscriber)
             if key is None:
@@ -275,16 +321,32 @@ class ChunkRenderer:
             key = ("issue", subscriber.discreet)
         rendered = self.cache.get(key)
         if rendered is None:
-            rendered = self._render_digest(key) if key[0] == "digest" else self._render_issue(key)
+            rendered = self._rendered_for_send(key)
             self.cache[key] = rendered
         return rendered
 
-    def email_for(self, *, subscriber: Subscriber, delivery_id: int) -> OutgoingEmail | None:
+    def _rendered_for_send(self, key: tuple[object, ...]) -> Rendered:
+        """A rendering kept for the whole send in this process (unsaved sends: none)."""
+        send_key = (self.send.id, self.send.created_at, key)
+        rendered = _RENDERED_BY_SEND.get(send_key) if self.send.pk else None
+        if rendered is None:
+            rendered = self._render_digest(key) if key[0] == "digest" else self._render_issue(key)
+            if self.send.pk:
+                if len(_RENDERED_BY_SEND) >= RENDERED_KEEP:
+                    _RENDERED_BY_SEND.clear()
+                _RENDERED_BY_SEND[send_key] = rendered
+        return rendered
+
+    def email_for(
+        self, *, subscriber: Recipient | Subscriber, delivery_id: int
+    ) -> OutgoingEmail | None:
         """The finished email for one delivery, or None when a digest would be empty.
 
         Its Message-ID comes from the delivery's id, so a re-send after a crash carries the
         same one and the receiving side can tell the copies apart from two emails.
         """
+        if isinstance(subscriber, Subscriber):
+            subscriber = Recipient.of(subscriber)
         rendered = self.rendered_for(subscriber)
         if rendered is None:
             return None
@@ -300,7 +362,11 @@ class ChunkRenderer:
 
 
 def build_message(
-    *, rendered: Rendered, subscriber: Subscriber, message_id: str, connection: object = None
+    *,
+    rendered: Rendered,
+    subscriber: Recipient | Subscriber,
+    message_id: str,
+    connection: object = None,
 ) -> EmailMultiAlternatives:
     """Put the subscriber's signed links into a rendering and add the RFC 8058 headers."""
     prefs = subscriber_link(subscriber_id=subscriber.id, purpose="preferences")

@@ -7,8 +7,10 @@ Life of a send:
    chunk of CHUNK_SIZE deliveries.
 2. `chunk_send` claims the chunk's queued rows under a lease (core.mail.delivery: only rows
    still `queued`, so a duplicate task or a re-run finds nothing to do), renders them and
-   sends through ONE transport (one reused SMTP connection; see transport.py), marking each
-   row `sent` right after the server's 250 and renewing the lease as it goes.
+   sends through ONE transport (one reused SMTP connection, SMTP commands pipelined when the
+   server allows it; see transport.py), marking rows `sent` in batches after the server's
+   250 (every MARK_BATCH emails or MARK_WITHIN, and at the end of the chunk) and renewing
+   the lease as it goes.
 3. A transient failure (4xx, lost connection) puts the unsent rows of the chunk back to
    `queued` and the task retries with exponential backoff. A 5xx fails that one delivery;
    a 5xx on RCPT is a hard bounce and marks the subscriber bounced.
@@ -17,9 +19,10 @@ Life of a send:
    queued rows nobody has touched for a while.
 
 The guarantee is the project's one (core.mail.delivery): at least once, same Message-ID.
-A worker killed after the server said 250 and before its UPDATE committed (well under a
-millisecond) leaves that row `sending`; it is sent again once the lease lapses, so that one
-subscriber may get the email twice, with the same Message-ID.
+A worker killed after the server said 250 and before the batch holding that `sent` mark
+committed leaves those rows `sending`; they are sent again once the lease lapses, so at
+most MARK_BATCH subscribers (20: the last ~0.25 s of that worker's sending) may get the
+email twice, with the same Message-ID.
 """
 
 import logging
@@ -35,7 +38,7 @@ from core.mail.delivery import Lease, lease_claim, leases_expired, leases_reclai
 from core.queue import task_enqueue
 
 from ..models import Delivery, Issue, Send, Subscriber
-from ..selectors import subscriber_list_eligible
+from ..selectors import Recipient, chunk_recipients, subscriber_list_eligible
 from .rendering import ChunkRenderer
 from .transport import (
     DeliveryTransport,
@@ -176,13 +179,8 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
     lease = lease_claim(rows=Delivery.objects.filter(send_id=send_id, chunk=chunk))
     if lease is None:
         return ChunkResult()
-    deliveries = list(
-        Delivery.objects.filter(id__in=lease.pending)
-        .select_related("subscriber")
-        .prefetch_related("subscriber__topics")
-        .order_by("id")
-    )
-    renderer = ChunkRenderer(send=send, subscribers=[d.subscriber for d in deliveries])
+    deliveries = chunk_recipients(delivery_ids=lease.pending)
+    renderer = ChunkRenderer(send=send, subscribers=[r for _, r in deliveries])
     run = _ChunkRun(send=send, lease=lease)
     _fast_commits(on=True)
     try:
@@ -192,6 +190,7 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
         run.release(str(exc))
         raise TransientSendError(str(exc)) from exc
     finally:
+        lease.flush_sent()  # the emails the server took in this chunk's last batch
         _fast_commits(on=False)
         if run.sent_subscribers and send.kind == Send.Kind.DIGEST:
             Subscriber.objects.filter(id__in=run.sent_subscribers).update(
@@ -204,12 +203,12 @@ def chunk_send(*, send_id: int, chunk: int, connection: object = None) -> ChunkR
 
 def _deliveries_send(
     run: _ChunkRun,
-    deliveries: list[Delivery],
+    deliveries: list[tuple[int, Recipient]],
     renderer: ChunkRenderer,
     transport: DeliveryTransport,
 ) -> bool:
     """Send each claimed delivery in order; False when paused, cancelled or the lease was lost."""
-    for index, delivery in enumerate(deliveries):
+    for index, (delivery_id, subscriber) in enumerate(deliveries):
         if not run.lease.held():
             # Our rows lapsed and went back to the queue (we were too slow): another worker
             # sends them now, and going on would send them twice.
@@ -219,34 +218,35 @@ def _deliveries_send(
             run.release("send paused or cancelled")
             _cancel_if_cancelled(run.send.id)
             return False
-        subscriber = delivery.subscriber
         email = (
-            renderer.email_for(subscriber=subscriber, delivery_id=delivery.id)
+            renderer.email_for(subscriber=subscriber, delivery_id=delivery_id)
             if subscriber.state == Subscriber.State.CONFIRMED
             else None
         )
         if email is None:  # left, or a digest with nothing new for them
-            run.lease.mark(delivery.id, state=Delivery.State.SKIPPED)
+            run.lease.mark(delivery_id, state=Delivery.State.SKIPPED)
             run.result.skipped += 1
             continue
-        _outcome_record(run, delivery, transport.send(email))
+        _outcome_record(run, delivery_id, subscriber.id, transport.send(email))
     return True
 
 
-def _outcome_record(run: _ChunkRun, delivery: Delivery, outcome: SendResult) -> None:
+def _outcome_record(
+    run: _ChunkRun, delivery_id: int, subscriber_id: int, outcome: SendResult
+) -> None:
     if outcome.outcome == SendOutcome.SENT:
-        # Marked the moment the server accepted it: only a kill before this UPDATE repeats it.
-        run.lease.mark_sent(delivery.id)
-        run.sent_subscribers.append(delivery.subscriber_id)
+        # Marked with the next batch: only a kill before that UPDATE repeats the batch.
+        run.lease.mark_sent_soon(delivery_id)
+        run.sent_subscribers.append(subscriber_id)
         run.result.sent += 1
         return
     if outcome.outcome == SendOutcome.TRANSIENT_FAILURE:
         run.release(outcome.detail)
         raise TransientSendError(outcome.detail)
-    run.lease.mark(delivery.id, state=Delivery.State.FAILED, last_error=outcome.detail)
+    run.lease.mark(delivery_id, state=Delivery.State.FAILED, last_error=outcome.detail)
     run.result.failed += 1
     if outcome.hard_bounce:
-        Subscriber.objects.filter(id=delivery.subscriber_id).update(
+        Subscriber.objects.filter(id=subscriber_id).update(
             state=Subscriber.State.BOUNCED, bounced_at=timezone.now()
         )
 

@@ -4,6 +4,7 @@ Specified on outbox rows; the newsletter's deliveries use the same code (tests/n
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.conf import settings
 from core.mail import services
 from core.mail.delivery import (
     LEASE,
+    MARK_BATCH,
+    MARK_WITHIN,
     RENEW_EVERY,
     lease_claim,
     leases_reclaim,
@@ -143,6 +146,77 @@ def test_lease_mark_sent_marks_the_row_and_resolves_it(clock):
     assert row.sent_at is not None
     assert lease.pending == []
     assert leases_reclaim(rows=_all(), now=clock.now() + 2 * LEASE) == 0
+
+
+def _states() -> list[str]:
+    return list(_all().order_by("id").values_list("state", flat=True))
+
+
+def test_lease_mark_sent_soon_writes_one_update_per_mark_batch(clock, django_assert_num_queries):
+    rows = _rows(MARK_BATCH + 1)
+    lease = lease_claim(rows=_all())
+    assert lease is not None
+
+    with django_assert_num_queries(0):
+        for row in rows[: MARK_BATCH - 1]:
+            lease.mark_sent_soon(row.id)
+    assert set(_states()) == {"sending"}
+    with django_assert_num_queries(1):
+        lease.mark_sent_soon(rows[MARK_BATCH - 1].id)
+
+    assert _states() == ["sent"] * MARK_BATCH + ["sending"]
+    assert lease.pending == [rows[-1].id]
+
+
+def test_lease_mark_sent_soon_waits_no_longer_than_mark_within(clock):
+    first, _ = _rows(2)
+    lease = lease_claim(rows=_all())
+    assert lease is not None
+
+    lease.mark_sent_soon(first.id)
+    clock.advance(MARK_WITHIN)
+    assert lease.held() is True  # checked before every email: a slow stretch still marks
+
+    assert _states() == ["sent", "sending"]
+
+
+def test_lease_release_writes_waiting_marks_first_so_no_sent_row_is_queued_again(clock):
+    first, _ = _rows(2)
+    lease = lease_claim(rows=_all())
+    assert lease is not None
+    lease.mark_sent_soon(first.id)
+
+    released = lease.release()
+
+    assert released == 1
+    assert _states() == ["sent", "queued"]
+
+
+def test_lease_renew_writes_waiting_marks_and_renews_only_the_rest(clock):
+    first, second = _rows(2)
+    lease = lease_claim(rows=_all())
+    assert lease is not None
+    lease.mark_sent_soon(first.id)
+    clock.advance(RENEW_EVERY.total_seconds())
+
+    assert lease.renew() is True
+
+    assert _states() == ["sent", "sending"]
+    assert lease.pending == [second.id]
+
+
+def test_a_killed_worker_resends_only_the_emails_whose_marks_were_waiting(clock):
+    rows = _rows(MARK_BATCH + 3)
+    lease = lease_claim(rows=_all())
+    assert lease is not None
+    for row in rows[: MARK_BATCH + 2]:
+        lease.mark_sent_soon(row.id)
+    # killed here: nothing more is written, and nothing renews the lease
+
+    reclaimed = leases_reclaim(rows=_all(), now=clock.now() + LEASE + timedelta(seconds=1))
+
+    assert reclaimed == 3  # two accepted but unmarked (the window), one never sent
+    assert _states() == ["sent"] * MARK_BATCH + ["queued"] * 3
 
 
 def test_message_id_make_is_a_message_id_on_the_senders_domain():

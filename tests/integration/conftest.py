@@ -26,7 +26,8 @@ from .smtp_sink import SmtpSink
 ROOT = Path(__file__).resolve().parents[2]
 # The interpreter running the tests: its environment has Celery, wherever the checkout is.
 CELERY = [sys.executable, "-m", "celery"]
-REDIS_DB = 4
+# INTEGRATION_REDIS_DB: another database, for a second run at the same time on one Redis.
+REDIS_DB = int(os.environ.get("INTEGRATION_REDIS_DB", "4"))
 WORKER_START_TIMEOUT = 40.0
 
 

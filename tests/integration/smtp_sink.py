@@ -2,6 +2,8 @@
 
 Behaviours can be switched on while it runs: answer 4xx to every recipient for a while,
 answer 5xx to chosen addresses, or call a hook on each RCPT (to kill a worker mid-send).
+It announces PIPELINING (RFC 2920) unless told not to: aiosmtpd reads one command line at a
+time, so pipelined commands are answered in order, as a real MTA answers them.
 """
 
 import socket
@@ -40,7 +42,16 @@ class SinkHandler:
     permanent_rcpt: dict[str, str] = field(default_factory=dict)
     permanent_data: set[str] = field(default_factory=set)
     on_rcpt: Callable[["SinkHandler"], None] | None = None
+    pipelining: bool = True
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_EHLO(
+        self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(len(responses) - 1, "250-PIPELINING")
+        return responses
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]
@@ -77,8 +88,8 @@ class SinkHandler:
 class SmtpSink:
     """Start with `with SmtpSink() as sink:`; `sink.port`, `sink.handler.received`."""
 
-    def __init__(self, *, keep_data: bool = True) -> None:
-        self.handler = SinkHandler(keep_data=keep_data)
+    def __init__(self, *, keep_data: bool = True, pipelining: bool = True) -> None:
+        self.handler = SinkHandler(keep_data=keep_data, pipelining=pipelining)
         self.port = free_port()
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
 

@@ -12,7 +12,7 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
-from core.mail.delivery import LEASE
+from core.mail.delivery import LEASE, MARK_BATCH
 from core.mail.models import OutboxMessage
 from core.mail.services import outbox_sweep
 from core.outage import redis_outage_forget
@@ -122,12 +122,13 @@ def test_worker_killed_mid_chunk_the_send_finishes_within_a_minute_each_once_but
     time.sleep(0.5)
     counts = smtp_sink.handler.per_recipient()
     assert set(counts) == set(emails)
-    # The documented window (docs/email.md): a message the SMTP server accepted just before
-    # the kill, not yet marked sent, goes again. With two pool processes, that is at most
-    # two messages, each at most twice, with the same Message-ID; everyone else gets one.
+    # The documented window (docs/email.md): messages the SMTP server accepted before the
+    # kill whose `sent` marks were still waiting for their batch go again. With two pool
+    # processes, that is at most 2 * MARK_BATCH messages, each at most twice, with the same
+    # Message-ID; everyone else gets one.
     twice = [e for e, n in counts.items() if n != 1]
     record_property("subscribers_emailed_twice", len(twice))
-    assert len(twice) <= 2, twice
+    assert len(twice) <= 2 * MARK_BATCH, twice
     assert max(counts.values()) <= 2
     for address in twice:
         assert len({r.message_id for r in smtp_sink.handler.received if r.to == address}) == 1

@@ -143,3 +143,40 @@ def test_digest_skips_paused_unconfirmed_and_digest_off_subscribers():
     messages = _send_digest()
 
     assert set(messages) == {"on@example.org", "resumed@example.org"}
+
+
+def test_chunk_renderer_renders_and_asks_for_articles_once_per_send_in_a_process(monkeypatch):
+    from newsletter.models import Send
+    from newsletter.selectors import Recipient
+    from newsletter.services import rendering
+
+    ArticleFactory.create(title="Sleep after surgery")
+    first, second = SubscriberFactory.create_batch(2)
+    send = Send.objects.get(id=services.send_create_digest().id)
+    renders: list[str] = []
+    article_queries: list[object] = []
+    real_render, real_articles = rendering.email_render, rendering.digest_articles_since
+
+    def counted_render(**kw):
+        renders.append(kw["template"])
+        return real_render(**kw)
+
+    def counted_articles(**kw):
+        article_queries.append(kw)
+        return real_articles(**kw)
+
+    monkeypatch.setattr(rendering, "email_render", counted_render)
+    monkeypatch.setattr(rendering, "digest_articles_since", counted_articles)
+
+    # two chunks of the same send, each with one subscriber who gets the same digest
+    emails = [
+        rendering.ChunkRenderer(send=send, subscribers=[Recipient.of(s)]).email_for(
+            subscriber=s, delivery_id=i
+        )
+        for i, s in enumerate([first, second], start=1)
+    ]
+
+    assert all(email is not None for email in emails)
+    assert renders == ["newsletter/digest"]
+    assert len(article_queries) == 1
+    assert [e.subscriber.email for e in emails if e] == [first.email, second.email]

@@ -17,6 +17,7 @@ from newsletter.services.transport import (
     send_result_for_error,
     transport_open,
 )
+from tests.integration.smtp_sink import SmtpSink
 
 from .factories import IssueFactory, SubscriberFactory
 
@@ -57,8 +58,15 @@ class CountingConnection:
 
 
 class RecordingSMTP:
+    """An smtplib.SMTP without PIPELINING that records what sendmail is handed."""
+
+    does_esmtp = False
+
     def __init__(self) -> None:
         self.calls: list[tuple[str, list[str], bytes]] = []
+
+    def ehlo_or_helo_if_needed(self) -> None:
+        pass
 
     def sendmail(self, from_addr: str, to_addrs: list[str], msg: bytes) -> dict[str, object]:
         self.calls.append((from_addr, to_addrs, msg))
@@ -177,3 +185,29 @@ def test_transport_open_neither_opens_nor_closes_a_callers_connection():
 
     assert result.outcome == SendOutcome.SENT
     assert (connection.opened, connection.closed, connection.sent) == (0, 0, 1)
+
+
+@pytest.mark.parametrize("pipelining", [True, False])
+def test_backend_transport_over_a_real_smtp_server_sorts_each_message_on_its_own(pipelining):
+    gone = SubscriberFactory.create(email="gone@example.org")
+    email, _ = _email()
+    renderer = ChunkRenderer(
+        send=Send.objects.get(id=email.message_id.split(".")[1]), subscribers=[gone]
+    )
+    refused = renderer.email_for(subscriber=gone, delivery_id=99)
+    assert refused is not None
+    with SmtpSink(pipelining=pipelining) as sink:
+        sink.handler.permanent_rcpt["gone@example.org"] = "550 5.1.1 No such user"
+        backend = SMTPBackend(host="127.0.0.1", port=sink.port, use_tls=False, timeout=5)
+        backend.open()
+        transport = BackendTransport(backend)
+
+        results = [transport.send(refused), transport.send(email)]
+        backend.close()
+
+        assert transport.pipelining is pipelining
+        assert [(r.outcome, r.hard_bounce) for r in results] == [
+            (SendOutcome.PERMANENT_FAILURE, True),
+            (SendOutcome.SENT, False),
+        ]
+        assert [r.to for r in sink.handler.received] == ["reader@example.org"]
