@@ -1,15 +1,16 @@
-"""Update cards rendered once and shared by every member who sees them the same way.
+"""Feed cards rendered once and shared by every member who sees them the same way.
 
-Rendering the twenty cards of a feed or Activities page was half of its cost. A card shows
-nothing of its reader but her hug on it, whether she may post (a hug button or only the count)
-and her CSRF token; so a card of someone else's visible update is rendered with a placeholder
-token and stored under a key made of everything it shows: the update's own fields (body,
-tag, audience, edits, state, hug and comment counts, the moderators' context note), its
-author's name, address and photo, the reader's hug and her posting permission. Any change to
-what the card shows is a new key, so a stored card can never show an old version; a hidden,
+Rendering the twenty cards of a feed or Activities page was half of its cost. A team mate's
+question card shows nothing of its reader; an update card shows nothing of her but her hug on
+it, whether she may post (a hug button or only the count) and her CSRF token. So a card of
+someone else's visible post is rendered with a placeholder token and stored under a key made
+of everything it shows: the post's own fields (body or title, tag, audience, edits, state,
+hug, answer and comment counts, the moderators' context note), its author's name, address
+and photo, and for an update the reader's hug and her posting permission. Any change to what
+the card shows is a new key, so a stored card can never show an old version; a hidden,
 deleted or blocked post is never asked for, because the page's rows still come from the
-visibility rule (`update_list_visible`) on every request. Her own cards (pending state, the
-crisis card, no report link) are rendered for her alone.
+visibility rules (`update_list_visible`, the sources' own) on every request. Her own cards
+(pending state, the crisis card, no report link) are rendered for her alone.
 
 One cache round trip reads every card of a page; the missing ones are rendered and written in
 one more.
@@ -35,42 +36,65 @@ CACHE_SECONDS = 600
 KEY_PREFIX = "activities:card:v1"
 
 
+QUESTION_TEMPLATE = "forum/includes/team_feed_question.html"
+
+
 def _shared(item: FeedItem, viewer_id: int) -> bool:
-    update = item.post
+    post = item.post
+    if item.kind == "question":
+        # A team mate's question: title, counts and her face, nothing of the reader.
+        return item.template == QUESTION_TEMPLATE and post.author_id != viewer_id
     return (
         item.kind == "update"
         and item.template == CARD_TEMPLATE
-        and update.author_id != viewer_id
-        and update.moderation_state == ModerationState.VISIBLE
+        and post.author_id != viewer_id
+        and post.moderation_state == ModerationState.VISIBLE
     )
 
 
-def card_key(item: FeedItem, *, may_post: bool) -> str:
-    """The cache key of this card as shown to a member with this hug and posting state."""
-    update = item.post
-    author = update.author
+def _author_material(author: Any) -> tuple[Any, ...]:
     profile = getattr(author, "profile", None)
-    material = (
-        update.pk,
-        update.moderation_state,
-        update.body_html,
-        update.body,
-        update.tag,
-        update.audience,
-        update.created_at.isoformat(),
-        update.edited_at.isoformat() if update.edited_at else None,
-        update.hug_count,
-        update.comment_count,
-        getattr(update, ANNOTATION, None),
+    return (
         author.pk,
         author.public_name,
         author.handle,
         profile.photo_key if profile else None,
         profile.photo_visibility if profile else None,
         profile.photo_hidden if profile else None,
-        item.hugged,
-        may_post,
     )
+
+
+def card_key(item: FeedItem, *, may_post: bool) -> str:
+    """The cache key of this card as shown to a member with this hug and posting state."""
+    post = item.post
+    if item.kind == "question":
+        material: tuple[Any, ...] = (
+            "question",
+            post.pk,
+            post.title,
+            post.get_absolute_url(),
+            post.created_at.isoformat(),
+            post.answer_count,
+            post.hug_count,
+        )
+    else:
+        material = (
+            "update",
+            post.pk,
+            post.moderation_state,
+            post.body_html,
+            post.body,
+            post.tag,
+            post.audience,
+            post.created_at.isoformat(),
+            post.edited_at.isoformat() if post.edited_at else None,
+            post.hug_count,
+            post.comment_count,
+            getattr(post, ANNOTATION, None),
+            item.hugged,
+            may_post,
+        )
+    material += _author_material(post.author)
     digest = hashlib.blake2b(repr(material).encode(), digest_size=20).hexdigest()
     return f"{KEY_PREFIX}:{digest}"
 
@@ -98,7 +122,7 @@ def cards_fill(*, request: HttpRequest, context: dict[str, Any]) -> None:
             continue
         html = stored.get(key) or missing.get(key)
         if not isinstance(html, str):
-            html = render_to_string(CARD_TEMPLATE, {**neutral, "item": item}, request=request)
+            html = render_to_string(item.template, {**neutral, "item": item}, request=request)
             missing[key] = html
         # Safe: our own autoescaped template's output, with the member's token put back in.
         item.html = mark_safe(html.replace(placeholder, token))  # nosec B308 B703

@@ -110,3 +110,18 @@ def test_cards_fill_leaves_her_own_cards_to_her_alone(client, author, mate):
 
     assert "link-report" not in own
     assert "link-report" in _card(_activities(client, mate, author), update)
+
+
+def test_cards_fill_shows_a_team_question_as_it_is_now(client, author, mate):
+    from forum.models import Question
+    from tests.forum.factories import QuestionFactory
+
+    question = QuestionFactory.create(author=author, title="Cold caps: worth it?")
+    client.force_login(mate)
+    assert "0 answers" in client.get("/activities/").content.decode()
+
+    Question.objects.filter(pk=question.pk).update(answer_count=2)
+    assert "2 answers" in client.get("/activities/").content.decode()
+
+    Question.objects.filter(pk=question.pk).update(moderation_state=ModerationState.HIDDEN)
+    assert "Cold caps" not in client.get("/activities/").content.decode()
