@@ -52,13 +52,16 @@ def test_cards_fill_shows_each_member_her_own_hug_and_token(client, author, mate
 def test_cards_fill_serves_a_stored_card_to_the_next_member(client, author, mate, monkeypatch):
     update = UpdateFactory.create(author=author)
     _activities(client, mate, author)
-    rendered = []
+    rendered: list[str] = []
     import activities.card_cache as card_cache
 
     original = card_cache.render_to_string
-    monkeypatch.setattr(
-        card_cache, "render_to_string", lambda *a, **k: rendered.append(1) or original(*a, **k)
-    )
+
+    def counting(template_name, *args, **kwargs):
+        rendered.append(template_name)
+        return original(template_name, *args, **kwargs)
+
+    monkeypatch.setattr(card_cache, "render_to_string", counting)
 
     html = _activities(client, UserFactory.create(), author)
 
