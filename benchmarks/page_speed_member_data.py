@@ -24,7 +24,7 @@ from django.utils import timezone
 TEAM_SIZE = 200
 UPDATES_PER_MATE = 52  # a year, one a week
 OWN_UPDATES = 120
-NOTIFICATIONS = 400
+NOTIFICATIONS = 400  # at most: as many as her updates' comments and hugs make (about 350)
 UNREAD = 25
 EXPERIENCES = 400
 CONVERSATION_MESSAGES = 500
@@ -159,7 +159,8 @@ def _notifications(member: Any, mates: list[Any], rng: random.Random, now: Any) 
     from activities.models import Update, UpdateComment
     from notifications.models import Notification
 
-    if Notification.objects.filter(recipient=member).count() >= NOTIFICATIONS:
+    # Her comment notifications mark this part as done (the conversation adds message ones).
+    if Notification.objects.filter(recipient=member, kind="update_comment").exists():
         return
     update_type = ContentType.objects.get_for_model(Update)
     comment_type = ContentType.objects.get_for_model(UpdateComment)
