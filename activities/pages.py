@@ -1,6 +1,6 @@
 """What a member's Activities page shows to one viewer: a fixed number of queries whatever
 her history (one for her updates, one per registered source when she shares her posts, one
-for the viewer's hugs, one for her team count)."""
+for the viewer's hugs, one for her team count and standing, shared with the team controls)."""
 
 from typing import Any
 
@@ -49,12 +49,15 @@ def member_activities_context(
                 for p in rows
             )
         posts.sort(key=lambda item: (item.created_at, item.pk), reverse=True)
+    standing = team_standing(member=member, viewer=viewer)
     return {
         "member": member,
         "is_owner": is_owner,
         "page": page,
         "posts": posts[:RECENT_POSTS],
-        "team_count": team_standing(member=member, viewer=viewer).team_count,
+        "team_count": standing.team_count,
+        # (member id, standing): the team controls tag reuses it instead of asking again.
+        "team_standing": (member.pk, standing),
         # The team controls below the heading: a block was ruled out above.
         "blocked": False,
     }

@@ -19,6 +19,7 @@ from core.viewer import viewer_is_member
 from moderation.policy import PostingLimitExceeded, posting_refusal, posting_review_notice
 
 from . import selectors, services
+from .card_cache import cards_fill
 from .feed import TABS, TEAM, FeedItem, feed_page
 from .forms import UpdateCommentEditForm, UpdateCommentForm, UpdateEditForm, UpdateForm
 from .models import Update, UpdateComment
@@ -86,6 +87,7 @@ def _feed_context(request: HttpRequest, *, form: UpdateForm | None = None) -> di
 def feed_view(request: HttpRequest) -> HttpResponse:
     """/activities/: the post box and the feed; htmx asks for the next items only."""
     context = _feed_context(request)
+    cards_fill(request=request, context=context)
     if _htmx(request) and request.GET.get("before"):
         return render(request, "activities/includes/feed_items.html", context)
     return render(request, "activities/feed.html", context)
@@ -333,6 +335,7 @@ def member_activities_view(request: HttpRequest, handle: str) -> HttpResponse:
     context["form"] = UpdateForm()
     context.update(_posting_context(request) if context["is_owner"] else {})
     context["next_url"] = request.path
+    cards_fill(request=request, context=context)
     if _htmx(request) and request.GET.get("before"):
         return render(request, "activities/includes/feed_items.html", context)
     return render(request, "activities/member_activities.html", context)

@@ -2,11 +2,16 @@
 
     python -m benchmarks.page_speed            # build the data set if needed, then measure
     python -m benchmarks.page_speed --profile  # also profile the slowest page with pyinstrument
+    python -m benchmarks.page_speed --only feed,notifications   # a few pages (and both ceilings)
+    python -m benchmarks.page_speed --profile-pages feed,profile   # profile these, no wrk
 
 Each page gets a 5 s warm-up and a 15 s measurement with `wrk -t1 -c8 --latency` on loopback.
 Two ceilings are measured in the same run on the same server: a minimal view with a tiny
 template (for anonymous pages) and the same view after the session and user lookup (for
-member pages). Results are printed and written to benchmarks/out/page_speed.json.
+member pages). Member pages are read as the bench member (logged in). The SQL queries of each
+page are counted in-process (django's CaptureQueriesContext through the test Client, same
+settings and database) on its second request, the one a warm cache serves. Results are printed
+as a markdown table and written to benchmarks/out/page_speed.json.
 """
 
 import argparse
@@ -47,6 +52,7 @@ class Result:
     p99_ms: float
     non_2xx: int
     ceiling_fraction: float = 0.0
+    queries: int | None = None
 
 
 def _env() -> dict[str, str]:
@@ -192,18 +198,38 @@ def _check(url: str, cookie: str | None) -> int:
         return int(getattr(exc, "code", 0))
 
 
-def measure(targets: dict[str, Any]) -> list[Result]:
-    cookie = targets["session_cookie"]
-    pages = [
+def pages_of(targets: dict[str, Any]) -> list[tuple[str, str | None, str]]:
+    """(name, path, viewer) of every page measured, the two ceilings first."""
+    return [
         ("ceiling (anonymous)", "/_bench/ceiling/", "anonymous"),
         ("ceiling (member)", "/_bench/ceiling-member/", "member"),
         ("home", "/", "anonymous"),
         ("article", targets["article"], "anonymous"),
-        ("article as member", targets["article"], "member"),
         ("question list", "/questions/", "anonymous"),
-        ("question as member", targets["question"], "member"),
         ("search", "/search/?q=trastuzumab", "anonymous"),
+        ("question, 100 answers", targets["question"], "member"),
+        ("article, 300 comments", targets["article"], "member"),
+        ("question list (member)", "/questions/", "member"),
+        ("home feed", targets.get("feed"), "member"),
+        ("activities", targets.get("activities"), "member"),
+        ("notifications", targets.get("notifications"), "member"),
+        ("treatment", targets.get("treatment"), "member"),
+        ("conversation, 500 messages", targets.get("conversation"), "member"),
+        ("profile", targets.get("profile"), "member"),
     ]
+
+
+def _selected(
+    pages: list[tuple[str, str | None, str]], only: list[str] | None
+) -> list[tuple[str, str | None, str]]:
+    if not only:
+        return pages
+    return [p for p in pages if p[0].startswith("ceiling") or any(w in p[0] for w in only)]
+
+
+def measure(targets: dict[str, Any], only: list[str] | None = None) -> list[Result]:
+    cookie = targets["session_cookie"]
+    pages = _selected(pages_of(targets), only)
     port = _free_port()
     server = _start_server(port)
     results = []
@@ -223,7 +249,7 @@ def measure(targets: dict[str, Any]) -> list[Result]:
                 name, path, viewer, run["rps"], run["p50"], run["p99"], int(run["non_2xx"])
             )
             print(
-                f"{name:<22} {result.rps:>8.1f} req/s  p50 {result.p50_ms:6.1f} ms"
+                f"{name:<28} {result.rps:>8.1f} req/s  p50 {result.p50_ms:6.1f} ms"
                 f"  p99 {result.p99_ms:6.1f} ms  non-2xx {result.non_2xx}",
                 flush=True,
             )
@@ -234,18 +260,52 @@ def measure(targets: dict[str, Any]) -> list[Result]:
     for result in results:
         if ceilings.get(result.viewer):
             result.ceiling_fraction = result.rps / ceilings[result.viewer]
+    counts = count_queries([(r.path, r.viewer) for r in results], cookie)
+    for result in results:
+        result.queries = counts.get(f"{result.viewer} {result.path}")
     return results
+
+
+def count_queries(pages: list[tuple[str, str]], cookie: str) -> dict[str, int]:
+    """SQL queries of each page's second request, counted in-process through the test Client
+    on the benchmark's settings and database (the first request fills the caches)."""
+    code = f"""
+import json
+import django; django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+clients = {{"anonymous": Client(), "member": Client()}}
+name, _, value = {cookie!r}.partition("=")
+clients["member"].cookies[name] = value
+counts = {{}}
+for path, viewer in {pages!r}:
+    clients[viewer].get(path)
+    with CaptureQueriesContext(connection) as queries:
+        clients[viewer].get(path)
+    counts[viewer + " " + path] = len(queries)
+print(json.dumps(counts))
+"""
+    done = subprocess.run(
+        [PYTHON, "-c", code], cwd=ROOT, env=_env(), capture_output=True, text=True, check=False
+    )
+    try:
+        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    except (IndexError, ValueError):
+        print(f"Counting queries failed: {done.stderr[-2000:]}", flush=True)
+        return {}
 
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| page | viewer | req/s | of ceiling | p50 ms | p99 ms | non-2xx |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| page | viewer | req/s | of ceiling | p50 ms | p99 ms | non-2xx | queries |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        queries = "" if r.queries is None else str(r.queries)
         lines.append(
             f"| {r.page} | {r.viewer} | {r.rps:.0f} | {r.ceiling_fraction:.0%} "
-            f"| {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.non_2xx} |"
+            f"| {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.non_2xx} | {queries} |"
         )
     return "\n".join(lines)
 
@@ -280,6 +340,13 @@ for _ in range({requests}):
     client.get({path!r})
 profiler.stop()
 print(profiler.output_text(unicode=False, color=False, show_all=False))
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+with CaptureQueriesContext(connection) as queries:
+    client.get({path!r})
+print(f"{{len(queries)}} queries on a warm request:")
+for query in queries:
+    print(f"  {{query['time']}} s  {{query['sql'][:300]}}")
 """
     done = subprocess.run(
         [PYTHON, "-c", code], cwd=ROOT, env=_env(), capture_output=True, text=True, check=False
@@ -287,23 +354,45 @@ print(profiler.output_text(unicode=False, color=False, show_all=False))
     return done.stdout or done.stderr
 
 
+def _words(text: str | None) -> list[str] | None:
+    return [w.strip() for w in text.split(",") if w.strip()] if text else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", action="store_true", help="profile the slowest page")
+    parser.add_argument("--only", help="measure only pages whose name has one of these words")
+    parser.add_argument(
+        "--profile-pages", help="profile the pages whose name has one of these words; no wrk"
+    )
     args = parser.parse_args()
     _require_tools()
     targets = _prepare()
-    results = measure(targets)
     OUT.mkdir(exist_ok=True)
+    if args.profile_pages:
+        for name, path, viewer in _selected(pages_of(targets), _words(args.profile_pages)):
+            if name.startswith("ceiling") or not path:
+                continue
+            cookie = targets["session_cookie"] if viewer == "member" else None
+            text = profile(path, cookie)
+            slug = re.sub(r"\W+", "_", name).strip("_")
+            (OUT / f"page_speed_profile_{slug}.txt").write_text(text)
+            print(f"\nProfile of {name} ({path}), {viewer}:\n{text[:6000]}", flush=True)
+        return
+    load = os.getloadavg()
+    results = measure(targets, _words(args.only))
+    load_after = os.getloadavg()
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    loads = f"load average {load[0]:.2f} before, {load_after[0]:.2f} after"
     report = {
         "date": stamp,
         "machine": machine(),
-        "data": targets["counts"],
+        "load": loads,
+        "data": targets["counts"] | targets.get("member_counts", {}),
         "results": [asdict(r) for r in results],
     }
     (OUT / "page_speed.json").write_text(json.dumps(report, indent=2))
-    print(f"\nPage speed, {stamp}, {machine()}\n")
+    print(f"\nPage speed, {stamp}, {machine()}, {loads}\n")
     print(table(results))
     pages = [r for r in results if not r.page.startswith("ceiling")]
     if args.profile and pages:

@@ -1,7 +1,9 @@
 """The realistic data set of the page-speed benchmark, written in bulk into its own database.
 
 10 000 members, 200 published articles (the flagship with 300 comments), 50 000 questions
-(one with 60 answers) on top of the demo content. Rows go in with bulk_create in batches of
+(one with 100 answers) on top of the demo content, and the bench member's own world (her
+team, feed, notifications, a conversation, a treatment's experiences:
+benchmarks/page_speed_member_data.py). Rows go in with bulk_create in batches of
 2 000 (one INSERT each; PostgreSQL's search triggers run per row). Running it again on a
 database that already holds the set changes nothing.
 
@@ -22,13 +24,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from benchmarks import page_speed_member_data
+
 # BENCH_SCALE=0.05 makes a small set for trying the harness; results need the full set.
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 MEMBERS = max(10, int(10_000 * SCALE))
 ARTICLES = max(2, int(200 * SCALE))
 FLAGSHIP_COMMENTS = 300
 QUESTIONS = max(10, int(50_000 * SCALE))
-BUSY_QUESTION_ANSWERS = 60
+BUSY_QUESTION_ANSWERS = 100
 BATCH = 2_000
 BENCH_MEMBER_EMAIL = "bench-member@bench.mybcteam.example"
 BUSY_QUESTION_TITLE = "How did you cope with the first months of trastuzumab? (bench)"
@@ -63,10 +67,13 @@ def generate() -> dict[str, Any]:
     if not User.objects.filter(email=BENCH_MEMBER_EMAIL).exists():
         with transaction.atomic():
             _generate_all(random.Random(2026))
-        # Fresh planner statistics, as autovacuum would give a live site: without them
-        # PostgreSQL plans joins for a few hundred rows instead of 50 000.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with transaction.atomic():
+        _busy_answers(random.Random(2027))
+    page_speed_member_data.build(bench_email=BENCH_MEMBER_EMAIL, rng=random.Random(2028))
+    # Fresh planner statistics, as autovacuum would give a live site: without them
+    # PostgreSQL plans joins for a few hundred rows instead of 50 000.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return targets()
 
 
@@ -148,7 +155,6 @@ def _articles(rng: random.Random, users: list[Any], now: Any) -> None:
 
 def _questions(rng: random.Random, users: list[Any], now: Any) -> None:
     question_model = apps.get_model("forum", "Question")
-    answer_model = apps.get_model("forum", "Answer")
     topic_model = apps.get_model("catalogue", "Topic")
     topics = list(topic_model.objects.all())
     bodies = [_text(rng, rng.randint(2, 6)) for _ in range(30)]
@@ -175,7 +181,7 @@ def _questions(rng: random.Random, users: list[Any], now: Any) -> None:
                     body=body,
                     body_html=rendered[body],
                     author=rng.choice(users),
-                    answer_count=BUSY_QUESTION_ANSWERS if i == 0 else 0,
+                    answer_count=0,
                     created_at=when,
                     last_activity_at=now if i == 0 else when,
                 )
@@ -187,7 +193,24 @@ def _questions(rng: random.Random, users: list[Any], now: Any) -> None:
                 [through(question_id=q.pk, topic_id=rng.choice(topics).pk) for q in created],
                 batch_size=BATCH,
             )
-    busy = question_model.objects.get(title=BUSY_QUESTION_TITLE)
+
+
+def _busy_answers(rng: random.Random) -> None:
+    """Top the busy question up to BUSY_QUESTION_ANSWERS answers (older sets had 60)."""
+    from accounts.models import User
+
+    question_model = apps.get_model("forum", "Question")
+    answer_model = apps.get_model("forum", "Answer")
+    busy = question_model.objects.filter(title=BUSY_QUESTION_TITLE).first()
+    if busy is None:
+        return
+    missing = BUSY_QUESTION_ANSWERS - answer_model.objects.filter(question=busy).count()
+    if missing <= 0:
+        return
+    users = list(User.objects.filter(email__endswith="@bench.mybcteam.example")[:2000])
+    bodies = [_text(rng, rng.randint(2, 6)) for _ in range(30)]
+    rendered = {body: _rendered(body) for body in bodies}
+    now = timezone.now()
     answer_model.objects.bulk_create(
         [
             answer_model(
@@ -195,11 +218,13 @@ def _questions(rng: random.Random, users: list[Any], now: Any) -> None:
                 author=rng.choice(users),
                 body=(body := rng.choice(bodies)),
                 body_html=rendered[body],
-                created_at=now - timedelta(minutes=BUSY_QUESTION_ANSWERS - i),
+                created_at=now - timedelta(minutes=missing - i),
             )
-            for i in range(BUSY_QUESTION_ANSWERS)
+            for i in range(missing)
         ]
     )
+    visible = answer_model.objects.filter(question=busy, moderation_state="visible").count()
+    question_model.objects.filter(pk=busy.pk).update(answer_count=visible)
 
 
 def _flagship() -> Any:
@@ -226,7 +251,7 @@ def targets() -> dict[str, Any]:
     client.force_login(User.objects.get(email=BENCH_MEMBER_EMAIL))
     from django.conf import settings
 
-    return {
+    return page_speed_member_data.targets(bench_email=BENCH_MEMBER_EMAIL) | {
         "article": flagship.get_absolute_url() if flagship else None,
         "question": busy.get_absolute_url() if busy else None,
         "session_cookie": f"{settings.SESSION_COOKIE_NAME}="

@@ -261,6 +261,25 @@ def conversation_mark_read(*, member: User, conversation: Conversation) -> None:
     conversation_notices_read(member=member, conversation=conversation)
 
 
+def conversation_open(
+    *, member: User, conversation: Conversation, participant: Participant | None
+) -> None:
+    """Opening a conversation reads it: her side is marked read and the bell's notices about it
+    go. Each part is skipped when there is nothing to do, so reading it again writes nothing:
+    her side when she read it after its last message (the list's unread dot compares the same
+    times), the notices when she has no unread notification at all (a column of her row)."""
+    last_read = participant.last_read_at if participant is not None else None
+    last_message = conversation.last_message_at
+    if participant is not None and (
+        last_read is None or last_message is None or last_read < last_message
+    ):
+        now = timezone.now()
+        Participant.objects.filter(pk=participant.pk).update(last_read_at=now)
+        participant.last_read_at = now
+    if member.notifications_unread:
+        conversation_notices_read(member=member, conversation=conversation)
+
+
 def messaging_requests_set(*, member: User, requests_open: bool) -> None:
     MessagingSettings.objects.update_or_create(
         member=member, defaults={"requests_open": requests_open}

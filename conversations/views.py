@@ -19,7 +19,7 @@ from moderation.services import moderation_log_record
 
 from . import rules, selectors, services
 from .forms import MessageEditForm, MessageForm, MessagingSettingsForm
-from .models import Conversation, Message
+from .models import Conversation, Message, Participant
 
 
 def _error_text(exc: Exception) -> str:
@@ -61,7 +61,11 @@ def settings_view(request: MemberRequest) -> HttpResponse:
 
 
 def _detail_context(
-    request: MemberRequest, conversation: Conversation, form: MessageForm | None = None
+    request: MemberRequest,
+    conversation: Conversation,
+    form: MessageForm | None = None,
+    *,
+    participant: Participant | None = None,
 ) -> dict[str, Any]:
     before = request.GET.get("before", "")
     page = selectors.message_page(
@@ -71,7 +75,8 @@ def _detail_context(
     )
     other = conversation.second if conversation.first_id == request.user.pk else conversation.first
     answer = rules.write_route(sender=request.user, recipient=other, conversation=conversation)
-    participant = selectors.participant_for(conversation=conversation, member=request.user)
+    if participant is None:
+        participant = selectors.participant_for(conversation=conversation, member=request.user)
     request_row = getattr(conversation, "request", None)
     return {
         "conversation": conversation,
@@ -134,9 +139,12 @@ def detail_view(request: MemberRequest, pk: int) -> HttpResponse:
             if response is not None:
                 return response
         status = HTTPStatus.BAD_REQUEST
-    else:
-        services.conversation_mark_read(member=request.user, conversation=conversation)
-    context = _detail_context(request, conversation, form)
+    participant = selectors.participant_for(conversation=conversation, member=request.user)
+    if request.method != "POST":
+        services.conversation_open(
+            member=request.user, conversation=conversation, participant=participant
+        )
+    context = _detail_context(request, conversation, form, participant=participant)
     template = "conversations/detail.html"
     if getattr(request, "htmx", False) and request.GET.get("before"):
         template = "conversations/includes/messages.html"

@@ -17,12 +17,11 @@ from core.viewer import viewer_is_member
 
 from .forms import CareQuestionEditForm, CareQuestionForm
 from .models import CareQuestion
+from .public_part import treatment_public_part
 from .selectors.care import care_list_for_owner, care_question_for_owner, care_question_listed
 from .selectors.pages import (
     general_suggested_questions,
-    treatment_get,
     treatment_groups,
-    treatment_page,
 )
 from .services import care
 from .structured_data import treatment_json_ld
@@ -46,10 +45,10 @@ def treatment_list_view(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def treatment_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
-    treatment = treatment_get(slug=slug)
-    if treatment is None:
+    page = treatment_public_part(slug=slug, viewer=request.user)
+    if page is None:
         raise Http404("No such treatment.")
-    page = treatment_page(treatment=treatment, viewer=request.user)
+    treatment = page.treatment
     member = viewer_is_member(request.user)
     context: dict[str, Any] = {
         "treatment": treatment,

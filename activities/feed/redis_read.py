@@ -11,8 +11,6 @@ as they are found. A missing feed is rebuilt from SQL (three queries more, once)
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Q
-
 from accounts.models import User
 from core.db_routing import reading_primary, reads_primary
 from core.team_feed_registry import before_filter, team_feed_sources
@@ -87,7 +85,10 @@ def _load(
     if lower is not None:
         pending = pending.filter(created_at__gte=EPOCH + timedelta(microseconds=lower))
     rows = updates_shown(update_list_visible(viewer=viewer))
-    rows = rows.filter(Q(pk__in=update_ids) | Q(pk__in=pending.values("pk")))
+    # One id list, a UNION of two index scans: an OR of the two conditions made PostgreSQL
+    # read every update of the site (11 ms at 10 000 updates, growing with the table).
+    wanted = Update.objects.filter(pk__in=update_ids).order_by().values("pk")
+    rows = rows.filter(pk__in=wanted.union(pending.order_by().values("pk"), all=True))
     posts: dict[tuple[str, int], Any] = {("u", u.pk): u for u in rows}
     merged = list(entries)
     known = set(update_ids)

@@ -25,6 +25,9 @@ class FeedItem:
     post: Any
     template: str = "activities/includes/update_card.html"
     hugged: bool = False
+    # The card's shared rendering, when activities.card_cache had one (the page renders the
+    # template otherwise).
+    html: str | None = None
 
     @property
     def key(self) -> str:

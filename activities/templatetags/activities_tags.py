@@ -27,7 +27,13 @@ def team_controls(context: template.Context, member: Any) -> dict[str, Any]:
         )
     if blocked:
         return {"shown": False}
-    standing = team_standing(member=member, viewer=viewer)
+    # The Activities page already asked (it shows the count): reuse it for the same member.
+    known = context.get("team_standing")
+    standing = (
+        known[1]
+        if known is not None and known[0] == member.pk
+        else team_standing(member=member, viewer=viewer)
+    )
     return {
         "shown": True,
         "member": member,

@@ -123,12 +123,18 @@ def test_feed_page_costs_the_same_queries_whatever_the_team_size_and_history(tab
 def test_feed_view_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, tab):
     small, large = _world(team=1, history=1), _world(team=12, history=6)
     client.force_login(small)
+    client.get(f"/activities/?tab={tab}")  # with Redis, her feed is built on this first read
     small_count = _queries(lambda: client.get(f"/activities/?tab={tab}"))
     client.force_login(large)
+    client.get(f"/activities/?tab={tab}")
 
     with django_assert_max_num_queries(small_count):
         client.get(f"/activities/?tab={tab}")
-    assert small_count <= 16
+    # Her session and user, the page's posts (updates; questions on "My team"; from Redis,
+    # which of their authors are still on her team), her hugs, her posting rights (three)
+    # and the newsletter box of the base page.
+    # (PostgreSQL's "Everyone" page asks one more than SQLite's.)
+    assert small_count <= (9 if tab == "team" else 8)
 
 
 def test_member_activities_view_runs_a_fixed_number_of_queries(
@@ -148,7 +154,8 @@ def test_member_activities_view_runs_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(small_count):
         client.get(f"/members/{many.handle}/activities/")
-    assert small_count <= 20
+    # The team standing is asked once for the count and the team controls together.
+    assert small_count == 11
 
 
 def test_update_detail_view_runs_a_fixed_number_of_queries(

@@ -70,7 +70,38 @@ def test_detail_view_runs_a_fixed_number_of_queries(client, rosa, ines, django_a
         with CaptureQueriesContext(connection) as queries:
             assert client.get(conversation.get_absolute_url()).status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] == 8
+
+
+def test_detail_view_opened_again_writes_nothing(client, rosa, ines):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    conversation = send(ines, rosa).message.conversation
+    client.force_login(rosa)
+    client.get(conversation.get_absolute_url())  # reads it: her side is marked read
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(conversation.get_absolute_url()).status_code == 200
+
+    assert not [q for q in queries if q["sql"].startswith(("UPDATE", "INSERT", "DELETE"))]
+    rosa.refresh_from_db()
+    assert rosa.notifications_unread == 0
+
+
+def test_detail_view_marks_a_new_message_read(client, rosa, ines):
+    conversation = send(ines, rosa).message.conversation
+    client.force_login(rosa)
+    client.get(conversation.get_absolute_url())
+    send(ines, rosa, "one more")
+    rosa.refresh_from_db()
+    assert rosa.notifications_unread == 1
+
+    client.get(conversation.get_absolute_url())
+
+    rosa.refresh_from_db()
+    assert rosa.notifications_unread == 0
+    assert not client.get("/messages/").context["conversations"][0].unread
 
 
 def test_detail_view_newest_at_the_bottom_and_older_by_cursor(client, rosa, ines):

@@ -38,7 +38,7 @@ def test_notifications_view_runs_a_fixed_number_of_queries_whatever_the_count(
             kind="update_hug", recipient=rosa, actor=actor, target=UpdateFactory.create(author=rosa)
         )
         notify(kind="team_request", recipient=rosa, actor=actor)
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(7) as few:
         client.get("/notifications/")
     for _ in range(30):
         actor = UserFactory.create()

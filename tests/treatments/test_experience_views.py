@@ -123,9 +123,11 @@ def test_treatment_page_runs_a_fixed_number_of_queries_whatever_the_experiences(
 ):
     experiences_for_many(3, trastuzumab)
     treatment_figures_refresh(treatment_ids=[trastuzumab.pk])
+    member_client.get(trastuzumab_url())  # the shared public part is stored
     few = _queries(member_client, trastuzumab_url())
     experiences_for_many(30, trastuzumab, her2_status="positive")
     treatment_figures_refresh(treatment_ids=[trastuzumab.pk])
+    member_client.get(trastuzumab_url())
 
     many = _queries(member_client, trastuzumab_url())
 
@@ -331,3 +333,23 @@ def test_experience_edit_view_tells_a_new_member_it_waits_for_review(member_clie
     html = member_client.get(_edit_url()).content.decode()
 
     assert "Your experience will wait for a quick review." in html
+
+
+@pytest.mark.parametrize("direction", ["she blocked", "blocked her"])
+def test_experiences_are_hidden_across_a_block_either_way(
+    member_client, member, trastuzumab, direction
+):
+    from accounts.blocks import member_block
+
+    writer = member_sharing()
+    experience = experience_for(writer, trastuzumab, tips="Ginger tea helped me a lot")
+    assert "Ginger tea helped me a lot" in member_client.get(trastuzumab_url()).content.decode()
+
+    if direction == "she blocked":
+        member_block(blocker=member, blocked=writer)
+    else:
+        member_block(blocker=writer, blocked=member)
+
+    assert "Ginger tea helped me a lot" not in member_client.get(trastuzumab_url()).content.decode()
+    detail = reverse("treatments:experience", args=["trastuzumab", experience.pk])
+    assert member_client.get(detail).status_code == HTTPStatus.NOT_FOUND

@@ -208,8 +208,10 @@ def test_treatment_detail_view_query_count_is_bounded(
             CareQuestion.objects.create(owner=member, text=f"Mine {n}")
         client.force_login(member)
 
-    # Measured: anonymous 10, member 14, whatever the number of items.
-    with django_assert_max_num_queries(16):
+    # Measured: anonymous 6 to 8 (a full section asks for its total); a member 9, the
+    # public part shared once stored (treatments.public_part).
+    client.get(trastuzumab.get_absolute_url())
+    with django_assert_max_num_queries(8 if viewer == "anonymous" else 9):
         response = client.get(trastuzumab.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK

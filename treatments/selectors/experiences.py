@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
+from accounts.blocks import blocked_either_way_q
 from catalogue.models import Treatment
 from core.viewer import Viewer, viewer_is_member
 from moderation.context_notes import with_context_notes
@@ -17,9 +18,10 @@ EXPERIENCES_PER_PAGE = 20
 def experience_list_visible(*, treatment: Treatment, viewer: Viewer) -> QuerySet[Experience]:
     """The experiences of a treatment this viewer may read, newest change first.
 
-    Members read visible ones, and their own while it waits for review; visitors read none.
-    The author with her profile (the face beside it), the moderators' context note and the
-    side effects come with them (a fixed number of queries per page).
+        Members read visible ones, and their own while it waits for review, never one by a member
+    with a block either way (blocks hide both directions); visitors read none.
+        The author with her profile (the face beside it), the moderators' context note and the
+        side effects come with them (a fixed number of queries per page).
     """
     if not viewer_is_member(viewer):
         return Experience.objects.none()
@@ -27,6 +29,7 @@ def experience_list_visible(*, treatment: Treatment, viewer: Viewer) -> QuerySet
     state |= Q(moderation_state=ModerationState.PENDING, author_id=viewer.pk)
     return (
         with_context_notes(Experience.objects.filter(state, treatment=treatment))
+        .exclude(blocked_either_way_q(viewer_id=viewer.pk, author_path="author_id"))
         .select_related("author", "author__profile", "treatment")
         .prefetch_related("side_effect_rows__side_effect")
         .order_by("-updated_at", "-id")

@@ -36,10 +36,17 @@ def treatment_experiences(context: template.Context, treatment: Any) -> dict[str
         "like": like,
         "like_choices": LIKE_CHOICES,
         "figures": figures_for(treatments=[treatment], cohort=like.cohort)[treatment.pk],
-        "experiences": list(latest[:EXPERIENCES_ON_TREATMENT_PAGE]),
+        "experiences": _newest(latest),
         "mine": experience_of(treatment=treatment, member=viewer, with_side_effects=False),
         "min_members": MIN_MEMBERS,
     }
+
+
+def _newest(latest: Any) -> list[Any]:
+    """The newest few, picked by id first: asked in one go, PostgreSQL joined every visible
+    experience of the treatment to its author before sorting (16 ms for 420 experiences)."""
+    newest = latest.values("pk")[:EXPERIENCES_ON_TREATMENT_PAGE]
+    return list(latest.filter(pk__in=newest))
 
 
 @register.filter
