@@ -398,8 +398,8 @@ def posting_review_notice(viewer: Any) -> ReviewNotice | None:
 
 
 def posting_state(user: Any) -> tuple[str | None, ReviewNotice | None]:
-    """`posting_refusal(user)` and `posting_review_notice(user)` together, in one query for a
-    member: the question and article pages ask both on every request."""
+    """`posting_refusal(user)` and, when she may post, `posting_review_notice(user)`, in one
+    query for a member: the question and article pages ask both on every request."""
     if not user.is_authenticated or not user.is_active:
         return posting_refusal(user), None
     trust_posts = int(_setting("MODERATION_LINK_TRUST_POSTS", 3))
