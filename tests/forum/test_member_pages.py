@@ -32,7 +32,7 @@ SHARED_LIST_QUERIES = 2
 def answers(question):
     return [
         AnswerFactory.create(question=question, body_html=f"<p>Answer number {i}.</p>")
-        for i in range(30)
+        for i in range(20)
     ]
 
 
@@ -52,6 +52,8 @@ def test_question_page_second_member_gets_the_shared_page_without_listing_querie
     settings, question, answers, django_assert_num_queries
 ):
     settings.PAGE_CACHE_VERSION_SECONDS = 3600  # the versions read once: a fixed count
+    for i in range(20, 30):  # more than a page
+        AnswerFactory.create(question=question, body_html=f"<p>Answer number {i}.</p>")
     _page(_reader(), question.get_absolute_url())
     reader = _reader()
     reader.get("/")  # her session and user row are warm, as on every later page
@@ -60,7 +62,9 @@ def test_question_page_second_member_gets_the_shared_page_without_listing_querie
         page = _page(reader, question.get_absolute_url())
 
     assert len(queries) == SHARED_QUESTION_PAGE_QUERIES
-    assert "Answer number 29." in page
+    assert "Answer number 24." in page  # the last of the first page
+    assert "Answer number 25." not in page
+    assert "More answers" in page
     assert not any("ORDER BY" in q["sql"] and "forum_answer" in q["sql"] for q in queries)
 
 
