@@ -78,7 +78,7 @@ def article_page_facts(*, slug: str, viewer: User) -> ArticlePageFacts | None:
     """What deciding and keying her shared article page needs, in one query; None for an
     article that does not exist."""
     published, scheduled = PUBLIC_STATUSES
-    params = {
+    params: dict[str, Any] = {
         "slug": slug,
         "viewer": viewer.pk,
         "published": published,

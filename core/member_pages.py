@@ -79,8 +79,8 @@ def holds_any_permission_sql() -> str:
 
     quote = connection.ops.quote_name
     user = get_user_model()
-    user_permissions = quote(user.user_permissions.through._meta.db_table)  # type: ignore[attr-defined]
-    user_groups = quote(user.groups.through._meta.db_table)  # type: ignore[attr-defined]
+    user_permissions = quote(user.user_permissions.through._meta.db_table)
+    user_groups = quote(user.groups.through._meta.db_table)
     group_permissions = quote(Group.permissions.through._meta.db_table)
     return (
         f"(EXISTS(SELECT 1 FROM {user_permissions} WHERE user_id = %(viewer)s) OR "

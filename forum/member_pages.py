@@ -139,21 +139,35 @@ def _page_number(request: HttpRequest) -> int | None:
     return int(raw)
 
 
-def question_page_shared(
-    request: HttpRequest, *, pk: int, slug: str, render: Render
-) -> HttpResponse | None:
-    """The question page from the members' shared copy, or None: render her own."""
+def _ordinary_reader(request: HttpRequest, pk: int) -> User | None:
+    """The member, if this request may be served a shared question page at all."""
     viewer = request.user
     if not viewer_is_member(viewer) or not request_may_share(request) or not 0 < pk <= MAX_PK:
         return None
-    if not set(request.GET) <= QUESTION_PARAMETERS or (page := _page_number(request)) is None:
+    if not set(request.GET) <= QUESTION_PARAMETERS or _page_number(request) is None:
         return None
     if not isinstance(viewer, User) or viewer.is_superuser or viewer.is_staff:
         return None
+    return viewer
+
+
+def _sharing_facts(*, viewer: User, pk: int, slug: str) -> QuestionPageFacts | None:
+    """The question's and her facts, if her page is the one ordinary members share."""
     state = question_page_facts(pk=pk, viewer=viewer)
     if state is None or state.moderation_state != ModerationState.VISIBLE or state.slug != slug:
         return None  # a pending or missing question, or a redirect: the usual path answers
     if state.author_id == viewer.pk or state.staff or state.blocks or state.answered:
+        return None
+    return state
+
+
+def question_page_shared(
+    request: HttpRequest, *, pk: int, slug: str, render: Render
+) -> HttpResponse | None:
+    """The question page from the members' shared copy, or None: render her own."""
+    viewer = _ordinary_reader(request, pk)
+    state = _sharing_facts(viewer=viewer, pk=pk, slug=slug) if viewer is not None else None
+    if viewer is None or state is None:
         return None
     refusal, notice = posting_state(viewer)
     if refusal is not None or (notice is not None and notice.every_post):
@@ -161,12 +175,11 @@ def question_page_shared(
     version = public_pages_version()
     if version is None:
         return None
-    her2_filter = bool(state.her2 and state.her2 != "unknown")
     parts = [
-        page,
+        _page_number(request),
         request.GET.get("sort", "oldest")[:20],
         request.GET.get("treatment", "")[:120],
-        her2_filter,
+        bool(state.her2 and state.her2 != "unknown"),  # the "like me" box is offered
         repr(notice),
         _larger_text(request),
         version,

@@ -131,9 +131,14 @@ def _posting_facts_sql() -> str:
     from django.db import connection
 
     quote = connection.ops.quote_name
+
+    def author_column(moderated_type: ModeratedType) -> str:
+        field: Any = moderated_type.model._meta.get_field(moderated_type.author_field)
+        return quote(field.column)
+
     kinds = [
         f"SELECT 1 FROM {quote(t.model._meta.db_table)} WHERE "
-        f"{quote(t.model._meta.get_field(t.author_field).column)} = %(member)s "
+        f"{author_column(t)} = %(member)s "
         "AND moderation_state = %(visible)s"
         for t in moderated_types()
         if not t.private  # a private message earns no trust (as member_visible_post_count)
