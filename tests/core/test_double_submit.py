@@ -16,8 +16,8 @@ from django.test import Client
 
 from articles.services import comment_create
 from core import member_pages, shared_render
-from core.member_pages import MemberPage
 from core.idempotency import key_new, key_parse, key_placeholder
+from core.member_pages import MemberPage
 from core.shared_render import SharedCopy
 from forum.models import Answer
 from moderation.models import ModerationState
