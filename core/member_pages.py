@@ -155,8 +155,8 @@ def _keep_local(key: str, page: MemberPage) -> None:
 
 def _render_shared(
     request: HttpRequest, render: Callable[[], tuple[HttpResponse, dict[str, Any]]]
-) -> tuple[MemberPage, bool]:
-    """Render with every placeholder; whether the result may be stored for others."""
+) -> tuple[HttpResponse, MemberPage, bool]:
+    """Render with every placeholder; the response, the page, and whether others may have it."""
     setattr(request, RENDER_FLAG, True)
     setattr(request, MEMBER_RENDER_FLAG, True)
     try:
@@ -172,7 +172,7 @@ def _render_shared(
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and facts.pop("shareable", True)  # e.g. a page number past the last page
     )
-    return MemberPage(html=response.content.decode(), facts=facts), storable
+    return response, MemberPage(html=response.content.decode(), facts=facts), storable
 
 
 def member_page_serve(
@@ -189,7 +189,9 @@ def member_page_serve(
     """
     page = _get(key)
     if page is None:
-        page, storable = _render_shared(request, render)
+        response, page, storable = _render_shared(request, render)
+        if response.status_code != 200:
+            return response  # a redirect or a refusal: nothing of a page to fill
         if storable:
             _keep_local(key, page)
             cache.set(key, page, CACHE_SECONDS)
