@@ -1,5 +1,6 @@
 """Thin views: read through selectors (which take the viewer), write through services."""
 
+from dataclasses import replace
 from http import HTTPStatus
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,6 +19,7 @@ from accounts.http import MemberRequest
 from catalogue.models import Topic
 from core.form_fields import MAX_PK
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
+from core.member_pages import is_rendering_member_page
 from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import (
@@ -29,9 +32,10 @@ from moderation.policy import (
 
 from . import selectors, services
 from .forms import CommentEditForm, CommentForm
+from .member_pages import article_page_shared
 from .models import Article, Comment
 from .page_cache import article_page_parts
-from .thread_cache import thread_is_shared, thread_render
+from .thread_cache import THREAD_TEMPLATE, thread_is_shared, thread_render
 
 ANCHOR = "#comment-{}"
 
@@ -106,6 +110,10 @@ def _comment_context(
     comments = selectors.comment_list_for_article(
         article=article, viewer=request.user, page=page or _page_number(request)
     )
+    # A page shared by members shows nobody's hugs (core.member_pages puts hers in).
+    neutral = is_rendering_member_page(request)
+    if neutral:
+        comments = replace(comments, hugged_ids=set())
     context: dict[str, Any] = {
         "article": article,
         "is_member": member,
@@ -120,7 +128,9 @@ def _comment_context(
         "posted_message": posted,
         "edit_window_minutes": services.settings.EDIT_WINDOW_MINUTES,
     }
-    if comments.items and comments.page is not None:
+    if comments.items and comments.page is not None and neutral:
+        context["thread_html"] = render_to_string(THREAD_TEMPLATE, context, request)
+    elif comments.items and comments.page is not None:
         # A new member's notice sits in every reply box, so she never shares the thread (the
         # link-trust notice is on the main form only: it would unshare most readers' pages).
         shared = (
@@ -144,9 +154,9 @@ def _comment_context(
     return context
 
 
-def _render_article(
-    request: HttpRequest, article: Article, status: int = HTTPStatus.OK, **comment_options: Any
-) -> HttpResponse:
+def _article_context(
+    request: HttpRequest, article: Article, **comment_options: Any
+) -> dict[str, Any]:
     context = _comment_context(request, article, **comment_options)
     context["parts"] = article_page_parts(article=article)
     context["newsletter_installed"] = apps.is_installed("newsletter")
@@ -154,7 +164,31 @@ def _render_article(
     # Offered with the care-team list's own "add" form, which posts to the treatments app.
     context["care_list_installed"] = apps.is_installed("treatments")
     context["suggested_questions"] = selectors.article_suggested_questions(article=article)
+    return context
+
+
+def _render_article(
+    request: HttpRequest, article: Article, status: int = HTTPStatus.OK, **comment_options: Any
+) -> HttpResponse:
+    context = _article_context(request, article, **comment_options)
     return render(request, "articles/article_detail.html", context, status=status)
+
+
+def _article_page_for_sharing(
+    request: HttpRequest, slug: str
+) -> tuple[HttpResponse, dict[str, Any]]:
+    """The article page as any ordinary member sees it, and what her hugs' swaps need."""
+    article = _get_article(request, slug)
+    context = _article_context(request, article)
+    comments = context["comments"]
+    hug_counts = {
+        comment.pk: comment.hug_count
+        for item in comments.items
+        for comment in (item.comment, *item.replies)
+    }
+    number = comments.page.number if comments.page is not None else 1
+    facts = {"hug_counts": hug_counts, "shareable": number == _page_number(request)}
+    return render(request, "articles/article_detail.html", context), facts
 
 
 def _render_comments(
@@ -170,6 +204,11 @@ def _render_comments(
 
 @require_GET
 def article_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
+    shared = article_page_shared(
+        request, slug=slug, render=lambda: _article_page_for_sharing(request, slug)
+    )
+    if shared is not None:
+        return shared
     article = _get_article(request, slug)
     if _htmx(request) and viewer_is_member(request.user):
         return _render_comments(request, article)

@@ -1,5 +1,6 @@
 """Thin views: read through selectors (which take the viewer), write through services."""
 
+from dataclasses import replace
 from http import HTTPStatus
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -18,6 +20,7 @@ from accounts.http import MemberRequest
 from catalogue.models import Topic, Treatment
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
 from core.idempotency import form_key
+from core.member_pages import is_rendering_member_page
 from core.viewer import viewer_is_member, viewer_is_moderator
 from moderation.models import ModerationState
 from moderation.policy import (
@@ -29,7 +32,7 @@ from moderation.policy import (
 )
 
 from . import selectors, services
-from .answer_cache import answers_are_shared, answers_render
+from .answer_cache import ANSWERS_TEMPLATE, answers_are_shared, answers_render
 from .forms import (
     AnswerEditForm,
     AnswerForm,
@@ -38,6 +41,7 @@ from .forms import (
     QuestionForm,
     RevealForm,
 )
+from .member_pages import question_list_shared, question_page_shared
 from .models import Answer, Question
 from .urgent import urgent_symptoms_found
 
@@ -63,6 +67,11 @@ def _limited(
 
 @require_GET
 def question_list_view(request: HttpRequest) -> HttpResponse:
+    shared = question_list_shared(request, render=lambda: (_question_list(request), {}))
+    return shared if shared is not None else _question_list(request)
+
+
+def _question_list(request: HttpRequest) -> HttpResponse:
     topic = None
     if slug := request.GET.get("topic", "")[:80]:
         topic = Topic.objects.filter(slug=slug).first()
@@ -113,7 +122,15 @@ def _detail_context(
         page=page,
     )
     member = viewer_is_member(request.user)
-    state = selectors.viewer_state(question=question, viewer=request.user)
+    # A page shared by members shows nobody's hug or follow (core.member_pages puts hers in).
+    neutral = is_rendering_member_page(request)
+    state = (
+        selectors.ViewerState()
+        if neutral
+        else selectors.viewer_state(question=question, viewer=request.user)
+    )
+    if neutral:
+        listing = replace(listing, hugged_ids=set())
     refusal = posting_refusal(request.user) if member else None
     # Said before she writes: her answer would wait for review (moderation's own rules).
     review_notice = posting_review_notice(request.user) if member and not refusal else None
@@ -132,7 +149,9 @@ def _detail_context(
     }
     if reply_form is not None and reply_parent is not None:
         _reply_failed(context, reply_form, reply_parent)
-    if listing.threads:
+    if listing.threads and neutral:
+        context["answers_html"] = render_to_string(ANSWERS_TEMPLATE, context, request)
+    elif listing.threads:
         # A new member's notice sits in every reply box, so she never shares the page (the
         # link-trust notice is on the main form only: it would unshare most readers' pages).
         shared = (
@@ -180,12 +199,34 @@ def _reply_failed(context: dict[str, Any], form: AnswerForm, parent: Answer) -> 
 
 @require_GET
 def question_detail_view(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    shared = question_page_shared(
+        request, pk=pk, slug=slug, render=lambda: _question_page_for_sharing(request, pk)
+    )
+    if shared is not None:
+        return shared
     question = selectors.question_for_viewer(pk=pk, viewer=request.user)
     if question is None:
         raise Http404
     if slug != question.slug:
         return redirect(question, permanent=True)
     return render(request, "forum/question_detail.html", _detail_context(request, question))
+
+
+def _question_page_for_sharing(
+    request: HttpRequest, pk: int
+) -> tuple[HttpResponse, dict[str, Any]]:
+    """The question page as any ordinary member sees it, and what her own state swaps need."""
+    question = selectors.question_for_viewer(pk=pk, viewer=request.user)
+    if question is None:
+        raise Http404
+    context = _detail_context(request, question)
+    hug_counts = {
+        answer.pk: answer.hug_count
+        for thread in context["listing"].threads
+        for answer in (thread.answer, *thread.replies)
+    }
+    response = render(request, "forum/question_detail.html", context)
+    return response, {"hug_counts": hug_counts, "question_hugs": question.hug_count}
 
 
 @login_required

@@ -26,6 +26,7 @@ from .selectors import (
     member_has_verified_email,
     member_post_count_since,
     member_posted_text_since,
+    member_posting_facts,
     member_visible_post_count,
     review_wait_median,
 )
@@ -394,6 +395,31 @@ def posting_review_notice(viewer: Any) -> ReviewNotice | None:
             every_post=False, until=None, trust_posts=trust_posts, usual_wait=review_usual_wait()
         )
     return None
+
+
+def posting_state(user: Any) -> tuple[str | None, ReviewNotice | None]:
+    """`posting_refusal(user)` and, when she may post, `posting_review_notice(user)`, in one
+    query for a member: the question and article pages ask both on every request."""
+    if not user.is_authenticated or not user.is_active:
+        return posting_refusal(user), None
+    trust_posts = int(_setting("MODERATION_LINK_TRUST_POSTS", 3))
+    verified, suspended, posts = member_posting_facts(member=user, limit=trust_posts)
+    if not verified or suspended:
+        return posting_refusal(user), None  # rare: the usual path words the refusal
+    if _is_trusted_staff(user):
+        return None, None
+    until = user.date_joined + timedelta(hours=int(_setting("MODERATION_NEW_MEMBER_HOURS", 24)))
+    if until > timezone.now():
+        notice = ReviewNotice(
+            every_post=True, until=until, trust_posts=trust_posts, usual_wait=review_usual_wait()
+        )
+        return None, notice
+    if posts < trust_posts:
+        notice = ReviewNotice(
+            every_post=False, until=None, trust_posts=trust_posts, usual_wait=review_usual_wait()
+        )
+        return None, notice
+    return None, None
 
 
 def posted_message(*, kind: str, held: bool) -> str:

@@ -126,6 +126,60 @@ def member_visible_post_count(*, author: Any, limit: int) -> int:
     return len(first.union(*others, all=True)[:limit]) if others else len(first[:limit])
 
 
+def _posting_facts_sql() -> str:
+    """One statement for `member_posting_facts`: built once per process from the registry."""
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+
+    def author_column(moderated_type: ModeratedType) -> str:
+        field: Any = moderated_type.model._meta.get_field(moderated_type.author_field)
+        return quote(field.column)
+
+    kinds = [
+        f"SELECT 1 FROM {quote(t.model._meta.db_table)} WHERE "
+        f"{author_column(t)} = %(member)s "
+        "AND moderation_state = %(visible)s"
+        for t in moderated_types()
+        if not t.private  # a private message earns no trust (as member_visible_post_count)
+    ]
+    posts = " UNION ALL ".join(kinds) or "SELECT 1 WHERE 1 = 0"
+    emails = quote(EmailAddress._meta.db_table)
+    sanctions = quote(MemberSanction._meta.db_table)
+    return (
+        f"SELECT EXISTS(SELECT 1 FROM {emails} WHERE user_id = %(member)s AND verified = %(yes)s), "
+        f"(SELECT MAX(ends_at) FROM {sanctions} WHERE member_id = %(member)s "
+        "AND kind = %(suspension)s AND lifted_at IS NULL AND ends_at > %(now)s), "
+        f"(SELECT COUNT(*) FROM ({posts} LIMIT %(limit)s) AS posts)"
+    )
+
+
+_posting_facts_statement: list[str] = []
+
+
+def member_posting_facts(*, member: Any, limit: int) -> tuple[bool, bool, int]:
+    """In one query: whether she confirmed an email, whether a suspension is in force, and her
+    visible posts counted up to `limit`: what `member_has_verified_email`,
+    `member_active_suspension` and `member_visible_post_count` answer, for the pages members
+    read most, which ask all three."""
+    from django.db import connection
+
+    if not _posting_facts_statement:
+        _posting_facts_statement.append(_posting_facts_sql())
+    params = {
+        "member": member.pk,
+        "visible": ModerationState.VISIBLE,
+        "yes": True,
+        "suspension": MemberSanction.Kind.SUSPENSION,
+        "now": connection.ops.adapt_datetimefield_value(timezone.now()),
+        "limit": max(limit, 0),
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_posting_facts_statement[0], params)
+        verified, suspended_until, posts = cursor.fetchone()
+    return bool(verified), suspended_until is not None, int(posts)
+
+
 # Below this many recent decisions a median says little; the configured aim is shown instead.
 REVIEW_WAIT_MIN_SAMPLES = 5
 REVIEW_WAIT_SAMPLE = 200

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, Resolver404, resolve
 from django.utils import timezone
@@ -126,6 +127,24 @@ def subscriber_for_member(*, member: User) -> Subscriber | None:
         .order_by("-member_id")
         .first()
     )
+
+
+def member_subscription_state(*, member: User) -> str | None:
+    """The state of the subscription `subscriber_for_member` finds, in one lean query: the
+    box in every member page's footer needs only this."""
+    if not member.is_authenticated:
+        return None
+    # Plain SQL, the same as the ORM's for subscriber_for_member: compiling that cost more
+    # than running it, on every member page.
+    table = connection.ops.quote_name(Subscriber._meta.db_table)
+    sql = (
+        f"SELECT state FROM {table} WHERE member_id = %s OR email = %s "
+        "ORDER BY member_id DESC LIMIT 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [member.pk, member.email.lower()])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _absolute(path: str) -> str:

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from core.member_pages import member_page_forget_local
 from core.outage import redis_outage_forget
 from core.page_cache import page_cache_forget_local
 from mybcteam.celery import app as celery_app
@@ -49,6 +50,7 @@ def _fast_and_isolated(request: pytest.FixtureRequest, settings: object) -> Iter
         redis_outage_forget()  # a test that stopped a Redis leaves no pause behind
         cache.clear()
         page_cache_forget_local()  # this process's copies of pages and of their version
+        member_page_forget_local()  # and of the pages members share
         celery_app.conf.task_always_eager = True
     yield
     if not integration:

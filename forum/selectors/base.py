@@ -12,7 +12,10 @@ from ..models import Question
 
 PAGE_SIZE = 20
 
-ANSWERS_PAGE_SIZE = 50
+# 25, not 50: on a phone, 50 answers with their replies and reply boxes were about 140 KB and
+# dozens of screens; 25 keep the first page near 75 KB and a thread readable in one sitting
+# (docs/forum.md, "Pages of answers").
+ANSWERS_PAGE_SIZE = 25
 POPULAR_DAYS = 30
 TABS = ("recent", "unanswered", "popular")
 

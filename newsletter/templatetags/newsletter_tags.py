@@ -5,7 +5,7 @@ from typing import Any
 from django import template
 
 from ..models import Subscriber
-from ..selectors import subscriber_for_member
+from ..selectors import member_subscription_state, subscriber_for_member
 from ..services import subscriber_link
 
 register = template.Library()
@@ -26,8 +26,7 @@ def newsletter_box(context: template.Context) -> dict[str, Any]:
         getattr(request, "path", "")
     ).startswith(ACCOUNT_PAGES_PREFIX)
     if not hidden and user is not None and user.is_authenticated:
-        subscriber = subscriber_for_member(member=user)
-        hidden = subscriber is not None and subscriber.state == Subscriber.State.CONFIRMED
+        hidden = member_subscription_state(member=user) == Subscriber.State.CONFIRMED
     if request is not None:
         request._newsletter_box_shown = True
     return {

@@ -69,6 +69,26 @@ def test_article_page_query_count_is_bounded(
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("size", [20, 500])
+def test_article_page_shared_by_members_costs_a_fixed_few_queries(
+    settings, client, article, member, django_assert_num_queries, size
+):
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600  # the versions read once: a fixed count
+    _thread(article, size)
+    client.force_login(UserFactory.create())
+    client.get(article.get_absolute_url())  # the first member renders the page members share
+    client.force_login(member)
+    client.get("/")  # her session and user row, as on any page after the first
+
+    # Her user row, the article's and her facts, her posting rights, her hugs on the page's
+    # comments and the newsletter box (articles.member_pages). No listing query.
+    with django_assert_num_queries(5):
+        response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.content.decode().count('class="hug-icon"') >= min(size, 50)
+
+
 def test_anonymous_article_page_is_served_from_cache(client, article):
     with CaptureQueriesContext(connection) as first:
         client.get(article.get_absolute_url())

@@ -53,7 +53,9 @@ class AnswerFactory(factory.django.DjangoModelFactory[Answer]):
 
 
 def answers_fill_first_page(question) -> None:
-    """Fifty answers a minute apart from yesterday: the next answer lands on page two."""
+    """A page of answers a minute apart from yesterday: the next answer lands on page two."""
+    from forum.selectors import ANSWERS_PAGE_SIZE
+
     start = timezone.now() - timedelta(days=1)
-    for n in range(50):
+    for n in range(ANSWERS_PAGE_SIZE):
         AnswerFactory.create(question=question, created_at=start + timedelta(minutes=n))

@@ -395,19 +395,48 @@ def test_question_list_query_count_is_bounded(client, django_assert_max_num_quer
         client.get(f"/questions/?topic={topic.slug}&tab=unanswered")
 
 
-def test_question_detail_query_count_is_bounded(
-    client, member, question, django_assert_max_num_queries
+def test_question_list_query_count_for_members(
+    settings, client, member, django_assert_max_num_queries, django_assert_num_queries, topic
 ):
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600  # the versions read once: a fixed count
+    for _ in range(30):
+        QuestionFactory.create(topics=[topic])
+    client.force_login(UserFactory.create())
+    with django_assert_max_num_queries(6):
+        client.get("/questions/")  # the first member renders the page members share
+    client.force_login(member)
+    client.get("/")
+
+    # Every later member: her user row and the newsletter box (forum.member_pages).
+    with django_assert_num_queries(2):
+        response = client.get("/questions/")
+
+    assert response.status_code == OK
+    assert response.content.decode().count('class="card forum-question-row"') == 20
+
+
+def test_question_detail_query_count_is_bounded(
+    settings, client, member, question, django_assert_max_num_queries, django_assert_num_queries
+):
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600  # the versions read once: a fixed count
     for _ in range(12):
         root = AnswerFactory.create(question=question)
         AnswerFactory.create(question=question, parent=root)
-    client.force_login(member)
+    first = UserFactory.create()
+    client.force_login(first)
 
-    # 23 with her blocks, read once for the shared copy's check and every face on the page.
+    # The first member renders the page members share (forum.member_pages): 23 at most.
     with django_assert_max_num_queries(23):
         response = client.get(question.get_absolute_url())
+    client.force_login(member)
+    client.get("/")  # her session and user row, as on any page after the first
 
-    assert response.status_code == OK
+    # Every later member: her user row, the question's and her facts, her posting rights,
+    # her hugs on the page's answers and the newsletter box. No listing query.
+    with django_assert_num_queries(5):
+        shared = client.get(question.get_absolute_url())
+
+    assert response.status_code == shared.status_code == OK
 
 
 def test_forum_huge_ids_are_404_or_form_errors_never_500(member_client, question, topic):

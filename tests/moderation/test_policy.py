@@ -17,6 +17,7 @@ from moderation.policy import (
     posting_limits_check,
     posting_refusal,
     posting_review_notice,
+    posting_state,
     review_usual_wait,
 )
 from tests.factories import UserFactory
@@ -335,6 +336,29 @@ def test_posting_review_notice_agrees_with_moderation_decide(new_member, member,
     for viewer, text in [(new_member, "Hello"), (member, "See www.example.org")]:
         assert posting_review_notice(viewer) is not None
         assert moderation_decide(author=viewer, text=text).state == ModerationState.PENDING
+
+
+def test_posting_state_answers_as_refusal_and_notice_do(
+    new_member, member, unverified_member, moderator, settings, make_any_item
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from moderation.services import member_suspend
+
+    settings.MODERATION_LINK_TRUST_POSTS = 2
+    suspended, trusted = UserFactory.create(), UserFactory.create()
+    member_suspend(member=suspended, moderator=moderator, days=3, reason="Spam links")
+    make_any_item(trusted)
+    make_any_item(trusted)
+    staff = UserFactory.create(is_staff=True, date_joined=timezone.now())
+
+    for viewer in (new_member, member, unverified_member, suspended, trusted, staff):
+        refusal = posting_refusal(viewer)
+        notice = None if refusal else posting_review_notice(viewer)  # said only to who may post
+        assert posting_state(viewer) == (refusal, notice)
+    assert posting_state(AnonymousUser()) == (posting_refusal(AnonymousUser()), None)
+    assert posting_state(suspended)[0] is not None
+    assert posting_state(trusted) == (None, None)
 
 
 def test_review_usual_wait_gives_the_kept_median(settings):
