@@ -210,12 +210,14 @@ def pages_of(targets: dict[str, Any]) -> list[tuple[str, str | None, str]]:
         ("question, 100 answers", targets["question"], "member"),
         ("article, 300 comments", targets["article"], "member"),
         ("question list (member)", "/questions/", "member"),
+        ("member home", "/", "member"),
         ("home feed", targets.get("feed"), "member"),
         ("activities", targets.get("activities"), "member"),
         ("notifications", targets.get("notifications"), "member"),
         ("treatment", targets.get("treatment"), "member"),
         ("conversation, 500 messages", targets.get("conversation"), "member"),
         ("profile", targets.get("profile"), "member"),
+        ("search (member)", "/search/?q=trastuzumab", "member"),
     ]
 
 
