@@ -54,11 +54,19 @@ class SearchableKind:
     # members may then share one cached copy of a search of this kind (search.result_cache).
     # Left False, a member's search of this kind is never cached; visitors' always may be.
     same_for_every_member: bool = False
+    # Relations `url` reads (a guide's address is its treatment's slug): loaded with the hits
+    # in the same query, so a page of hits costs one query per kind, not one per hit.
+    url_relations: tuple[str, ...] = ()
 
     @property
     def parent(self) -> str:
         """The relation the hit is named after ("" when the title is the row's own)."""
         return self.title_field.rpartition("__")[0]
+
+    @property
+    def hit_relations(self) -> tuple[str, ...]:
+        """Every relation a hit's title and address read, for `select_related`."""
+        return tuple(name for name in (self.parent, *self.url_relations) if name)
 
     def title_of(self, row: Any) -> str:
         """The hit's title, read along `title_field` (its parent loaded with the row)."""

@@ -112,8 +112,8 @@ def _matching(
     if results.topic is not None:
         # A kind without topics (members' updates) has nothing under any topic.
         rows = rows.filter(**{kind.topic_field: results.topic}) if kind.topic_field else rows.none()
-    if kind.parent:
-        rows = rows.select_related(kind.parent)
+    if kind.hit_relations:
+        rows = rows.select_related(*kind.hit_relations)
     return rows.order_by(f"-{kind.date_field}")
 
 

@@ -270,8 +270,8 @@ def _hits(
 ) -> tuple[dict[Key, SearchHit], dict[Key, str]]:
     """The page's hits of one kind, and the snippet sources of those the viewer may read."""
     rows: QuerySet[Any] = kind.model._default_manager.filter(pk__in=ids).defer(kind.vector_field)
-    if kind.parent:
-        rows = rows.select_related(kind.parent)
+    if kind.hit_relations:
+        rows = rows.select_related(*kind.hit_relations)
     marked_title = kind_title_stands_alone(kind)
     if marked_title:
         rows = rows.annotate(title_hl=_title_headline(kind.title_field, query))

@@ -24,6 +24,7 @@ GUIDE = SearchableKind(
     model=TreatmentGuide,
     visible=_guides_visible,
     url=lambda guide: guide.get_absolute_url(),
+    url_relations=("treatment",),
     title_field="title",
     body_fields=("summary",),
     date_field="updated_at",
