@@ -234,6 +234,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Every 10 s: a dead worker's claims lapse after MAIL_LEASE_SECONDS, and the next sweep
     # hands them out again, so a crash delays an email by at most lease + 10 s (docs/email.md).
     "outbox-sweep": {"task": "core.mail.tasks.outbox_sweep", "schedule": 10.0},
+    "outbox-prune": {"task": "core.mail.tasks.outbox_prune", "schedule": 3600.0},
     "content-versions-prune": {"task": "core.tasks.content_versions_prune_old", "schedule": 3600.0},
     "posting-keys-prune": {"task": "core.tasks.posting_keys_prune_old", "schedule": 3600.0},
     # Daily digests (every kind a member chose "one email a day" for, question follows among
@@ -288,6 +289,8 @@ MAIL_LEASE_SECONDS = env.int("MAIL_LEASE_SECONDS", default=30)
 # A mailing writes its `sent` marks in batches of this many (or every 0.25 s): the most
 # emails a killed worker process may send twice (docs/email.md). 1: mark each at once.
 MAIL_MARK_BATCH = env.int("MAIL_MARK_BATCH", default=20)
+# Sent emails are kept this long (to answer "did it go?"), then deleted by the hourly prune.
+OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=30)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="MyBCTeam <hello@mybcteam.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = env("EMAIL_HOST", default="")

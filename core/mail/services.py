@@ -236,3 +236,27 @@ def outbox_sweep(*, batch_size: int = 500, now: datetime | None = None) -> dict[
     )
     outbox_dispatch(message_ids=due)
     return {"dispatched": len(due), "reclaimed": reclaimed, "failed": failed}
+
+
+def outbox_prune_sent(
+    *, now: datetime | None = None, batch_size: int = 5_000, max_batches: int = 40
+) -> int:
+    """Delete emails sent more than OUTBOX_KEEP_SENT_DAYS ago, oldest first; how many went.
+
+    A sent email's only use is answering "did it go?" for a while; kept for ever it was half
+    of the database's growth (docs/scaling.md) and a copy of every member's notifications.
+    Queued, sending and failed rows stay whatever their age. Walking the primary key from the
+    oldest row needs no index of its own, and each batch is one short DELETE; a backlog
+    larger than one run's bound goes on the next run.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=settings.OUTBOX_KEEP_SENT_DAYS)
+    old = OutboxMessage.objects.filter(state=OutboxMessage.State.SENT, created_at__lt=cutoff)
+    deleted = 0
+    for _ in range(max_batches):
+        ids = list(old.order_by("id").values_list("id", flat=True)[:batch_size])
+        if not ids:
+            break
+        deleted += OutboxMessage.objects.filter(id__in=ids).delete()[0]
+        if len(ids) < batch_size:
+            break
+    return deleted

@@ -18,3 +18,9 @@ def outbox_send(message_id: int) -> bool:
 def outbox_sweep() -> dict[str, int]:
     """Periodic: re-dispatch rows left queued (broker outage, dead worker)."""
     return services.outbox_sweep()
+
+
+@shared_task
+def outbox_prune() -> int:
+    """Periodic (beat, hourly): forget emails sent longer ago than the retention. Idempotent."""
+    return services.outbox_prune_sent()

@@ -225,3 +225,35 @@ def test_outbox_dispatch_survives_an_unreachable_broker(monkeypatch):
 
     message.refresh_from_db()
     assert message.state == OutboxMessage.State.QUEUED
+
+
+def _aged(message: OutboxMessage, *, days: int, state: str) -> OutboxMessage:
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        state=state, created_at=timezone.now() - timedelta(days=days)
+    )
+    return message
+
+
+def test_outbox_prune_sent_deletes_only_sent_emails_past_the_retention(settings):
+    settings.OUTBOX_KEEP_SENT_DAYS = 30
+    old_sent = _aged(_enqueue(), days=31, state=OutboxMessage.State.SENT)
+    recent_sent = _aged(_enqueue(), days=29, state=OutboxMessage.State.SENT)
+    old_failed = _aged(_enqueue(), days=90, state=OutboxMessage.State.FAILED)
+    old_queued = _aged(_enqueue(), days=90, state=OutboxMessage.State.QUEUED)
+    old_sending = _aged(_enqueue(), days=90, state=OutboxMessage.State.SENDING)
+
+    assert services.outbox_prune_sent() == 1
+
+    left = set(OutboxMessage.objects.values_list("pk", flat=True))
+    assert old_sent.pk not in left
+    assert {recent_sent.pk, old_failed.pk, old_queued.pk, old_sending.pk} <= left
+
+
+def test_outbox_prune_sent_works_through_a_backlog_in_batches(settings):
+    settings.OUTBOX_KEEP_SENT_DAYS = 30
+    for _ in range(5):
+        _aged(_enqueue(), days=40, state=OutboxMessage.State.SENT)
+
+    assert services.outbox_prune_sent(batch_size=2, max_batches=2) == 4
+    assert services.outbox_prune_sent(batch_size=2) == 1
+    assert services.outbox_prune_sent(batch_size=2) == 0
