@@ -45,11 +45,11 @@ class Inputs:
 
     # --- measured: cost per request and per email -----------------------------------------
     member_view_cpu_ms: Input = Input(
-        22.7,
+        33.0,
         "ms",
         "CPU per member page view, all in (gunicorn, PostgreSQL, Redis on one machine)",
-        "measured: RESULTS.md, Page speed, Latest: busiest question as a member, 88 req/s on"
-        " 2 cores (2 000 / 88)",
+        "measured: RESULTS.md, Page speed, one run 2026-12-06 11:46: mean of 2 000 / req/s"
+        " over the ten member pages (question 289 ... member home 30 req/s on 2 cores)",
     )
     member_view_db_share: Input = Input(
         0.17,
@@ -59,17 +59,18 @@ class Inputs:
         " database backend's CPU over the request's, 0.156 and 0.168, then 0.178 and 0.170",
     )
     visitor_hit_cpu_ms: Input = Input(
-        0.45,
+        1.05,
         "ms",
         "CPU per visitor page served from the page cache",
-        "measured: RESULTS.md, Page speed, Latest: question list, anonymous, 4 425 req/s on"
-        " 2 cores",
+        "measured: RESULTS.md, Page speed, one run 2026-12-06 11:46: question list, anonymous,"
+        " 1 910 req/s on 2 cores",
     )
     search_cpu_ms: Input = Input(
-        18.3,
+        79.4,
         "ms",
         "CPU per search, all in",
-        "measured: RESULTS.md, Page speed, Latest: search, 109 req/s on 2 cores",
+        "measured: RESULTS.md, Page speed, one run 2026-12-06 11:46: a member's search of"
+        " everything (never cached), 25.2 req/s on 2 cores; a visitor's costs 3.3 ms",
     )
     write_cpu_ms: Input = Input(
         26.0,
@@ -79,16 +80,16 @@ class Inputs:
         " runs of the current code (their mean)",
     )
     email_worker_cpu_ms: Input = Input(
-        0.97,
+        0.65,
         "ms",
         "worker CPU per personalised digest email",
-        "measured: RESULTS.md, Newsletter, run after the link-cache commit",
+        "measured: RESULTS.md, Newsletter, 2026-12-06 11:15 run, 4 pool processes",
     )
     emails_per_s_per_machine: Input = Input(
-        438.0,
+        757.0,
         "emails/s",
         "digest emails per second, end to end, one 2-core machine (worker, database, sink)",
-        "measured: RESULTS.md, Newsletter, 100 000 subscribers",
+        "measured: RESULTS.md, Newsletter, 100 000 subscribers, 2026-12-06 11:15 run",
     )
     fanout_ms_per_feed: Input = Input(
         0.039,
@@ -210,6 +211,12 @@ class Inputs:
     digest_share: Input = Input(0.6, "", "members subscribed to the weekly digest", "assumed")
     notification_emails_per_member_week: Input = Input(
         2.0, "", "notification emails per member per week", "assumed"
+    )
+    outbox_keep_days: Input = Input(
+        30.0,
+        "days",
+        "how long a sent email stays in the outbox before the hourly prune deletes it",
+        "setting: OUTBOX_KEEP_SENT_DAYS, its default",
     )
     digest_window_hours: Input = Input(
         2.0, "h", "the weekly digest should be out within", "assumed"
@@ -338,14 +345,20 @@ def _storage(i: Inputs, members: int) -> tuple[float, float, float, float]:
     posts = active_days * _v(i, "posts_per_active_day")
     messages = active_days * _v(i, "messages_per_active_day")
     deliveries = members * _v(i, "digest_share") * YEAR_DAYS / WEEK_DAYS
-    kept_emails = members * _v(i, "notification_emails_per_member_week") * YEAR_DAYS / WEEK_DAYS
+    # The outbox holds only the retention's worth of sent emails: a constant, not a growth.
+    kept_emails = (
+        members * _v(i, "notification_emails_per_member_week") * _v(i, "outbox_keep_days")
+    ) / WEEK_DAYS
     sessions = members * _v(i, "fortnight_active_share") * _v(i, "devices_per_member")
-    start = members * _v(i, "member_bytes") + sessions * _v(i, "session_row_bytes")
+    start = (
+        members * _v(i, "member_bytes")
+        + sessions * _v(i, "session_row_bytes")
+        + kept_emails * _v(i, "outbox_row_bytes")
+    )
     per_year = (
         posts * _v(i, "post_bytes")
         + messages * _v(i, "message_bytes")
         + deliveries * _v(i, "delivery_bytes")
-        + kept_emails * _v(i, "outbox_row_bytes")
     )
     wal_day = (
         posts * _v(i, "wal_per_post_bytes")
@@ -556,7 +569,7 @@ def render(inputs: Inputs | None = None) -> str:
     i = inputs or Inputs()
     target = replace(
         i,
-        member_view_cpu_ms=replace(i.member_view_cpu_ms, value=round(2_000 / (1_774 * 0.3), 2)),
+        member_view_cpu_ms=replace(i.member_view_cpu_ms, value=round(2_000 / (743 * 0.3), 2)),
     )
     parts = [
         "### Inputs",
@@ -585,7 +598,7 @@ def render(inputs: Inputs | None = None) -> str:
         "",
         "### The same plan with member pages at the issue's target (30 % of the member ceiling)",
         "",
-        f"`member_view_cpu_ms` = 2 000 / (1 774 {TIMES} 0.3)"
+        f"`member_view_cpu_ms` = 2 000 / (743 {TIMES} 0.3), the member ceiling of the same run"
         f" = {target.member_view_cpu_ms.value} ms; everything else as above.",
         "",
         *_plans_table(target)[:2],
@@ -617,9 +630,10 @@ def _worked(i: Inputs, members: int) -> list[str]:
         f" | {_fmt(p.digest_emails_per_s)} |",
         f"| growth per year, GB | {active_days} * (posts {v['posts_per_active_day']} *"
         f" {v['post_bytes']} B + messages {v['messages_per_active_day']} * {v['message_bytes']}"
-        f" B) + {n} * 365 / 7 * (deliveries {v['digest_share']} * {v['delivery_bytes']} B +"
-        f" kept emails {v['notification_emails_per_member_week']} * {v['outbox_row_bytes']} B)"
-        f" | {_fmt(p.db_gb_per_year)} |",
+        f" B) + {n} * 365 / 7 * deliveries {v['digest_share']} * {v['delivery_bytes']} B (sent"
+        f" emails leave the outbox after {v['outbox_keep_days']} days: a constant"
+        f" {n} * {v['notification_emails_per_member_week']} * {v['outbox_keep_days']} / 7 *"
+        f" {v['outbox_row_bytes']} B, not a growth) | {_fmt(p.db_gb_per_year)} |",
         f"| WAL per day, GB | {n} * {v['daily_active_share']} * ({v['posts_per_active_day']} *"
         f" {v['wal_per_post_bytes']} B + {v['messages_per_active_day']} *"
         f" {v['wal_per_message_bytes']} B) + {n} * {v['digest_share']} / 7 *"

@@ -76,7 +76,7 @@ def test_plan_sizes_redis_from_fortnight_active_members():
     assert result.redis_total_mb == pytest.approx(5.0 + 1.0)
 
 
-def test_plan_grows_the_database_by_posts_messages_deliveries_and_kept_emails():
+def test_plan_grows_the_database_by_posts_messages_and_deliveries():
     model = inputs(
         daily_active_share=1,
         posts_per_active_day=1,
@@ -91,8 +91,24 @@ def test_plan_grows_the_database_by_posts_messages_deliveries_and_kept_emails():
 
     result = plan(1_000, model)
 
-    per_member = 365 * (1_000 + 2 * 500) + 365 / 7 * (70 + 700)
+    per_member = 365 * (1_000 + 2 * 500) + 365 / 7 * 70
     assert result.db_gb_per_year == pytest.approx(1_000 * per_member / 1e9)
+
+
+def test_plan_keeps_only_the_retention_of_sent_emails():
+    model = inputs(
+        notification_emails_per_member_week=7,
+        outbox_row_bytes=1_000,
+        outbox_keep_days=30,
+        member_bytes=0,
+        session_row_bytes=0,
+    )
+
+    result = plan(1_000, model)
+
+    assert result.db_gb_first_year - result.db_gb_per_year == pytest.approx(
+        1_000 * 30 * 1_000 / 1e9
+    )
 
 
 def test_plan_asks_for_pgbouncer_only_past_the_connection_limit():
