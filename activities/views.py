@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.http import MemberRequest
 from core.hugs import HUG_BUTTON_TEMPLATE, NotHuggable, hug_button_context, hug_wanted
 from core.viewer import viewer_is_member
-from moderation.policy import PostingLimitExceeded, posting_refusal, posting_review_notice
+from moderation.policy import PostingLimitExceeded, posting_state
 
 from . import selectors, services
 from .card_cache import cards_fill
@@ -55,8 +55,7 @@ def members_only(view: Any) -> Any:
 def _posting_context(request: HttpRequest) -> dict[str, Any]:
     """Whether she may post, and if her post would wait for review, what to tell her first
     (moderation's notice above the form; none when she may not post at all)."""
-    refusal = posting_refusal(request.user)
-    notice = None if refusal else posting_review_notice(request.user)
+    refusal, notice = posting_state(request.user)  # one query for both
     return {"posting_refusal": refusal, "review_notice": notice}
 
 

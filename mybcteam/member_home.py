@@ -18,7 +18,7 @@ from articles.selectors import article_list_for_member_topics, article_list_publ
 from catalogue.models import Topic
 from forum.selectors import home_questions
 from forum.selectors.home import followed_questions_with_news, topic_ids_of_member_questions
-from moderation.policy import posting_refusal, posting_review_notice
+from moderation.policy import posting_state
 
 ARTICLES_SHOWN = 4
 # The top of her "My team" feed; the rest is on /activities/ (one page read, whatever her
@@ -42,14 +42,14 @@ def member_home_context(*, member: User) -> dict[str, Any]:
     extra_ids = [pk for pk in question_topic_ids if pk not in profile_topic_ids]
     extra_topics = list(Topic.objects.filter(pk__in=extra_ids[:6])) if extra_ids else []
     pending = welcome_pending(user=member)
-    refusal = posting_refusal(member)
+    refusal, notice = posting_state(member)  # one query for both
     resume = member.welcome_step if member.welcome_step else STEPS[0].slug
     return {
         "since": since,
         "home_feed": feed_page(viewer=member, tab=TEAM, size=FEED_ITEMS_SHOWN),
         "update_form": UpdateForm(),
         "posting_refusal": refusal,
-        "review_notice": None if refusal else posting_review_notice(member),
+        "review_notice": notice,
         "first_visit": member.previous_visit_at is None,
         "followed_news": followed_questions_with_news(member=member, since=since),
         "articles": articles,

@@ -131,10 +131,10 @@ def test_feed_view_runs_a_fixed_number_of_queries(client, django_assert_max_num_
     with django_assert_max_num_queries(small_count):
         client.get(f"/activities/?tab={tab}")
     # Her session and user, the page's posts (updates; questions on "My team"; from Redis,
-    # which of their authors are still on her team), her hugs, her posting rights (three)
-    # and the newsletter box of the base page.
+    # which of their authors are still on her team), her hugs, her posting rights and
+    # review notice (one) and the newsletter box of the base page.
     # (PostgreSQL's "Everyone" page asks one more than SQLite's.)
-    assert small_count <= (9 if tab == "team" else 8)
+    assert small_count <= (7 if tab == "team" else 6)
 
 
 def test_member_activities_view_runs_a_fixed_number_of_queries(

@@ -156,9 +156,8 @@ def test_home_member_bounded_queries(member_client, member, django_assert_max_nu
     member_client.get("/")  # the session and the visit, written once
 
     # 12 for the sections below the feed; 3 for the feed page (updates, team questions, her
-    # hugs), 2 for whether she may post (verified email, sanctions) and 1 for whether her
-    # post would wait for review (her visible posts).
-    with django_assert_max_num_queries(16):
+    # hugs) and 1 for whether she may post and whether her post would wait for review.
+    with django_assert_max_num_queries(14):
         response = member_client.get("/")
 
     assert response.status_code == HTTPStatus.OK
