@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from functools import cache as memoize
 from typing import Any
 
-from django.db import connection
+from django.db import connection, connections
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from accounts.models import Block, User
+from core.db_routing import read_alias
 from core.member_pages import (
     MemberPage,
     holds_any_permission_sql,
@@ -85,7 +86,9 @@ def article_page_facts(*, slug: str, viewer: User) -> ArticlePageFacts | None:
         "scheduled": scheduled,
         "now": connection.ops.adapt_datetimefield_value(timezone.now()),
     }
-    with connection.cursor() as cursor:
+    # From the database the page is rendered from (a replica's snapshot, core.read_your_writes):
+    # the aggregate keys that rendering, and the primary's newer rows would key older ones.
+    with connections[read_alias(app_label=Article._meta.app_label)].cursor() as cursor:
         cursor.execute(_facts_sql(), params)
         row = cursor.fetchone()
     if row is None:

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from functools import cache as memoize
 from typing import Any
 
-from django.db import connection
+from django.db import connection, connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import Block, Profile, User
+from core.db_routing import read_alias
 from core.hugs import HUG_BUTTON_TEMPLATE, hug_button_context
 from core.member_pages import (
     MemberPage,
@@ -105,7 +106,9 @@ def question_page_facts(*, pk: int, viewer: User) -> QuestionPageFacts | None:
     """What deciding and keying her shared question page needs, in one query; None for a
     question that does not exist."""
     params = {"question": pk, "viewer": viewer.pk}
-    with connection.cursor() as cursor:
+    # From the database the page is rendered from (a replica's snapshot, core.read_your_writes):
+    # the aggregate keys that rendering, and the primary's newer rows would key older ones.
+    with connections[read_alias(app_label=Question._meta.app_label)].cursor() as cursor:
         cursor.execute(_facts_sql(), params)
         row = cursor.fetchone()
     if row is None:

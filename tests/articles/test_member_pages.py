@@ -4,10 +4,13 @@ never stale, never someone else's."""
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
 
-from articles import services
+from articles import member_pages, services
 from articles.models import ArticleStatus
+from core import db_routing
+from core.db_routing import DEFAULT, REPLICA, reads_from
 from moderation.models import ModerationState
 from moderation.services import content_hide
 from tests.factories import UserFactory
@@ -105,3 +108,30 @@ def test_article_page_past_the_last_page_is_never_stored(article, thread):
 
     assert _rendered(_reader(), f"{url}?page=7") is True
     assert _rendered(_reader(), f"{url}?page=7") is True  # shows page 1: not stored as page 7
+
+
+class _RecordingConnection:
+    """The test database's connection, noting each cursor opened through it."""
+
+    def __init__(self, cursors: list[str], alias: str) -> None:
+        self.cursors, self.alias = cursors, alias
+
+    def cursor(self):
+        self.cursors.append(self.alias)
+        return connection.cursor()
+
+
+@pytest.mark.django_db(transaction=True)  # no test-wide transaction: reads may leave the primary
+def test_article_page_facts_read_the_database_the_page_is_rendered_from(monkeypatch, article):
+    """The comments' aggregate keys a copy rendered from the request's reads: read from the
+    primary while the page came from a lagging replica, it would store the replica's older hug
+    counts under the newer aggregate, served until the next change."""
+    cursors: list[str] = []
+    monkeypatch.setattr(db_routing, "replica_configured", lambda: True)
+    fake = {alias: _RecordingConnection(cursors, alias) for alias in (DEFAULT, REPLICA)}
+    monkeypatch.setattr(member_pages, "connections", fake, raising=False)
+
+    with reads_from(REPLICA):
+        member_pages.article_page_facts(slug=article.slug, viewer=UserFactory.create())
+
+    assert cursors == [REPLICA]

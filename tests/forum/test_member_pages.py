@@ -10,7 +10,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.blocks import member_block
-from forum import services
+from core import db_routing
+from core.db_routing import DEFAULT, REPLICA, reads_from
+from forum import member_pages, services
 from forum.models import Question
 from moderation.models import ModerationState
 from moderation.services import content_hide
@@ -251,3 +253,30 @@ def test_question_list_hidden_question_disappears_for_members_at_once(topic, mod
 
     assert "A question soon hidden" not in _page(_reader(), "/questions/")
     assert Question.objects.get(pk=question.pk).moderation_state == ModerationState.HIDDEN
+
+
+class _RecordingConnection:
+    """The test database's connection, noting each cursor opened through it."""
+
+    def __init__(self, cursors: list[str], alias: str) -> None:
+        self.cursors, self.alias = cursors, alias
+
+    def cursor(self):
+        self.cursors.append(self.alias)
+        return connection.cursor()
+
+
+@pytest.mark.django_db(transaction=True)  # no test-wide transaction: reads may leave the primary
+def test_question_page_facts_read_the_database_the_page_is_rendered_from(monkeypatch, question):
+    """The answers' aggregate keys a copy rendered from the request's reads: read from the
+    primary while the page came from a lagging replica, it would store the replica's older hug
+    counts and helpful marks under the newer aggregate, served until the next change."""
+    cursors: list[str] = []
+    monkeypatch.setattr(db_routing, "replica_configured", lambda: True)
+    fake = {alias: _RecordingConnection(cursors, alias) for alias in (DEFAULT, REPLICA)}
+    monkeypatch.setattr(member_pages, "connections", fake, raising=False)
+
+    with reads_from(REPLICA):
+        member_pages.question_page_facts(pk=question.pk, viewer=UserFactory.create())
+
+    assert cursors == [REPLICA]
