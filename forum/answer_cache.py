@@ -56,8 +56,27 @@ def answers_are_shared(
     return not Answer.objects.filter(question=question, author_id=viewer.pk).exists()
 
 
+def answers_key_facts(*, question: Question) -> list[Any]:
+    """What the shared answers' key is made of, read BEFORE the listing it will describe.
+
+    Read after it, a change committed between the two reads would store the older listing
+    under the newer key, served until the next change; read before, the worst is a newer
+    listing under the older key, which the next reader's key no longer matches.
+    """
+    return posts_fingerprint(
+        Answer.objects.filter(question=question),
+        # which answers the asker marked helpful (marks change no timestamp)
+        helpful=Sum(Case(When(is_helpful=True, then=F("id")), default=0)),
+    )
+
+
 def answers_render(
-    *, request: HttpRequest, context: dict[str, Any], question: Question, shared: bool
+    *,
+    request: HttpRequest,
+    context: dict[str, Any],
+    question: Question,
+    shared: bool,
+    key_facts: list[Any],
 ) -> str:
     """The answers' HTML for this request: from the shared copy when the member may have it."""
     if not shared:
@@ -65,19 +84,14 @@ def answers_render(
     listing: AnswerListing = context["listing"]
     return shared_or_render(
         request=request,
-        key=_answers_key(question=question, listing=listing),
+        key=_answers_key(question=question, listing=listing, facts=key_facts),
         render=lambda: _render_shared(request=request, context=context, listing=listing),
         hugged_ids=listing.hugged_ids,
         hug_button=_hug_button,
     )
 
 
-def _answers_key(*, question: Question, listing: AnswerListing) -> str:
-    facts = posts_fingerprint(
-        Answer.objects.filter(question=question),
-        # which answers the asker marked helpful (marks change no timestamp)
-        helpful=Sum(Case(When(is_helpful=True, then=F("id")), default=0)),
-    )
+def _answers_key(*, question: Question, listing: AnswerListing, facts: list[Any]) -> str:
     treatment = listing.treatment.pk if listing.treatment is not None else None
     parts = [listing.page, listing.sort, treatment, *facts]
     return shared_key(f"forum:answers:v3:{question.pk}", parts)

@@ -32,7 +32,7 @@ from moderation.policy import (
 )
 
 from . import selectors, services
-from .answer_cache import ANSWERS_TEMPLATE, answers_are_shared, answers_render
+from .answer_cache import ANSWERS_TEMPLATE, answers_are_shared, answers_key_facts, answers_render
 from .forms import (
     AnswerEditForm,
     AnswerForm,
@@ -113,6 +113,11 @@ def _detail_context(
         page = 1
     if reply_parent is not None:
         page = selectors.answer_page_number(answer=reply_parent, viewer=request.user)
+    member = viewer_is_member(request.user)
+    # A page shared by members shows nobody's hug or follow (core.member_pages puts hers in).
+    neutral = is_rendering_member_page(request)
+    # Before the listing, so a shared copy is never stored under a key newer than its rows.
+    key_facts = [] if neutral else answers_key_facts(question=question)
     listing = selectors.answer_listing(
         question=question,
         viewer=request.user,
@@ -121,9 +126,6 @@ def _detail_context(
         treatment=treatment,
         page=page,
     )
-    member = viewer_is_member(request.user)
-    # A page shared by members shows nobody's hug or follow (core.member_pages puts hers in).
-    neutral = is_rendering_member_page(request)
     state = (
         selectors.ViewerState()
         if neutral
@@ -166,7 +168,7 @@ def _detail_context(
             )
         )
         context["answers_html"] = answers_render(
-            request=request, context=context, question=question, shared=shared
+            request=request, context=context, question=question, shared=shared, key_facts=key_facts
         )
     return context
 

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from forum import services
+from forum import views as forum_views
 from forum.answer_cache import ANSWERS_TEMPLATE
 from moderation.services import content_hide
 from tests.factories import UserFactory
@@ -123,3 +124,27 @@ def test_the_asker_answerers_and_moderators_get_their_own_view(question, answers
     assert "Mark helpful" in _page(asker, question)
     assert f"/questions/answers/{first.pk}/edit/" in _page(answerer, question)
     assert _rendered_answers(mod, question) is True
+
+
+def test_an_answer_committed_while_a_page_renders_reaches_the_next_reader(
+    question, answers, monkeypatch
+):
+    """The shared answers' key is read before the listing it describes, so a copy built
+    from older rows is never stored under a newer key."""
+    real_listing = forum_views.selectors.answer_listing
+
+    def listing_then_an_answer_arrives(**kwargs):
+        listing = real_listing(**kwargs)
+        monkeypatch.setattr(forum_views.selectors, "answer_listing", real_listing)
+        AnswerFactory.create(question=question, body_html="<p>Third: arrived meanwhile.</p>")
+        return listing
+
+    monkeypatch.setattr(forum_views.selectors, "answer_listing", listing_then_an_answer_arrives)
+    # An unknown parameter: her own page around the shared answers.
+    url = question.get_absolute_url() + "?ref=digest"
+    first = _reader().get(url).content.decode()
+
+    second = _reader().get(url).content.decode()
+
+    assert "arrived meanwhile" not in first
+    assert "arrived meanwhile" in second
