@@ -104,15 +104,7 @@ def _detail_context(
     reply_parent: Answer | None = None,
 ) -> dict[str, Any]:
     """The question page; a failed reply comes back at its own answer's reply form."""
-    treatment = None
-    if slug := request.GET.get("treatment", "")[:120]:
-        treatment = Treatment.objects.filter(slug=slug).first()
-    try:
-        page = int(request.GET.get("page", "1"))
-    except ValueError:
-        page = 1
-    if reply_parent is not None:
-        page = selectors.answer_page_number(answer=reply_parent, viewer=request.user)
+    treatment, page = _listing_choices(request, reply_parent)
     member = viewer_is_member(request.user)
     # A page shared by members shows nobody's hug or follow (core.member_pages puts hers in).
     neutral = is_rendering_member_page(request)
@@ -171,6 +163,22 @@ def _detail_context(
             request=request, context=context, question=question, shared=shared, key_facts=key_facts
         )
     return context
+
+
+def _listing_choices(
+    request: HttpRequest, reply_parent: Answer | None
+) -> tuple[Treatment | None, int]:
+    """The treatment filter and the page of answers asked for (a failed reply's own page)."""
+    treatment = None
+    if slug := request.GET.get("treatment", "")[:120]:
+        treatment = Treatment.objects.filter(slug=slug).first()
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        page = 1
+    if reply_parent is not None:
+        page = selectors.answer_page_number(answer=reply_parent, viewer=request.user)
+    return treatment, page
 
 
 def _reply_failed(context: dict[str, Any], form: AnswerForm, parent: Answer) -> None:
