@@ -50,6 +50,16 @@ def thread_is_shared(
     return not Comment.objects.filter(article=article, author_id=viewer.pk).exists()
 
 
+def thread_key_facts(*, article: Article) -> list[Any]:
+    """What the shared thread's key is made of, read BEFORE the comments it will describe.
+
+    Read after them, a hide committed between the two reads would store the thread with the
+    hidden comment under the key that already counts the hide; read before, the worst is a
+    newer thread under the older key, which the next reader's key no longer matches.
+    """
+    return posts_fingerprint(Comment.objects.filter(article=article))
+
+
 def thread_render(
     *,
     request: HttpRequest,
@@ -57,21 +67,21 @@ def thread_render(
     article: Article,
     page_number: int,
     shared: bool,
+    key_facts: list[Any],
 ) -> str:
     """The thread's HTML for this request: from the shared copy when the member may have it."""
     if not shared:
         return render_to_string(THREAD_TEMPLATE, context, request)  # a SafeString already
     return shared_or_render(
         request=request,
-        key=_thread_key(article=article, page_number=page_number),
+        key=_thread_key(article=article, page_number=page_number, facts=key_facts),
         render=lambda: _render_shared(request=request, context=context),
         hugged_ids=context["hugged_ids"],
         hug_button=lambda target, hugged: _hug_button(article, target, hugged),
     )
 
 
-def _thread_key(*, article: Article, page_number: int) -> str:
-    facts = posts_fingerprint(Comment.objects.filter(article=article))
+def _thread_key(*, article: Article, page_number: int, facts: list[Any]) -> str:
     parts = [article.slug, page_number, *facts]
     return shared_key(f"articles:thread:v3:{article.pk}", parts)
 

@@ -35,7 +35,7 @@ from .forms import CommentEditForm, CommentForm
 from .member_pages import article_page_shared
 from .models import Article, Comment
 from .page_cache import article_page_parts
-from .thread_cache import THREAD_TEMPLATE, thread_is_shared, thread_render
+from .thread_cache import THREAD_TEMPLATE, thread_is_shared, thread_key_facts, thread_render
 
 ANCHOR = "#comment-{}"
 
@@ -107,11 +107,13 @@ def _comment_context(
     refusal = posting_refusal(request.user) if member else None
     # Said before she writes: her comment would wait for review (moderation's own rules).
     review_notice = posting_review_notice(request.user) if member and not refusal else None
+    # A page shared by members shows nobody's hugs (core.member_pages puts hers in).
+    neutral = is_rendering_member_page(request)
+    # Before the comments, so a shared thread is never stored under a key newer than its rows.
+    key_facts = [] if neutral else thread_key_facts(article=article)
     comments = selectors.comment_list_for_article(
         article=article, viewer=request.user, page=page or _page_number(request)
     )
-    # A page shared by members shows nobody's hugs (core.member_pages puts hers in).
-    neutral = is_rendering_member_page(request)
     if neutral:
         comments = replace(comments, hugged_ids=set())
     context: dict[str, Any] = {
@@ -150,6 +152,7 @@ def _comment_context(
             article=article,
             page_number=comments.page.number,
             shared=shared,
+            key_facts=key_facts,
         )
     return context
 

@@ -8,6 +8,7 @@ from django.test import Client
 
 from accounts.services import member_erase
 from articles import services
+from articles import views as article_views
 from articles.thread_cache import THREAD_TEMPLATE
 from moderation.services import content_hide
 from tests.factories import UserFactory
@@ -167,3 +168,28 @@ def test_a_member_who_may_not_post_gets_no_reply_boxes_from_the_shared_thread(ar
     page = _page(client, article)
 
     assert 'name="parent"' not in page
+
+
+def test_a_comment_hidden_while_a_page_renders_is_gone_for_the_next_reader(
+    article, thread, moderator, monkeypatch
+):
+    """The shared thread's key is read before the comments it describes, so a copy built
+    before a hide is never stored under the key that already counts the hide."""
+    _, second = thread
+    real_list = article_views.selectors.comment_list_for_article
+
+    def comments_then_a_hide(**kwargs):
+        comments = real_list(**kwargs)
+        monkeypatch.setattr(article_views.selectors, "comment_list_for_article", real_list)
+        content_hide(item=second, moderator=moderator, reason="Medical misinformation")
+        return comments
+
+    monkeypatch.setattr(article_views.selectors, "comment_list_for_article", comments_then_a_hide)
+    # An unknown parameter: her own page around the shared thread.
+    url = article.get_absolute_url() + "?ref=digest"
+    first = _reader().get(url).content.decode()
+
+    second_reader = _reader().get(url).content.decode()
+
+    assert "bring warm socks" in first
+    assert "bring warm socks" not in second_reader
