@@ -62,7 +62,7 @@ def _facts_sql() -> str:
     articles = quote(Article._meta.db_table)
     comments = quote(Comment._meta.db_table)
     return (
-        "SELECT a.id, a.status IN (%(published)s, %(scheduled)s) AND a.published_at <= %(now)s, "
+        "SELECT a.id, a.status IN (%(published)s, %(scheduled)s) AND a.published_at <= %(now)s, "  # nosec B608 - model names, bound values
         "c.n, c.newest, c.hugs, c.edited, c.moderated, "
         f"{holds_any_permission_sql()}, "
         f"EXISTS(SELECT 1 FROM {quote(Block._meta.db_table)} "

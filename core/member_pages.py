@@ -83,7 +83,7 @@ def holds_any_permission_sql() -> str:
     user_groups = quote(user.groups.through._meta.db_table)
     group_permissions = quote(Group.permissions.through._meta.db_table)
     return (
-        f"(EXISTS(SELECT 1 FROM {user_permissions} WHERE user_id = %(viewer)s) OR "
+        f"(EXISTS(SELECT 1 FROM {user_permissions} WHERE user_id = %(viewer)s) OR "  # nosec B608 - model names, bound values
         f"EXISTS(SELECT 1 FROM {user_groups} g JOIN {group_permissions} x "
         "ON x.group_id = g.group_id WHERE g.user_id = %(viewer)s))"
     )
@@ -97,7 +97,7 @@ def member_marks_among(model: Any, *, column: str, member_id: int, ids: Iterable
         return set()
     quote = connection.ops.quote_name
     sql = (
-        f"SELECT {quote(column)} FROM {quote(model._meta.db_table)} "
+        f"SELECT {quote(column)} FROM {quote(model._meta.db_table)} "  # nosec B608 - model names, bound values
         f"WHERE member_id = %s AND {quote(column)} IN ({', '.join(['%s'] * len(wanted))})"
     )
     with connection.cursor() as cursor:

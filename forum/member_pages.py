@@ -81,7 +81,7 @@ def _facts_sql() -> str:
 
     answers = table(Answer)
     return (
-        "SELECT q.moderation_state, q.slug, q.author_id, a.n, a.newest, a.hugs, a.edited, "
+        "SELECT q.moderation_state, q.slug, q.author_id, a.n, a.newest, a.hugs, a.edited, "  # nosec B608 - model names, bound values
         "a.moderated, a.helpful, "
         f"{holds_any_permission_sql()}, "
         f"EXISTS(SELECT 1 FROM {table(Block)} "

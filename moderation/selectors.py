@@ -137,7 +137,7 @@ def _posting_facts_sql() -> str:
         return quote(field.column)
 
     kinds = [
-        f"SELECT 1 FROM {quote(t.model._meta.db_table)} WHERE "
+        f"SELECT 1 FROM {quote(t.model._meta.db_table)} WHERE "  # nosec B608 - model names, bound values
         f"{author_column(t)} = %(member)s "
         "AND moderation_state = %(visible)s"
         for t in moderated_types()
@@ -147,7 +147,7 @@ def _posting_facts_sql() -> str:
     emails = quote(EmailAddress._meta.db_table)
     sanctions = quote(MemberSanction._meta.db_table)
     return (
-        f"SELECT EXISTS(SELECT 1 FROM {emails} WHERE user_id = %(member)s AND verified = %(yes)s), "
+        f"SELECT EXISTS(SELECT 1 FROM {emails} WHERE user_id = %(member)s AND verified = %(yes)s), "  # nosec B608 - model names, bound values
         f"(SELECT MAX(ends_at) FROM {sanctions} WHERE member_id = %(member)s "
         "AND kind = %(suspension)s AND lifted_at IS NULL AND ends_at > %(now)s), "
         f"(SELECT COUNT(*) FROM ({posts} LIMIT %(limit)s) AS posts)"

@@ -138,7 +138,7 @@ def member_subscription_state(*, member: User) -> str | None:
     # than running it, on every member page.
     table = connection.ops.quote_name(Subscriber._meta.db_table)
     sql = (
-        f"SELECT state FROM {table} WHERE member_id = %s OR email = %s "
+        f"SELECT state FROM {table} WHERE member_id = %s OR email = %s "  # nosec B608 - model names, bound values
         "ORDER BY member_id DESC LIMIT 1"
     )
     with connection.cursor() as cursor:

@@ -221,21 +221,21 @@ def _candidates_sql(kind: SearchableKind, visible: Sql, tsquery: str, *, member:
         # Visible rows come from a subquery PostgreSQL flattens, so the primary key and the
         # GIN index are used as if the conditions were written here.
         ctes = (
-            f"WITH recent AS MATERIALIZED (SELECT v.s_pk FROM ({sql}) AS v "
+            f"WITH recent AS MATERIALIZED (SELECT v.s_pk FROM ({sql}) AS v "  # nosec B608 - model names, bound values
             f"WHERE v.s_pk >= (SELECT max({pk}) FROM {table}) - {WINDOW} "
             f"AND v.s_vector @@ %s::tsquery ORDER BY v.s_pk DESC LIMIT {RECENT}) "
         )
         args += [*params, tsquery]
         selects.append("(SELECT s_pk FROM recent)")
         selects.append(
-            f"(SELECT s_pk FROM (SELECT v.s_pk FROM ({sql}) AS v WHERE v.s_vector @@ %s::tsquery "
+            f"(SELECT s_pk FROM (SELECT v.s_pk FROM ({sql}) AS v WHERE v.s_vector @@ %s::tsquery "  # nosec B608 - model names, bound values
             f"LIMIT {CANDIDATES}) AS anywhere "
             f"WHERE (SELECT count(*) FROM recent) < {ENOUGH_RECENT})"
         )
         args += [*params, tsquery]
     if kind_title_stands_alone(kind):
         selects.append(
-            f"(SELECT v.s_pk FROM ({sql}) AS v WHERE v.s_title @@ %s::tsquery LIMIT {CANDIDATES})"
+            f"(SELECT v.s_pk FROM ({sql}) AS v WHERE v.s_title @@ %s::tsquery LIMIT {CANDIDATES})"  # nosec B608 - model names, bound values
         )
         args += [*params, tsquery]
     return f"{ctes}{' UNION ALL '.join(selects)}", args
@@ -256,7 +256,7 @@ def _ranked_sql(
         return None
     candidates, params = _candidates_sql(kind, visible, tsquery, member=member)
     return (
-        f"SELECT %s AS k, {pk} AS pk, ts_rank({vector}, %s::tsquery){boost} AS rank, "
+        f"SELECT %s AS k, {pk} AS pk, ts_rank({vector}, %s::tsquery){boost} AS rank, "  # nosec B608 - model names, bound values
         f"{date} AS at FROM {table} WHERE {pk} IN ({candidates})",
         [kind.name, tsquery, *params],
     )
