@@ -2,19 +2,17 @@
 never stale, never someone else's."""
 
 import re
-from types import SimpleNamespace
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from articles import member_pages, services
 from articles.models import ArticleStatus
-from core import db_routing
-from core.db_routing import DEFAULT, REPLICA, reads_from
+from core.db_routing import REPLICA, reads_from
 from moderation.models import ModerationState
 from moderation.services import content_hide
 from tests.factories import UserFactory
+from tests.replica_cursors import replica_cursors_record
 
 from .factories import CommentFactory
 
@@ -111,30 +109,11 @@ def test_article_page_past_the_last_page_is_never_stored(article, thread):
     assert _rendered(_reader(), f"{url}?page=7") is True  # shows page 1: not stored as page 7
 
 
-class _RecordingConnection:
-    """The test database's connection, noting each cursor opened through it."""
-
-    def __init__(self, cursors: list[str], alias: str) -> None:
-        self.cursors, self.alias = cursors, alias
-
-    def cursor(self):
-        self.cursors.append(self.alias)
-        return connection.cursor()
-
-
 def test_article_page_facts_read_the_database_the_page_is_rendered_from(monkeypatch, article):
     """The comments' aggregate keys a copy rendered from the request's reads: read from the
     primary while the page came from a lagging replica, it would store the replica's older hug
     counts under the newer aggregate, served until the next change."""
-    cursors: list[str] = []
-    monkeypatch.setattr(db_routing, "replica_configured", lambda: True)
-    # As outside the test's own transaction, where a request's reads may leave the primary
-    # (a transactional test's flush would empty the tables the migration tests rely on).
-    monkeypatch.setattr(
-        db_routing, "connections", {DEFAULT: SimpleNamespace(in_atomic_block=False)}
-    )
-    fake = {alias: _RecordingConnection(cursors, alias) for alias in (DEFAULT, REPLICA)}
-    monkeypatch.setattr(member_pages, "connections", fake, raising=False)
+    cursors = replica_cursors_record(monkeypatch, member_pages)
 
     with reads_from(REPLICA):
         member_pages.article_page_facts(slug=article.slug, viewer=UserFactory.create())

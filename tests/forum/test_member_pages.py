@@ -3,7 +3,6 @@
 
 import re
 from http import HTTPStatus
-from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -11,13 +10,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.blocks import member_block
-from core import db_routing
-from core.db_routing import DEFAULT, REPLICA, reads_from
+from core.db_routing import REPLICA, reads_from
 from forum import member_pages, services
 from forum.models import Question
 from moderation.models import ModerationState
 from moderation.services import content_hide
 from tests.factories import UserFactory
+from tests.replica_cursors import replica_cursors_record
 
 from .factories import AnswerFactory, QuestionFactory
 
@@ -256,30 +255,11 @@ def test_question_list_hidden_question_disappears_for_members_at_once(topic, mod
     assert Question.objects.get(pk=question.pk).moderation_state == ModerationState.HIDDEN
 
 
-class _RecordingConnection:
-    """The test database's connection, noting each cursor opened through it."""
-
-    def __init__(self, cursors: list[str], alias: str) -> None:
-        self.cursors, self.alias = cursors, alias
-
-    def cursor(self):
-        self.cursors.append(self.alias)
-        return connection.cursor()
-
-
 def test_question_page_facts_read_the_database_the_page_is_rendered_from(monkeypatch, question):
     """The answers' aggregate keys a copy rendered from the request's reads: read from the
     primary while the page came from a lagging replica, it would store the replica's older hug
     counts and helpful marks under the newer aggregate, served until the next change."""
-    cursors: list[str] = []
-    monkeypatch.setattr(db_routing, "replica_configured", lambda: True)
-    # As outside the test's own transaction, where a request's reads may leave the primary
-    # (a transactional test's flush would empty the tables the migration tests rely on).
-    monkeypatch.setattr(
-        db_routing, "connections", {DEFAULT: SimpleNamespace(in_atomic_block=False)}
-    )
-    fake = {alias: _RecordingConnection(cursors, alias) for alias in (DEFAULT, REPLICA)}
-    monkeypatch.setattr(member_pages, "connections", fake, raising=False)
+    cursors = replica_cursors_record(monkeypatch, member_pages)
 
     with reads_from(REPLICA):
         member_pages.question_page_facts(pk=question.pk, viewer=UserFactory.create())
